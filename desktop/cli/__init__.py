@@ -1,0 +1,118 @@
+"""The ``dossier`` command: the window and scriptable subcommands over the same functions.
+
+Exit codes: 0 success, 1 refused or failed (bad file, bad input, newer schema, locked), 2 usage.
+Errors are one line on stderr; a traceback only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.store.errors import StoreError
+
+EXAMPLES = {
+    "open": "dossier ~/analysis.db",
+    "init": "dossier init ~/waic.db",
+    "screenshot": "dossier screenshot shot.png --org SenseTime --range 2024-05 2024-08",
+    "search": "dossier search 千问 --json",
+    "check": "dossier check ~/waic.db",
+    "bench": "dossier bench timeline --events 100000 --json",
+}
+
+
+class UserError(Exception):
+    """A refusal with a one-line message (exit 1)."""
+
+
+def _sub(subs: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:
+    return subs.add_parser(
+        name,
+        help=help_text,
+        description=help_text,
+        epilog=f"example:\n  {EXAMPLES[name]}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        description="A timeline of events beside per-organization dossiers, in one SQLite file.",
+        epilog=textwrap.dedent(
+            """\
+            Run 'dossier' alone to open the window on your database (created from the seed
+            dossier on first run), or 'dossier PATH.db' to open that file.
+            example:
+              dossier init ~/waic.db && dossier ~/waic.db"""
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = _sub(subs, "open", "open the window (the default command)")
+    p.add_argument("db", nargs="?", help="database file (default: your database)")
+    p.add_argument("--read-only", action="store_true", help="browse without changing the file")
+
+    p = _sub(subs, "init", "create a database from the seed dossier")
+    p.add_argument("db", help="database file to create")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = _sub(subs, "screenshot", "render the main window offscreen to a PNG and exit")
+    p.add_argument("out", help="PNG file to write")
+    p.add_argument("--db", help="database file (default: your database)")
+    p.add_argument("--org", help="open this organization's dossier (name, Chinese name or key)")
+    p.add_argument("--range", nargs=2, metavar=("START", "END"), help="visible time range")
+    p.add_argument("--size", default="1600x1000", help="window size WxH (default 1600x1000)")
+
+    p = _sub(subs, "search", "print matching events, organizations, people and notes")
+    p.add_argument("query")
+    p.add_argument("--db", help="database file (default: your database)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = _sub(subs, "check", "check a database: schema, integrity, links, search index")
+    p.add_argument("db")
+
+    p = _sub(subs, "bench", "print benchmark figures")
+    p.add_argument("what", nargs="*", help="timeline, search (default: all)")
+    p.add_argument("--events", type=int, action="append", help="generated events (repeatable)")
+    p.add_argument("--db", help="measure on this database instead of generated data")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    commands = {"open", "init", "screenshot", "search", "check", "bench"}
+    # `dossier PATH.db` and bare `dossier` mean `dossier open ...`
+    first = next((a for a in args_list if not a.startswith("-")), None)
+    wants_help = any(a in ("-h", "--help", "--version") for a in args_list)
+    if (first is None or first not in commands) and not wants_help:
+        args_list = (
+            [a for a in args_list if a == "--debug"]
+            + ["open"]
+            + [a for a in args_list if a != "--debug"]
+        )
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    from desktop.cli import commands as cmds
+
+    handler = getattr(cmds, f"cmd_{args.command}")
+    try:
+        return int(handler(args) or 0)
+    except (StoreError, UserError) as exc:
+        if args.debug:
+            raise
+        print(f"dossier: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dossier: interrupted", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0

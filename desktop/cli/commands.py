@@ -1,0 +1,122 @@
+"""Subcommand handlers. Each calls the same store/ui functions the window uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from desktop.cli import UserError
+from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.store.check import check_store
+from desktop.store.database import open_store
+from desktop.store.library import create_from_seeds, default_database_path, open_or_create
+from desktop.store.search import search
+
+
+def parse_range(values: list[str] | None) -> tuple[float, float] | None:
+    """'--range 2024-05 2024-08' -> seconds [start of May, end of August)."""
+    if not values:
+        return None
+    try:
+        lo = PartialDate.parse(values[0]).interval()[0]
+        hi = PartialDate.parse(values[1]).interval()[1]
+    except DateParseError as exc:
+        raise UserError(str(exc)) from None
+    if hi <= lo:
+        raise UserError(f"the range {values[0]} .. {values[1]} ends before it starts")
+    return float(lo), float(hi)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size should look like 1600x1000, not {text!r}") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise UserError("--size must be between 200x200 and 8000x8000")
+    return w, h
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from desktop.ui.app import run_app
+
+    if args.db and not Path(args.db).exists():
+        raise UserError(f"{args.db} does not exist; create it with 'dossier init {args.db}'")
+    store = open_store(args.db, readonly=args.read_only) if args.db else open_or_create(None)
+    return run_app(store)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    store, report = create_from_seeds(args.db, force=args.force)
+    store.close()
+    print(f"created {args.db}: {report}")
+    return 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from desktop.ui.screenshot import render_screenshot
+
+    size = parse_size(args.size)
+    span = parse_range(args.range)
+    store = open_or_create(args.db) if args.db is None else open_store(args.db)
+    try:
+        out = render_screenshot(store, Path(args.out), size=size, org=args.org, span=span)
+    finally:
+        store.close()
+    print(out)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    store = open_store(args.db or default_database_path(), readonly=True)
+    try:
+        hits = search(store, args.query, limit=args.limit)
+    finally:
+        store.close()
+    if args.json:
+        payload = [
+            {
+                "kind": h.kind,
+                "key": h.ref,
+                "id": h.id,
+                "title": h.title,
+                "snippet": h.snippet_plain(),
+            }
+            for h in hits
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for h in hits:
+            print(f"{h.ref:<40} {h.title}")
+            print(f"{'':<40} {h.snippet_plain()}")
+        if not hits:
+            print("no matches", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path = Path(args.db)
+    writable = os.access(path, os.W_OK) and os.access(path.parent.resolve(), os.W_OK)
+    # Opened without upgrading; writable only so FTS5's integrity-check can run.
+    store = open_store(path, readonly=not writable, migrate=False)
+    try:
+        report = check_store(store)
+    finally:
+        store.close()
+    print(f"schema version {report.schema_version}")
+    for problem in report.problems:
+        print(f"problem: {problem}")
+    if report.ok:
+        print("ok: integrity, foreign keys, citations and search index all hold")
+        return 0
+    return 1
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from desktop.bench.runner import run_benchmarks
+
+    return run_benchmarks(args.what, sizes=args.events, db=args.db, as_json=args.json)

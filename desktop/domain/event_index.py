@@ -1,0 +1,369 @@
+"""The compact columnar event index the timeline canvas draws from.
+
+Columns are numpy arrays sorted by start time (`lo`); `order` maps each sorted position back
+to the input row. Visible events are found with `searchsorted` on `lo`: events that started
+before the window are found through a duration bound (the 99th percentile of durations)
+plus a short list of the longer events, so one decades-long event cannot make every query
+scan from the beginning. No query makes a Python call per event.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from desktop.domain.time_scale import TimeScale
+
+FLAG_ANNOTATED = 1
+FLAG_STARRED = 2
+FLAG_DISPUTED = 4
+
+_EMPTY = np.zeros(0, dtype=np.intp)
+LaneIds = np.ndarray | Sequence[int] | None
+
+
+class EventRow(NamedTuple):
+    """One event, as stored in the index."""
+
+    id: int
+    lo: float
+    hi: float
+    lane: int
+    kind: int
+    flags: int
+
+
+@dataclass(frozen=True)
+class VisibleSlice:
+    """Sorted positions of the visible events: `head` (started before the window), then
+    the contiguous range [start, stop) (started inside it)."""
+
+    head: np.ndarray
+    start: int
+    stop: int
+
+    def __len__(self) -> int:
+        return len(self.head) + self.stop - self.start
+
+    def positions(self) -> np.ndarray:
+        """All visible positions, ascending (i.e. by start time)."""
+        return np.concatenate((self.head, np.arange(self.start, self.stop, dtype=np.intp)))
+
+    def take(self, column: np.ndarray) -> np.ndarray:
+        """The visible part of a sorted column (e.g. `index.ids`), by start time."""
+        if len(self.head) == 0:
+            return column[self.start : self.stop]
+        return np.concatenate((column[self.head], column[self.start : self.stop]))
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """Groups of one lane's visible events, left to right.
+
+    Cluster i spans start x [x0[i], x1[i]] (event ends reach `x_end[i]`), holds `count[i]`
+    events, shown by `representative[i]` (starred, annotated, disputed first, then earliest);
+    its member ids are `member_ids[starts[i] : starts[i + 1]]`.
+    """
+
+    x0: np.ndarray
+    x1: np.ndarray
+    x_end: np.ndarray
+    count: np.ndarray
+    representative: np.ndarray
+    rep_pos: np.ndarray  # sorted index position of each representative (to read its columns)
+    member_ids: np.ndarray
+    starts: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.count)
+
+    def __iter__(self) -> Iterator[tuple[float, float, int, int]]:
+        """(x0, x1, count, representative_id) per cluster."""
+        cols = (self.x0, self.x1, self.count, self.representative)
+        return zip(*(c.tolist() for c in cols), strict=True)
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    view = a.view()
+    view.flags.writeable = False
+    return view
+
+
+class EventIndex:
+    """Events as sorted columns: ids, lo, hi (half-open end), lane, kind, flags."""
+
+    def __init__(
+        self,
+        ids: ArrayLike,
+        lo: ArrayLike,
+        hi: ArrayLike,
+        lane: ArrayLike,
+        kind: ArrayLike | None = None,
+        flags: ArrayLike | None = None,
+        *,
+        short_fraction: float = 0.99,
+    ) -> None:
+        """Sort and keep the columns; `short_fraction` of the events (the shortest) are
+        found through the duration bound, the rest through the list of long events."""
+        lo_in = np.asarray(lo, dtype=np.float64)
+        n = len(lo_in)
+        cols = {
+            "lo": lo_in,
+            "ids": np.asarray(ids, dtype=np.int64),
+            "hi": np.asarray(hi, dtype=np.float64),
+            "lane": np.asarray(lane, dtype=np.int32),
+            "kind": np.zeros(n, np.int16) if kind is None else np.asarray(kind, dtype=np.int16),
+            "flags": np.zeros(n, np.uint8) if flags is None else np.asarray(flags, dtype=np.uint8),
+        }
+        for name, col in cols.items():
+            if col.shape != (n,):
+                raise ValueError(f"{name} has shape {col.shape}, expected ({n},)")
+        if n and not (np.isfinite(lo_in).all() and np.isfinite(cols["hi"]).all()):
+            raise ValueError("lo and hi must be finite")
+        if n and not ((cols["hi"] > lo_in).all() and cols["lane"].min() >= 0):
+            raise ValueError("every event needs hi > lo and a lane number >= 0")
+
+        # Input already in start order (the usual case) keeps its order and skips the sort.
+        presorted = n < 2 or bool((lo_in[1:] >= lo_in[:-1]).all())
+        order = np.arange(n, dtype=np.intp) if presorted else np.argsort(lo_in)
+        sort = {k: v.copy() if presorted else v[order] for k, v in cols.items()}
+        self.order: np.ndarray = _readonly(order)
+        self.lo: np.ndarray = _readonly(sort["lo"])
+        self.hi: np.ndarray = _readonly(sort["hi"])
+        self.ids: np.ndarray = _readonly(sort["ids"])
+        self.lane: np.ndarray = _readonly(sort["lane"])
+        self.kind: np.ndarray = _readonly(sort["kind"])
+        self._flags = sort["flags"]
+        self.flags: np.ndarray = _readonly(self._flags)
+        self.n_lanes = int(self.lane.max()) + 1 if n else 0
+
+        # Durations up to `_max_short` are "short"; the few longer events are listed apart.
+        dur = self.hi - self.lo
+        k = min(n - 1, int(n * short_fraction))
+        self._max_short = float(np.partition(dur, k)[k]) if n else 0.0
+        self._long_pos = np.flatnonzero(dur > self._max_short)
+        self._long_lo, self._long_hi = self.lo[self._long_pos], self.hi[self._long_pos]
+        self._long_lane = self.lane[self._long_pos]
+        self._id_sorter: np.ndarray | None = None
+        self._lane_perm: np.ndarray | None = None
+        self._lane_bounds = self._lo_by_lane = self._hi_by_lane = _EMPTY
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[int, float, float, int, int, int]]) -> EventIndex:
+        """Build from (id, lo, hi, lane, kind, flags) tuples."""
+        table = list(rows)
+        if not table:
+            return cls([], [], [], [])
+        ids, lo, hi, lane, kind, flags = zip(*table, strict=True)
+        return cls(ids, lo, hi, lane, kind, flags)
+
+    def __len__(self) -> int:
+        return len(self.lo)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def extent(self) -> tuple[float, float] | None:
+        """(earliest lo, latest hi), or None when empty."""
+        return (float(self.lo[0]), float(self.hi.max())) if len(self) else None
+
+    def positions_of(self, ids: Iterable[int] | np.ndarray) -> np.ndarray:
+        """Positions of `ids` in the sorted columns; KeyError if any id is unknown."""
+        if self._id_sorter is None:
+            sorter = np.argsort(self.ids)
+            if len(sorter) > 1 and (np.diff(self.ids[sorter]) == 0).any():
+                raise ValueError("event ids are not unique")
+            self._id_sorter = sorter
+        query = np.asarray(ids if isinstance(ids, np.ndarray) else list(ids), dtype=np.int64)
+        sorted_ids = self.ids[self._id_sorter]
+        j = np.minimum(np.searchsorted(sorted_ids, query), max(len(sorted_ids) - 1, 0))
+        found = sorted_ids[j] == query if len(sorted_ids) else np.zeros(len(query), bool)
+        if not found.all():
+            raise KeyError(int(query[~found][0]))
+        return self._id_sorter[j]
+
+    def get(self, event_id: int) -> EventRow:
+        """The stored row of one event."""
+        i = int(self.positions_of([event_id])[0])
+        cols = (self.ids, self.lo, self.hi, self.lane, self.kind, self._flags)
+        return EventRow(*(c[i].item() for c in cols))
+
+    def set_flags(self, ids: Iterable[int] | np.ndarray, mask: int, on: bool = True) -> None:
+        """Set (or clear) the `mask` bits of the given events' flags, in place."""
+        pos = self.positions_of(ids)
+        if on:
+            self._flags[pos] |= np.uint8(mask)
+        else:
+            self._flags[pos] &= np.uint8(~mask & 0xFF)
+
+    # -- visibility ------------------------------------------------------------------------
+
+    def _window(
+        self, lo: np.ndarray, hi: np.ndarray, t0: float, t1: float
+    ) -> tuple[np.ndarray, int, int, float]:
+        """(head, start, stop, thr) for columns sorted by `lo` and the window [t0, t1].
+
+        [start, stop) started inside the window; `head` are earlier indices still running
+        at t0, except long events starting before `thr` (those come from the long list).
+        """
+        stop = int(np.searchsorted(lo, t1, side="right"))
+        start = min(int(np.searchsorted(lo, t0, side="left")), stop)
+        # a short event starting before thr ends before t0 (with a margin for rounding)
+        thr = t0 - self._max_short - 4 * float(np.spacing(abs(t0) + self._max_short))
+        cand = min(int(np.searchsorted(lo, thr, side="left")), start)
+        return cand + np.flatnonzero(hi[cand:start] > t0), start, stop, thr
+
+    def visible_slice(self, t0: float, t1: float) -> VisibleSlice:
+        """Events whose [lo, hi) meets the window [t0, t1]: lo <= t1 and hi > t0."""
+        if not t1 >= t0 or not len(self):
+            return VisibleSlice(_EMPTY, 0, 0)
+        head, start, stop, thr = self._window(self.lo, self.hi, t0, t1)
+        if len(self._long_pos):
+            hit = (self._long_lo < thr) & (self._long_hi > t0)
+            head = np.concatenate((self._long_pos[hit], head))
+        return VisibleSlice(head.astype(np.intp, copy=False), start, stop)
+
+    def _lane_segment(self, lane: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(positions, lo, hi) of one lane, by start time; index built on first use."""
+        if self._lane_perm is None:
+            key = self.lane.astype(np.uint16) if self.n_lanes <= 1 << 16 else self.lane
+            perm = np.argsort(key, kind="stable")  # radix sort for 16-bit keys
+            counts = np.bincount(self.lane, minlength=self.n_lanes)
+            self._lane_bounds = np.concatenate(([0], np.cumsum(counts)))
+            self._lo_by_lane, self._hi_by_lane = self.lo[perm], self.hi[perm]
+            self._lane_perm = perm
+        if not 0 <= lane < self.n_lanes:
+            return _EMPTY, self.lo[:0], self.hi[:0]
+        seg = slice(int(self._lane_bounds[lane]), int(self._lane_bounds[lane + 1]))
+        return self._lane_perm[seg], self._lo_by_lane[seg], self._hi_by_lane[seg]
+
+    def lane_visible(self, lane: int, t0: float, t1: float) -> np.ndarray:
+        """Positions of one lane's events meeting [t0, t1], by start time."""
+        pos, lo, hi = self._lane_segment(lane)
+        if not t1 >= t0 or not len(pos):
+            return _EMPTY
+        head, start, stop, thr = self._window(lo, hi, t0, t1)
+        parts = [pos[head], pos[start:stop]]
+        if len(self._long_pos):
+            hit = (self._long_lane == lane) & (self._long_lo < thr) & (self._long_hi > t0)
+            parts.insert(0, self._long_pos[hit])
+        return np.concatenate(parts).astype(np.intp, copy=False)
+
+    # -- aggregation -----------------------------------------------------------------------
+
+    def density(
+        self, scale: TimeScale, lane_ids_visible: LaneIds = None, n_lanes: int | None = None
+    ) -> np.ndarray:
+        """Counts of visible events per (lane row, pixel column), by start pixel.
+
+        Row j counts lane `lane_ids_visible[j]` (default: every lane, row = lane number;
+        `n_lanes` may widen that default). Shape (rows, ceil(width)); events that started
+        before the window count in column 0.
+        """
+        return self._aggregate(scale, lane_ids_visible, n_lanes, spread=False)
+
+    def coverage(
+        self, scale: TimeScale, lane_ids_visible: LaneIds = None, n_lanes: int | None = None
+    ) -> np.ndarray:
+        """Like `density`, but each event counts in every pixel column its [lo, hi) touches."""
+        return self._aggregate(scale, lane_ids_visible, n_lanes, spread=True)
+
+    def _aggregate(
+        self, scale: TimeScale, lane_ids: LaneIds, n_lanes: int | None, spread: bool
+    ) -> np.ndarray:
+        vs = self.visible_slice(scale.start, scale.end)
+        w = max(1, math.ceil(scale.width))
+        m = max(self.n_lanes, n_lanes or 0) if lane_ids is None else len(lane_ids)
+        stride = w + 1 if spread else w  # spread: +1/-1 steps, then a running sum
+        itype = np.int32 if (m + 1) * stride < 2**31 else np.intp
+        lut = None
+        if lane_ids is not None:  # lane number -> output row; row m collects the hidden lanes
+            lane_ids = np.asarray(lane_ids, np.intp)
+            lut = np.full(max(self.n_lanes, int(lane_ids.max(initial=-1)) + 1), m, itype)
+            lut[lane_ids] = np.arange(len(lane_ids))
+        spp = scale.seconds_per_pixel
+        # Start columns: 0 for the head; for the range (sorted by lo) from the pixel edges.
+        edges = scale.start + np.arange(1, w) * spp
+        cuts = np.searchsorted(self.lo[vs.start : vs.stop], edges, side="left")
+        counts = np.diff(cuts, prepend=0, append=vs.stop - vs.start)
+        range_cols = np.repeat(np.arange(w, dtype=itype), counts)
+        size = (m + 1) * stride
+        out = np.zeros(size, dtype=np.int64)
+        parts = ((vs.head, np.zeros(len(vs.head), itype)), (slice(vs.start, vs.stop), range_cols))
+        for sel, c0 in parts:
+            lanes = self.lane[sel]
+            rows = lanes.astype(itype, copy=False) if lut is None else lut[lanes]
+            bins = [rows * itype(stride) + c0]
+            if spread:
+                c1 = np.clip(np.ceil((self.hi[sel] - scale.start) / spp), 0, w).astype(itype)
+                bins.append(rows * itype(stride) + np.maximum(c1, c0 + 1))
+            out += np.bincount(bins[0], minlength=size)
+            if spread:
+                out -= np.bincount(bins[1], minlength=size)
+        grid = out.reshape(m + 1, stride)[:m]
+        return np.cumsum(grid, axis=1)[:, :w] if spread else grid
+
+    def cluster(self, scale: TimeScale, lane: int, min_px: float = 12.0) -> Clusters:
+        """One lane's visible events grouped where start x positions are < `min_px` apart."""
+        pos = self.lane_visible(lane, scale.start, scale.end)
+        k = len(pos)
+        x = np.maximum(scale.x(self.lo[pos]), 0.0)  # ascending: pos is sorted by lo
+        starts = np.concatenate(([0], np.flatnonzero(np.diff(x) >= min_px) + 1)) if k else _EMPTY
+        bounds = np.append(starts, k).astype(np.intp)
+        if not k:
+            return Clusters(x, x, x, _EMPTY, _EMPTY, _EMPTY, self.ids[pos], bounds)
+        x_end = np.maximum.reduceat(np.minimum(scale.x(self.hi[pos]), scale.width), starts)
+        f = self._flags[pos]
+        score = (
+            (f & FLAG_STARRED > 0) * 4 + (f & FLAG_ANNOTATED > 0) * 2 + (f & FLAG_DISPUTED > 0)
+        ).astype(np.int64)
+        best = np.maximum.reduceat(score * (k + 1) + (k - np.arange(k)), starts)
+        rep_pos = pos[k - best % (k + 1)]
+        return Clusters(
+            x[starts],
+            x[bounds[1:] - 1],
+            x_end,
+            np.diff(bounds),
+            self.ids[rep_pos],
+            rep_pos,
+            self.ids[pos],
+            bounds,
+        )
+
+    # -- hit testing and navigation --------------------------------------------------------
+
+    def nearest(self, t: float, lane: int | None, max_dt: float) -> int | None:
+        """Id of the event closest to time `t` (0 inside it) within `max_dt`, or None.
+
+        Ties go to the shorter event. `lane=None` searches every lane.
+        """
+        if lane is None:
+            pos = self.visible_slice(t - max_dt, t + max_dt).positions()
+        else:
+            pos = self.lane_visible(lane, t - max_dt, t + max_dt)
+        if not len(pos):
+            return None
+        lo, hi = self.lo[pos], self.hi[pos]
+        dist = np.maximum(np.maximum(lo - t, t - hi), 0.0)
+        best = np.lexsort((hi - lo, dist))[0]
+        return int(self.ids[pos[best]]) if dist[best] <= max_dt else None
+
+    def _step(self, t: float, lane: int | None, after: bool) -> int | None:
+        pos: Sequence[int] | np.ndarray = range(len(self))
+        lo = self.lo
+        if lane is not None:
+            pos, lo, _ = self._lane_segment(lane)
+        i = int(np.searchsorted(lo, t, side="right")) if after else int(np.searchsorted(lo, t)) - 1
+        return int(self.ids[pos[i]]) if 0 <= i < len(pos) else None
+
+    def next_after(self, t: float, lane: int | None = None) -> int | None:
+        """Id of the first event starting strictly after `t` (in `lane`), or None."""
+        return self._step(t, lane, after=True)
+
+    def prev_before(self, t: float, lane: int | None = None) -> int | None:
+        """Id of the last event starting strictly before `t` (in `lane`), or None."""
+        return self._step(t, lane, after=False)

@@ -1,0 +1,307 @@
+"""Small named read queries that return domain records (the only SQL the UI relies on)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from desktop.domain.model import (
+    Annotation,
+    Citation,
+    Event,
+    EventDetail,
+    EventOrg,
+    Organization,
+    OrgSummary,
+    Person,
+    Product,
+)
+from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.store.database import Store
+
+EVENT_COLS = (
+    'id, key, title, start, kind, summary, "end", start_lo, start_hi, end_lo, end_hi, place, era'
+)
+ORG_COLS = "id, key, name, name_zh, aliases, kind, country, hq, founded, summary, parent_id"
+
+
+def _aliases(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return (text,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return (str(value),)
+
+
+def _org(row: tuple[Any, ...]) -> Organization:
+    r = list(row)
+    r[4] = _aliases(r[4])
+    return Organization(*r)
+
+
+def _event(row: tuple[Any, ...]) -> Event:
+    e = Event(*row[:12], era=bool(row[12]))
+    if e.start_lo is None:
+        return _with_parsed_dates(e)
+    return e
+
+
+def _with_parsed_dates(e: Event) -> Event:
+    """Rows written by another client with a non-ISO date ('early May 2024') get their interval
+    here, in memory; an unreadable date leaves the event undated (listed, not drawn)."""
+    from dataclasses import replace
+
+    try:
+        lo, hi = PartialDate.parse(e.start).interval()
+        end_lo = end_hi = None
+        if e.end:
+            end_lo, end_hi = PartialDate.parse(e.end).interval()
+    except DateParseError:
+        return e
+    return replace(e, start_lo=lo, start_hi=hi, end_lo=end_lo, end_hi=end_hi)
+
+
+# -- organizations -------------------------------------------------------------------------
+def list_organizations(store: Store) -> list[OrgSummary]:
+    rows = store.conn.execute(
+        "SELECT o.id, o.key, o.name, o.name_zh, o.kind, count(eo.event_id) FROM organizations o"
+        " LEFT JOIN event_orgs eo ON eo.org_id = o.id GROUP BY o.id"
+        " ORDER BY o.name COLLATE NOCASE"
+    ).fetchall()
+    return [OrgSummary(*r) for r in rows]
+
+
+def get_organization(store: Store, org_id: int) -> Organization | None:
+    row = store.conn.execute(
+        f"SELECT {ORG_COLS} FROM organizations WHERE id = ?", (org_id,)
+    ).fetchone()
+    return _org(row) if row else None
+
+
+def find_organization(store: Store, name_or_key: str) -> Organization | None:
+    """By key, name, Chinese name or alias (case-insensitive)."""
+    text = name_or_key.strip()
+    row = store.conn.execute(
+        f"SELECT {ORG_COLS} FROM organizations WHERE key = ? OR name = ? COLLATE NOCASE"
+        " OR name_zh = ? OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(aliases)"
+        " THEN aliases ELSE '[]' END) WHERE value = ? COLLATE NOCASE) ORDER BY id LIMIT 1",
+        (text.lower(), text, text, text),
+    ).fetchone()
+    return _org(row) if row else None
+
+
+# -- events --------------------------------------------------------------------------------
+def get_event(store: Store, event_id: int) -> Event | None:
+    row = store.conn.execute(
+        f"SELECT {EVENT_COLS} FROM events WHERE id = ?", (event_id,)
+    ).fetchone()
+    return _event(row) if row else None
+
+
+def events_by_ids(store: Store, ids: Iterable[int]) -> list[Event]:
+    ids = list(ids)
+    out: list[Event] = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT {EVENT_COLS} FROM events WHERE id IN ({marks})", chunk
+        ).fetchall()
+        out += [_event(r) for r in rows]
+    return out
+
+
+def list_events(store: Store, org_id: int | None = None) -> list[Event]:
+    """Events in time order (of one organization when ``org_id`` is given)."""
+    if org_id is None:
+        sql = f"SELECT {EVENT_COLS} FROM events ORDER BY start_lo, id"
+        rows = store.conn.execute(sql).fetchall()
+    else:
+        sql = (
+            f"SELECT {EVENT_COLS} FROM events WHERE id IN "
+            "(SELECT event_id FROM event_orgs WHERE org_id = ?) ORDER BY start_lo, id"
+        )
+        rows = store.conn.execute(sql, (org_id,)).fetchall()
+    return sorted((_event(r) for r in rows), key=lambda e: (e.lo is None, e.lo or 0, e.id))
+
+
+def timeline_columns(store: Store) -> dict[str, np.ndarray]:
+    """Every dated event once per organization it involves (org -1: none), as columns for the
+    timeline index: id, lo, hi (half-open), start_hi (end of the start's uncertainty), kind
+    (code into ``kind_names``), era flag, org. One pass over the rows, no per-row objects."""
+    cur = store.conn.execute(
+        "SELECT e.id, e.start_lo, coalesce(e.end_hi, e.start_hi), e.start_hi, e.kind, e.era,"
+        ' coalesce(eo.org_id, -1), e.start, e."end"'
+        " FROM events e LEFT JOIN event_orgs eo ON eo.event_id = e.id"
+    )
+    kinds: dict[str, int] = {}
+    cols: dict[str, list] = {k: [] for k in ("id", "lo", "hi", "start_hi", "kind", "era", "org")}
+    a_id, a_lo, a_hi, a_sh = (
+        cols["id"].append,
+        cols["lo"].append,
+        cols["hi"].append,
+        cols["start_hi"].append,
+    )
+    a_kind, a_era, a_org = cols["kind"].append, cols["era"].append, cols["org"].append
+    for r in cur:
+        eid, lo, hi, start_hi = r[0], r[1], r[2], r[3]
+        if lo is None or hi is None:  # a non-ISO date written by another client
+            e = _with_parsed_dates(Event(eid, "", "", r[7], end=r[8]))
+            if e.lo is None or e.hi is None:
+                continue
+            lo, hi, start_hi = e.lo, e.hi, e.start_hi
+        a_id(eid)
+        a_lo(lo)
+        a_hi(hi if hi > lo else lo + 1)
+        a_sh(start_hi)
+        a_kind(kinds.setdefault(r[4], len(kinds)))
+        a_era(r[5])
+        a_org(r[6])
+    out = {
+        "id": np.array(cols["id"], np.int64),
+        "lo": np.array(cols["lo"], np.float64),
+        "hi": np.array(cols["hi"], np.float64),
+        "start_hi": np.array(cols["start_hi"], np.float64),
+        "kind": np.array(cols["kind"], np.int16),
+        "era": np.array(cols["era"], np.uint8),
+        "org": np.array(cols["org"], np.int64),
+    }
+    out["kind_names"] = np.array(list(kinds), dtype=object)
+    return out
+
+
+def flagged_event_ids(store: Store) -> dict[str, set[int]]:
+    """Events with notes, with starred notes, and with disputed facts (few; one query each)."""
+    annotated = {
+        r[0]: bool(r[1])
+        for r in store.conn.execute(
+            "SELECT e.id, max(a.starred) FROM annotations a JOIN events e"
+            " ON a.target = 'event:' || e.key WHERE a.deleted_at IS NULL GROUP BY e.id"
+        )
+    }
+    disputed = {
+        r[0]
+        for r in store.conn.execute(
+            "SELECT target_id FROM citations WHERE target_kind = 'event' AND stance = 'against'"
+            " UNION SELECT subject_event_id FROM claims"
+            " WHERE status = 'disputed' AND subject_event_id IS NOT NULL"
+        )
+    }
+    return {
+        "annotated": set(annotated),
+        "starred": {k for k, v in annotated.items() if v},
+        "disputed": disputed,
+    }
+
+
+def event_titles(store: Store, ids: Iterable[int]) -> dict[int, tuple[str, str, str | None]]:
+    """id -> (title, start, end) for a few hundred events (labels, tooltips)."""
+    ids = list(ids)
+    out: dict[int, tuple[str, str, str | None]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.conn.execute(
+            f'SELECT id, title, start, "end" FROM events WHERE id IN ({marks})', chunk
+        ):
+            out[r[0]] = (r[1], r[2], r[3])
+    return out
+
+
+def event_orgs(store: Store, event_ids: Iterable[int]) -> dict[int, list[EventOrg]]:
+    ids = list(event_ids)
+    out: dict[int, list[EventOrg]] = defaultdict(list)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            "SELECT eo.event_id, o.id, o.key, o.name, o.name_zh, eo.role FROM event_orgs eo"
+            f" JOIN organizations o ON o.id = eo.org_id WHERE eo.event_id IN ({marks})"
+            " ORDER BY o.name",
+            chunk,
+        ):
+            out[row[0]].append(EventOrg(*row[1:]))
+    return out
+
+
+def citations_for(store: Store, kind: str, ids: Iterable[int]) -> dict[int, tuple[Citation, ...]]:
+    ids = list(ids)
+    out: dict[int, list[Citation]] = defaultdict(list)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            "SELECT c.target_id, s.key, s.title, c.locator, c.quote, c.stance, s.file, s.kind"
+            " FROM citations c JOIN sources s ON s.id = c.source_id"
+            f" WHERE c.target_kind = ? AND c.target_id IN ({marks}) ORDER BY c.id",
+            [kind, *chunk],
+        ):
+            out[row[0]].append(Citation(*row[1:]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def annotations_for(store: Store, targets: Iterable[str]) -> list[Annotation]:
+    targets = list(targets)
+    if not targets:
+        return []
+    marks = ",".join("?" * len(targets))
+    rows = store.conn.execute(
+        "SELECT uuid, target, body, tags, starred, colour, author, created_at, updated_at,"
+        f" deleted_at FROM annotations WHERE target IN ({marks}) AND deleted_at IS NULL"
+        " ORDER BY updated_at DESC",
+        targets,
+    ).fetchall()
+    return [Annotation(r[0], r[1], r[2], _aliases(r[3]), bool(r[4]), *r[5:]) for r in rows]
+
+
+def event_detail(store: Store, event_id: int) -> EventDetail | None:
+    """An event with its organizations, people, products, claims, citations and notes."""
+    from desktop.store.claims import claims_where
+
+    event = get_event(store, event_id)
+    if event is None:
+        return None
+    people = [
+        Person(*r)
+        for r in store.conn.execute(
+            "SELECT p.id, p.key, p.name, p.name_zh, p.summary FROM event_people ep"
+            " JOIN people p ON p.id = ep.person_id WHERE ep.event_id = ? ORDER BY p.name",
+            (event_id,),
+        )
+    ]
+    products = [
+        Product(r[0], r[1], r[2], _aliases(r[3]), owner_name=r[4], released=r[5])
+        for r in store.conn.execute(
+            "SELECT p.id, p.key, p.name, p.aliases, o.name, p.released FROM event_products ep"
+            " JOIN products p ON p.id = ep.product_id LEFT JOIN organizations o"
+            " ON o.id = p.owner_id WHERE ep.event_id = ? ORDER BY p.name",
+            (event_id,),
+        )
+    ]
+    return EventDetail(
+        event=event,
+        orgs=tuple(event_orgs(store, [event_id]).get(event_id, [])),
+        people=tuple(people),
+        products=tuple(products),
+        claims=tuple(claims_where(store, "c.subject_event_id = ?", (event_id,))),
+        citations=citations_for(store, "event", [event_id]).get(event_id, ()),
+        annotations=tuple(annotations_for(store, [f"event:{event.key}"])),
+    )
+
+
+def counts(store: Store) -> dict[str, int]:
+    out = {}
+    for table in ("events", "organizations", "people", "products", "claims", "sources"):
+        out[table] = store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    out["annotations"] = store.conn.execute(
+        "SELECT count(*) FROM annotations WHERE deleted_at IS NULL"
+    ).fetchone()[0]
+    return out

@@ -1,0 +1,64 @@
+"""Text for people: dates at their own precision, escaped HTML fragments, numbers."""
+
+from __future__ import annotations
+
+import html
+
+from desktop.domain.model import Citation, Event
+from desktop.domain.partial_date import DateParseError, PartialDate, format_span
+
+
+def date_text(value: str | None) -> str:
+    """'2024-05' -> 'May 2024'; unreadable text is shown as it is."""
+    if not value:
+        return ""
+    try:
+        return PartialDate.parse(value).display()
+    except DateParseError:
+        return value
+
+
+def event_when(event: Event) -> str:
+    try:
+        start = PartialDate.parse(event.start)
+        end = PartialDate.parse(event.end) if event.end else None
+    except DateParseError:
+        return f"{event.start} – {event.end}" if event.end else event.start
+    return format_span(start, end)
+
+
+def esc(text: object) -> str:
+    """Data is always text: escape it before it goes into any rich-text widget."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def number(value: float, unit: str | None = None) -> str:
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if unit in ("%", "percent"):
+        return f"{text}%"
+    return f"{text} {unit}" if unit else text
+
+
+class CitationIndex:
+    """Numbers sources in order of first citation, for footnote markers."""
+
+    def __init__(self) -> None:
+        self.order: dict[str, int] = {}
+        self.quotes: dict[str, list[Citation]] = {}
+
+    def marks(self, citations: tuple[Citation, ...]) -> str:
+        out = []
+        seen: set[tuple[str, str]] = set()
+        for c in citations:
+            if (c.source_key, c.stance) in seen:  # one mark per source and stance
+                self.quotes.setdefault(c.source_key, []).append(c)
+                continue
+            seen.add((c.source_key, c.stance))
+            n = self.order.setdefault(c.source_key, len(self.order) + 1)
+            self.quotes.setdefault(c.source_key, []).append(c)
+            cls = "against" if c.stance == "against" else "cite"
+            label = f"{n}✗" if c.stance == "against" else str(n)
+            out.append(
+                f'<sup class="{cls}"><a href="source:{esc(c.source_key)}">[{label}]</a></sup>'
+            )
+        return "".join(out)

@@ -1,0 +1,123 @@
+"""The main window: assembles the organization list, the timeline and the dossier panes.
+
+It only wires features together; each feature lives in its own folder.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+
+from desktop.store.database import Change, Store
+from desktop.store.queries import counts, event_orgs
+from desktop.ui.bridge import StoreBridge
+from desktop.ui.dossier.widget import DossierTabs
+from desktop.ui.event_details.widget import EventDetailsView
+from desktop.ui.org_list.widget import OrgListWidget
+from desktop.ui.timeline.widget import TimelineWidget
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(f"Dossier — {store.path.name}")
+        self.bridge = StoreBridge(store, self)
+
+        self.org_list = OrgListWidget(store, self)
+        self.timeline = TimelineWidget(store, self)
+        self.dossiers = DossierTabs(store, self)
+        self.details = EventDetailsView(store, self)
+        self.details.setObjectName("eventDetails")
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.dossiers)
+        right.addWidget(self.details)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setSizes([600, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.org_list)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([250, 900, 450])
+        self.setCentralWidget(self.splitter)
+
+        self.org_list.sig_org_selected.connect(self.open_org)
+        self.dossiers.sig_open_org.connect(self.open_org)
+        self.details.sig_open_org.connect(self.open_org)
+        self.dossiers.sig_focus_event.connect(self.focus_event)
+        self.dossiers.sig_current_org.connect(self.timeline.canvas.set_highlight_org)
+        self.timeline.canvas.sig_event_selected.connect(self.show_event)
+        self.timeline.canvas.sig_lane_activated.connect(self.open_org)
+        self.bridge.sig_changed.connect(self._on_store_changed)
+
+        self._status = QLabel(self)
+        self.statusBar().addPermanentWidget(self._status)
+        self._update_status()
+        self._make_menus()
+        self._open_busiest_org()
+
+    def _open_busiest_org(self) -> None:
+        """Start with a populated dossier: the organization with the most events."""
+        orgs = self.org_list.model
+        best = max(range(orgs.rowCount()), key=lambda r: orgs.org_at(r).event_count, default=None)
+        if best is not None:
+            self.open_org(orgs.org_at(best).id)
+
+    def _make_menus(self) -> None:
+        view = self.menuBar().addMenu("&View")
+        for text, shortcut, slot in (
+            ("Zoom &in", QKeySequence.StandardKey.ZoomIn, self.timeline.canvas.zoom_in),
+            ("Zoom &out", QKeySequence.StandardKey.ZoomOut, self.timeline.canvas.zoom_out),
+            ("&Fit all", QKeySequence(Qt.Key.Key_Home), self.timeline.canvas.fit_all),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, slot=slot: slot())
+            view.addAction(action)
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    # -- actions -------------------------------------------------------------------------------
+    def open_org(self, org_id: int) -> None:
+        self.dossiers.open_org(org_id)
+        self.org_list.select_org(org_id)
+
+    def show_event(self, event_id: int) -> None:
+        self.details.show_event(event_id if event_id >= 0 else None)
+        if event_id >= 0:
+            orgs = event_orgs(self.store, [event_id]).get(event_id, [])
+            self.statusBar().showMessage(
+                "Involves " + ", ".join(o.name for o in orgs) if orgs else "", 5000
+            )
+
+    def focus_event(self, event_id: int) -> None:
+        self.timeline.canvas.focus_event(event_id)
+        self.details.show_event(event_id)
+
+    def _on_store_changed(self, _changes: list[Change]) -> None:
+        self.org_list.reload()
+        self.timeline.reload()
+        self.dossiers.reload()
+        self.details.reload()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        c = counts(self.store)
+        mode = " · read-only" if self.store.readonly else ""
+        self._status.setText(
+            f"{self.store.path} · {c['events']:,} events · {c['organizations']:,} organizations"
+            f" · {c['annotations']:,} notes{mode}"
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.bridge.detach()
+        super().closeEvent(event)

@@ -1,0 +1,399 @@
+"""The timeline canvas: one custom-painted widget (no item per event).
+
+State is a pure :class:`TimeScale` plus a vertical lane scroll; the geometry (ticks, lanes,
+clusters, label placement) comes from the domain layer and ``painter.py`` only draws it.
+Zoom is anchored under the cursor and animated; pan by dragging, Shift+wheel, horizontal wheel
+or the arrow keys; the overview band at the bottom shows the whole extent.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desktop.domain.lanes import LaneLayout
+from desktop.domain.time_scale import TimeScale
+from desktop.ui.format import esc
+from desktop.ui.timeline.model import TimelineModel
+from desktop.ui.timeline.painter import Geometry, TimelinePainter
+
+ZOOM_STEP = 1.6  # one key press or wheel notch-group
+WHEEL_ZOOM_PER_DEGREE = 1.0035
+DAY = 86400.0
+
+
+class TimelineCanvas(QWidget):
+    sig_event_selected = Signal(int)
+    """The id of the event the user selected (-1: selection cleared)."""
+    sig_event_activated = Signal(int)
+    """An event was double-clicked or Enter was pressed on it."""
+    sig_lane_activated = Signal(int)
+    """An organization's lane header was double-clicked (its org id)."""
+    sig_range_changed = Signal(float, float)
+    """The visible time range changed (seconds since 1970)."""
+    sig_scroll_changed = Signal()
+    """Lanes scrolled or their total height changed."""
+
+    def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.geo = Geometry()
+        self.painter = TimelinePainter(self)
+        self.scale = TimeScale(0.0, 365 * DAY, 800.0)
+        self.scroll_y = 0.0
+        self.selected: int | None = None
+        self.highlight_org: int | None = None
+        self.last_frame_ms = 0.0
+        self._drag: tuple[str, QPointF, TimeScale, float] | None = None
+        self._anim = QVariantAnimation(self)
+        self._anim.setDuration(180)
+        self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._anim.valueChanged.connect(self._on_anim)
+        # valueChanged is not re-sent for an unchanged value: land on the target explicitly
+        self._anim.finished.connect(lambda: self._set_scale(self._anim_to))
+        self._anim_from = self._anim_to = self.scale
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(400, 240)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.layout_lanes()
+        self.fit_all(animate=False)
+
+    # -- geometry ------------------------------------------------------------------------------
+    @property
+    def time_width(self) -> float:
+        return max(50.0, self.width() - self.geo.header_w)
+
+    def lanes_height(self) -> float:
+        return max(0.0, self.height() - self.geo.axis_h - self.geo.overview_h)
+
+    def layout_lanes(self) -> None:
+        self.lane_layout = LaneLayout.from_lanes(
+            self.model.lanes, self.geo.lane_h, self.geo.collapsed_h, top=self.geo.axis_h
+        )
+        self.scroll_y = min(self.scroll_y, self.lane_layout.max_scroll(self.lanes_height()))
+        self.sig_scroll_changed.emit()
+
+    def visible_range(self) -> tuple[float, float]:
+        return self.scale.start, self.scale.end
+
+    # -- public actions ------------------------------------------------------------------------
+    def reload(self) -> None:
+        """The model was reloaded: keep the range, re-layout lanes, repaint."""
+        self.layout_lanes()
+        self.update()
+
+    def set_range(self, t0: float, t1: float, animate: bool = True) -> None:
+        target = TimeScale(t0, t1, self.time_width).clamped()
+        self._go(target, animate)
+
+    def fit_all(self, animate: bool = True) -> None:
+        extent = self.model.index.extent()
+        if extent is None:
+            now = time.time()
+            extent = (now - 365 * DAY, now)
+        self._go(TimeScale.fit(extent[0], extent[1], self.time_width), animate)
+
+    def fit_org(self, org_id: int) -> None:
+        lane = self.model.lane_of_org(org_id)
+        if lane is None:
+            return
+        pos = self.model.index.lane_visible(lane, -math.inf, math.inf)
+        if len(pos):
+            lo = float(self.model.index.lo[pos].min())
+            hi = float(self.model.index.hi[pos].max())
+            self._go(TimeScale.fit(lo, hi, self.time_width), animate=False)
+        self.scroll_to_lane(lane)
+
+    def zoom_in(self) -> None:
+        self.zoom(ZOOM_STEP, self.time_width / 2)
+
+    def zoom_out(self) -> None:
+        self.zoom(1 / ZOOM_STEP, self.time_width / 2)
+
+    def zoom(self, factor: float, anchor_x: float, animate: bool = True) -> None:
+        base = (
+            self._anim_to if self._anim.state() == QVariantAnimation.State.Running else self.scale
+        )
+        target = base.zoomed(factor, anchor_x).clamped(anchor_x=anchor_x)
+        self._go(target, animate)
+
+    def pan_pixels(self, dx: float) -> None:
+        self._go(self.scale.panned(dx).clamped(), animate=False)
+
+    def zoom_to_selection(self) -> None:
+        if self.selected is None:
+            return
+        span = self.model.event_span(self.selected)
+        if span:
+            self._go(TimeScale.fit(span[0], span[1], self.time_width, margin=0.4), True)
+
+    def focus_event(self, event_id: int) -> None:
+        """Select an event and make sure it is on screen (zooming in if it is off range)."""
+        span = self.model.event_span(event_id)
+        if span is None:
+            return
+        self.selected = event_id
+        if not (self.scale.start <= span[0] and span[1] <= self.scale.end):
+            width = max(self.scale.span, (span[1] - span[0]) * 2.5)
+            mid = (span[0] + span[1]) / 2
+            self._go(TimeScale(mid - width / 2, mid + width / 2, self.time_width).clamped(), True)
+        lanes = self.model.lanes_of_event(event_id)
+        if lanes:
+            self.scroll_to_lane(lanes[0])
+        self.update()
+        self.sig_event_selected.emit(event_id)
+
+    def select_event(self, event_id: int | None) -> None:
+        self.selected = event_id
+        self.update()
+        self.sig_event_selected.emit(-1 if event_id is None else event_id)
+
+    def step_event(self, forward: bool) -> None:
+        """Select the next (or previous) event in time from the selection or the centre."""
+        index = self.model.index
+        if self.selected is not None and (span := self.model.event_span(self.selected)):
+            t = span[0]
+        else:
+            t = self.scale.t(self.time_width / 2)
+        nxt = index.next_after(t) if forward else index.prev_before(t)
+        if nxt is not None:
+            self.focus_event(nxt)
+
+    def set_highlight_org(self, org_id: int) -> None:
+        self.highlight_org = org_id if org_id >= 0 else None
+        lane = self.model.lane_of_org(org_id) if org_id >= 0 else None
+        if lane is not None:
+            self.scroll_to_lane(lane)
+        self.update()
+
+    def scroll_to_lane(self, lane: int) -> None:
+        self.set_scroll(self.lane_layout.scroll_to_show(lane, self.scroll_y, self.lanes_height()))
+
+    def set_scroll(self, y: float) -> None:
+        y = min(max(0.0, y), self.lane_layout.max_scroll(self.lanes_height()))
+        if y != self.scroll_y:
+            self.scroll_y = y
+            self.sig_scroll_changed.emit()
+            self.update()
+
+    # -- animation -----------------------------------------------------------------------------
+    def _go(self, target: TimeScale, animate: bool) -> None:
+        self._anim.stop()
+        if not animate or not self.isVisible():
+            self._set_scale(target)
+            return
+        self._anim_from, self._anim_to = self.scale, target
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.start()
+
+    def _on_anim(self, f: float) -> None:
+        self._set_scale(self._anim_from.interpolate(self._anim_to, float(f)))
+
+    def _set_scale(self, scale: TimeScale) -> None:
+        self.scale = scale.with_width(self.time_width) if scale.width != self.time_width else scale
+        self.update()
+        self.sig_range_changed.emit(self.scale.start, self.scale.end)
+
+    # -- painting ------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
+        p = QPainter(self)
+        try:
+            self.painter.paint(p)
+        finally:
+            p.end()
+        self.last_frame_ms = (time.perf_counter() - started) * 1000
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.scale = self.scale.with_width(self.time_width)
+        self._anim_to = self._anim_to.with_width(self.time_width)
+        self.layout_lanes()
+        super().resizeEvent(event)
+
+    # -- hit testing ---------------------------------------------------------------------------
+    def lane_at(self, y: float) -> int | None:
+        if not (self.geo.axis_h <= y < self.height() - self.geo.overview_h):
+            return None
+        return self.lane_layout.lane_at(y, self.scroll_y)
+
+    def event_at(self, pos: QPointF) -> int | None:
+        lane = self.lane_at(pos.y())
+        x = pos.x() - self.geo.header_w
+        if lane is None or x < 0:
+            return None
+        hit = self.painter.hit_label(pos)
+        if hit is not None:
+            return hit
+        t = self.scale.t(x)
+        return self.model.index.nearest(t, lane, self.scale.seconds_per_pixel * 6)
+
+    def in_overview(self, y: float) -> bool:
+        return y >= self.height() - self.geo.overview_h
+
+    # -- input ---------------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        pos = event.position()
+        mods = event.modifiers()
+        if pos.x() < self.geo.header_w and not mods & Qt.KeyboardModifier.ControlModifier:
+            self.set_scroll(self.scroll_y - delta.y())
+        elif delta.x() or mods & Qt.KeyboardModifier.ShiftModifier:
+            d = delta.x() or delta.y()
+            self.pan_pixels(-d / 2)
+        elif delta.y():
+            factor = WHEEL_ZOOM_PER_DEGREE ** (delta.y() / 8)
+            self.zoom(factor, pos.x() - self.geo.header_w, animate=False)
+        event.accept()
+
+    def event(self, ev) -> bool:  # type: ignore[no-untyped-def]
+        if ev.type() == QEvent.Type.ShortcutOverride and ev.key() in self._keys():  # type: ignore[attr-defined]
+            ev.accept()  # the canvas's own keys win over window shortcuts while it has focus
+            return True
+        pinch = Qt.NativeGestureType.ZoomNativeGesture
+        if isinstance(ev, QNativeGestureEvent) and ev.gestureType() == pinch:
+            self.zoom(1 + ev.value(), ev.position().x() - self.geo.header_w, animate=False)
+            return True
+        return super().event(ev)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.in_overview(pos.y()):
+            mode = self.painter.overview_hit(pos.x())
+            if mode == "outside":
+                self._center_overview(pos.x())
+                mode = "move"
+            self._drag = (f"overview-{mode}", pos, self.scale, self.scroll_y)
+            return
+        if pos.x() < self.geo.header_w:
+            lane = self.lane_at(pos.y())
+            if lane is not None and pos.x() < 22:
+                self.model.toggle_collapsed(lane)
+                self.layout_lanes()
+                self.update()
+            return
+        self._drag = ("pan", pos, self.scale, self.scroll_y)
+        self._press_pos = pos
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._drag is None:
+            self._hover(pos)
+            return
+        mode, origin, scale, scroll = self._drag
+        dx, dy = pos.x() - origin.x(), pos.y() - origin.y()
+        if mode == "pan":
+            self._set_scale(scale.panned(dx).clamped())
+            self.set_scroll(scroll - dy)
+        elif mode.startswith("overview-"):
+            self._drag_overview(mode[9:], scale, dx)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        drag, self._drag = self._drag, None
+        if drag and drag[0] == "pan":
+            moved = abs(pos.x() - drag[1].x()) + abs(pos.y() - drag[1].y())
+            if moved < 4:
+                self.select_event(self.event_at(pos))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if pos.x() < self.geo.header_w:
+            lane = self.lane_at(pos.y())
+            if lane is not None and self.model.lane_org[lane] >= 0:
+                self.sig_lane_activated.emit(self.model.lane_org[lane])
+            return
+        hit = self.event_at(pos)
+        if hit is not None:
+            self.select_event(hit)
+            self.sig_event_activated.emit(hit)
+
+    def _hover(self, pos: QPointF) -> None:
+        hit = self.event_at(pos) if not self.in_overview(pos.y()) else None
+        if hit is None:
+            QToolTip.hideText()
+            return
+        title, _start, _end = self.model.titles([hit]).get(hit, ("", "", None))
+        when = self.model.label(hit).rpartition(" · ")[2]
+        orgs = [
+            self.model.lanes[lane].title
+            for lane in self.model.lanes_of_event(hit)
+            if self.model.group_by == "org"
+        ]
+        text = f"<b>{esc(title)}</b><br>{esc(when)}"
+        if orgs:
+            text += f"<br><i>{esc(', '.join(orgs))}</i>"
+        QToolTip.showText(self.mapToGlobal(pos.toPoint()), text, self)
+
+    def _center_overview(self, x: float) -> None:
+        full = self.painter.overview_scale()
+        if full is None:
+            return
+        t = full.t(x - self.geo.header_w)
+        self._set_scale(
+            self.scale.panned(
+                self.scale.x(self.scale.start + self.scale.span / 2) - self.scale.x(t)
+            ).clamped()
+        )
+
+    def _drag_overview(self, mode: str, scale: TimeScale, dx: float) -> None:
+        full = self.painter.overview_scale()
+        if full is None:
+            return
+        dt = dx * full.seconds_per_pixel
+        start, end = scale.start, scale.end
+        if mode in ("move", "outside"):
+            start, end = start + dt, end + dt
+        elif mode == "left":
+            start = min(start + dt, end - 60)
+        elif mode == "right":
+            end = max(end + dt, start + 60)
+        self._set_scale(TimeScale(start, end, self.time_width).clamped())
+
+    def _keys(self) -> dict:
+        """Key -> action while the canvas has focus."""
+        step = self.time_width * 0.15
+        return {
+            Qt.Key.Key_Plus: self.zoom_in,
+            Qt.Key.Key_Equal: self.zoom_in,
+            Qt.Key.Key_Minus: self.zoom_out,
+            Qt.Key.Key_Home: self.fit_all,
+            Qt.Key.Key_Left: lambda: self.pan_pixels(step),
+            Qt.Key.Key_Right: lambda: self.pan_pixels(-step),
+            Qt.Key.Key_Up: lambda: self.set_scroll(self.scroll_y - self.geo.lane_h),
+            Qt.Key.Key_Down: lambda: self.set_scroll(self.scroll_y + self.geo.lane_h),
+            Qt.Key.Key_PageUp: lambda: self.set_scroll(self.scroll_y - self.lanes_height()),
+            Qt.Key.Key_PageDown: lambda: self.set_scroll(self.scroll_y + self.lanes_height()),
+            Qt.Key.Key_N: lambda: self.step_event(True),
+            Qt.Key.Key_BracketRight: lambda: self.step_event(True),
+            Qt.Key.Key_P: lambda: self.step_event(False),
+            Qt.Key.Key_BracketLeft: lambda: self.step_event(False),
+            Qt.Key.Key_Z: self.zoom_to_selection,
+            Qt.Key.Key_Escape: lambda: self.select_event(None),
+        }
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        actions = self._keys()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            self.sig_event_activated.emit(self.selected)
+        elif key in actions:
+            actions[key]()  # type: ignore[operator]
+        else:
+            super().keyPressEvent(event)
