@@ -117,6 +117,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from desktop.bench.runner import run_benchmarks
+    from desktop.bench.runner import BenchError, run_benchmarks
 
-    return run_benchmarks(args.what, sizes=args.events, db=args.db, as_json=args.json)
+    try:
+        return run_benchmarks(args.what, sizes=args.events, db=args.db, as_json=args.json)
+    except BenchError as exc:
+        raise UserError(str(exc)) from None

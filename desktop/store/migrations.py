@@ -46,6 +46,33 @@ def m0002_app_state(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@MIGRATIONS(name="0003_timeline_cache")
+def m0003_timeline_cache(db: sqlite_utils.Database) -> None:
+    """A generation counter that triggers move on any change to events or their organizations
+    (by any client), and a cache of the timeline's packed columns valid for one generation."""
+    tables = ("events", "event_orgs")
+    triggers = "\n".join(
+        f"CREATE TRIGGER {t}_generation_{op} AFTER {verb} ON {t} BEGIN "
+        "UPDATE generations SET value = value + 1 WHERE name = 'timeline'; END;"
+        for t in tables
+        for op, verb in (("ai", "INSERT"), ("au", "UPDATE"), ("ad", "DELETE"))
+    )
+    _run(
+        db,
+        f"""
+        CREATE TABLE generations (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO generations VALUES ('timeline', 0);
+        CREATE TABLE timeline_cache (
+            name TEXT PRIMARY KEY,
+            generation INTEGER NOT NULL,
+            data BLOB NOT NULL           -- numpy .npz of the columns store.timeline reads
+        );
+        {triggers}
+        """,
+    )
+    db.execute("PRAGMA user_version = 3")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 
@@ -55,7 +82,9 @@ def pending(db: sqlite_utils.Database) -> list[str]:
 
 
 def apply(db: sqlite_utils.Database) -> list[str]:
-    """Apply every pending migration, each in its own transaction; return their names."""
+    """Apply every pending migration, all or none: each runs in a savepoint inside one outer
+    transaction, so a failure in the third leaves the file exactly at its old version."""
     names = pending(db)
-    MIGRATIONS.apply(db)
+    with db.atomic():
+        MIGRATIONS.apply(db)
     return names

@@ -7,8 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-import numpy as np
-
 from desktop.domain.model import (
     Annotation,
     Citation,
@@ -131,51 +129,6 @@ def list_events(store: Store, org_id: int | None = None) -> list[Event]:
         )
         rows = store.conn.execute(sql, (org_id,)).fetchall()
     return sorted((_event(r) for r in rows), key=lambda e: (e.lo is None, e.lo or 0, e.id))
-
-
-def timeline_columns(store: Store) -> dict[str, np.ndarray]:
-    """Every dated event once per organization it involves (org -1: none), as columns for the
-    timeline index: id, lo, hi (half-open), start_hi (end of the start's uncertainty), kind
-    (code into ``kind_names``), era flag, org. One pass over the rows, no per-row objects."""
-    cur = store.conn.execute(
-        "SELECT e.id, e.start_lo, coalesce(e.end_hi, e.start_hi), e.start_hi, e.kind, e.era,"
-        ' coalesce(eo.org_id, -1), e.start, e."end"'
-        " FROM events e LEFT JOIN event_orgs eo ON eo.event_id = e.id"
-    )
-    kinds: dict[str, int] = {}
-    cols: dict[str, list] = {k: [] for k in ("id", "lo", "hi", "start_hi", "kind", "era", "org")}
-    a_id, a_lo, a_hi, a_sh = (
-        cols["id"].append,
-        cols["lo"].append,
-        cols["hi"].append,
-        cols["start_hi"].append,
-    )
-    a_kind, a_era, a_org = cols["kind"].append, cols["era"].append, cols["org"].append
-    for r in cur:
-        eid, lo, hi, start_hi = r[0], r[1], r[2], r[3]
-        if lo is None or hi is None:  # a non-ISO date written by another client
-            e = _with_parsed_dates(Event(eid, "", "", r[7], end=r[8]))
-            if e.lo is None or e.hi is None:
-                continue
-            lo, hi, start_hi = e.lo, e.hi, e.start_hi
-        a_id(eid)
-        a_lo(lo)
-        a_hi(hi if hi > lo else lo + 1)
-        a_sh(start_hi)
-        a_kind(kinds.setdefault(r[4], len(kinds)))
-        a_era(r[5])
-        a_org(r[6])
-    out = {
-        "id": np.array(cols["id"], np.int64),
-        "lo": np.array(cols["lo"], np.float64),
-        "hi": np.array(cols["hi"], np.float64),
-        "start_hi": np.array(cols["start_hi"], np.float64),
-        "kind": np.array(cols["kind"], np.int16),
-        "era": np.array(cols["era"], np.uint8),
-        "org": np.array(cols["org"], np.int64),
-    }
-    out["kind_names"] = np.array(list(kinds), dtype=object)
-    return out
 
 
 def flagged_event_ids(store: Store) -> dict[str, set[int]]:

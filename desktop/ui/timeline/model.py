@@ -16,8 +16,8 @@ from desktop.store.queries import (
     event_titles,
     flagged_event_ids,
     list_organizations,
-    timeline_columns,
 )
+from desktop.store.timeline import timeline_columns
 from desktop.ui.format import date_text
 
 GROUPINGS = ("org", "kind", "none")
@@ -44,6 +44,7 @@ class TimelineModel:
         self.index = EventIndex(np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0))
         self.start_hi = np.zeros(0)  # aligned with the index's sorted order
         self._titles: dict[int, tuple[str, str, str | None]] = {}
+        self._labels: dict[int, str] = {}
         self._collapsed: set[str] = set()
         self.reload()
 
@@ -51,60 +52,57 @@ class TimelineModel:
     def reload(self) -> None:
         cols = timeline_columns(self.store)
         self._titles.clear()
-        lane_keys, titles = self._lane_keys(cols)
-        keys, lane_of_row = np.unique(lane_keys, return_inverse=True)
-        counts = np.bincount(lane_of_row, minlength=len(keys))
-        first = np.full(len(keys), np.inf)
+        self._labels.clear()
+        self.kind_names = [str(k) for k in cols["kind_names"]]
+        codes, titles = self._lane_codes(cols)
+        uniq, lane_of_row = np.unique(codes, return_inverse=True)
+        counts = np.bincount(lane_of_row, minlength=len(uniq))
+        first = np.full(len(uniq), np.inf)
         np.minimum.at(first, lane_of_row, cols["lo"])
-        lanes = [
-            Lane(str(k), titles[str(k)], int(c), str(k) in self._collapsed)
-            for k, c in zip(keys, counts, strict=True)
-        ]
+        lanes = []
+        for code, count in zip(uniq.tolist(), counts.tolist(), strict=True):
+            key, title = titles(code)
+            lanes.append(Lane(key, title, count, key in self._collapsed))
         firsts = {lane.key: float(t) for lane, t in zip(lanes, first, strict=True)}
         order = order_lanes(lanes, self.order_by, firsts)  # type: ignore[arg-type]
         position = np.empty(len(order), np.int32)
         position[order] = np.arange(len(order), dtype=np.int32)
         self.lanes = [lanes[i] for i in order]
-        self.lane_org = [
-            int(k[4:]) if k.startswith("org:") else -1 for k in (x.key for x in self.lanes)
-        ]
-        flags = self._flags(cols["id"])
+        self.lane_org = [int(x.key[4:]) if x.key.startswith("org:") else -1 for x in self.lanes]
         self.index = EventIndex(
-            cols["id"], cols["lo"], cols["hi"], position[lane_of_row], cols["kind"], flags
+            cols["id"],
+            cols["lo"],
+            cols["hi"],
+            position[lane_of_row],
+            cols["kind"],
+            self._flags(cols["id"]),
         )
         self.start_hi = cols["start_hi"][self.index.order]
-        self.kind_names = list(cols["kind_names"])
-        era_rows = np.flatnonzero(cols["era"] == 1)
-        seen: set[int] = set()
-        self.eras = []
-        for i in era_rows:
-            eid = int(cols["id"][i])
-            if eid not in seen:
-                seen.add(eid)
-                self.eras.append(Era(float(cols["lo"][i]), float(cols["hi"][i]), "", eid))
-        if self.eras:
-            names = self.titles([e.event_id for e in self.eras])
-            self.eras = [
-                Era(e.lo, e.hi, names.get(e.event_id, ("", "", None))[0], e.event_id)
-                for e in self.eras
-            ]
+        self._load_eras(cols)
 
-    def _lane_keys(self, cols: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, str]]:
+    def _lane_codes(self, cols: dict[str, np.ndarray]):  # type: ignore[no-untyped-def]
+        """An integer lane code per row, and code -> (lane key, title)."""
         if self.group_by == "kind":
-            names = cols["kind_names"]
-            keys = np.array([f"kind:{names[k]}" for k in range(len(names))], dtype=object)
-            lane_keys = keys[cols["kind"]] if len(cols["kind"]) else keys[:0]
-            return lane_keys.astype(str), {str(k): str(k)[5:].capitalize() for k in keys}
+            names = self.kind_names
+            return cols["kind"], lambda k: (f"kind:{names[k]}", names[k].capitalize())
         if self.group_by == "none":
-            return np.full(len(cols["id"]), "all", dtype=object).astype(str), {"all": "All events"}
-        titles = {f"org:{o.id}": o.label for o in list_organizations(self.store)}
-        titles["org:-1"] = "No organization"
-        lane_keys = (
-            np.char.add("org:", cols["org"].astype(str))
-            if len(cols["org"])
-            else np.array([], dtype=str)
-        )
-        return lane_keys, titles
+            return np.zeros(len(cols["id"]), np.int64), lambda _k: ("all", "All events")
+        labels = {o.id: o.label for o in list_organizations(self.store)}
+        return cols["org"], lambda k: (f"org:{k}", labels.get(k, "No organization"))
+
+    def _load_eras(self, cols: dict[str, np.ndarray]) -> None:
+        rows = np.flatnonzero(cols["era"] == 1)
+        ids, first = np.unique(cols["id"][rows], return_index=True)
+        names = self.titles(ids.tolist())
+        self.eras = [
+            Era(
+                float(cols["lo"][rows[i]]),
+                float(cols["hi"][rows[i]]),
+                names.get(int(eid), ("", "", None))[0],
+                int(eid),
+            )
+            for eid, i in zip(ids, first, strict=True)
+        ]
 
     def _flags(self, ids: np.ndarray) -> np.ndarray:
         flagged = flagged_event_ids(self.store)
@@ -149,10 +147,17 @@ class TimelineModel:
             self._titles.update(event_titles(self.store, missing))
         return {i: self._titles[i] for i in ids if i in self._titles}
 
+    def labels(self, ids: list[int]) -> dict[int, str]:
+        """'Title · date at its precision' per id, fetched and formatted once per reload."""
+        missing = [i for i in ids if i not in self._labels]
+        if missing:
+            for eid, (title, start, end) in self.titles(missing).items():
+                when = date_text(start) + (f" – {date_text(end)}" if end else "")
+                self._labels[eid] = f"{title} · {when}" if title else ""
+        return {i: self._labels.get(i, "") for i in ids}
+
     def label(self, event_id: int) -> str:
-        title, start, end = self.titles([event_id]).get(event_id, ("", "", None))
-        when = date_text(start) + (f" – {date_text(end)}" if end else "")
-        return f"{title} · {when}" if title else ""
+        return self.labels([event_id])[event_id]
 
     def event_span(self, event_id: int) -> tuple[float, float] | None:
         # ids repeat across lanes (an event is drawn in each organization's lane)

@@ -10,7 +10,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QStaticText,
+    QTransform,
+)
 
 from desktop.domain.event_index import FLAG_ANNOTATED, FLAG_DISPUTED, FLAG_STARRED
 from desktop.domain.labels import LabelCandidate, place_labels
@@ -61,6 +72,9 @@ class TimelinePainter:
         self._widths: dict[str, float] = {}
         self.label_boxes: list[tuple[QRectF, int]] = []
         self._overview: tuple[tuple, QImage, TimeScale] | None = None
+        self._sprites: dict[tuple, QPixmap] = {}
+        self._static: dict[tuple[str, str], QStaticText] = {}
+        self._ascents: dict[str, float] = {}
 
     # -- helpers -------------------------------------------------------------------------------
     def text_width(self, text: str) -> float:
@@ -145,12 +159,12 @@ class TimelinePainter:
         p.setPen(col["text"])
         for t in major:
             if t.label:
-                p.drawText(QPointF(max(t.x, 0.0) + 4, 17), t.label)
+                self.text(p, QPointF(max(t.x, 0.0) + 4, 17), t.label)
         p.setFont(self.small)
         p.setPen(col["muted"])
         for t in minor:
             if t.label:
-                p.drawText(QPointF(t.x + 3, 39), t.label)
+                self.text(p, QPointF(t.x + 3, 39), t.label)
         era_font = QFont(self.small)
         era_font.setItalic(True)
         p.setFont(era_font)
@@ -177,6 +191,12 @@ class TimelinePainter:
         c, g = self.c, self.c.geo
         model = c.model
         visible = c.lane_layout.visible(c.scroll_y, bottom - g.axis_h)
+        # Level of detail: lanes with more visible events than can be drawn legibly are drawn
+        # from one density grid (numpy bincount per lane x pixel column), not event by event.
+        open_lanes = [r.index for r in visible if not model.lanes[r.index].collapsed]
+        self._density = model.index.density(scale, open_lanes) if open_lanes else None
+        self._density_row = {lane: i for i, lane in enumerate(open_lanes)}
+        self._dense_limit = max(20.0, c.time_width / 14)
         hl_lane = model.lane_of_org(c.highlight_org) if c.highlight_org is not None else None
         for rect in visible:
             lane = model.lanes[rect.index]
@@ -219,15 +239,21 @@ class TimelinePainter:
         p.setPen(col["text"])
         fm = QFontMetricsF(p.font())
         title = fm.elidedText(lane.title, Qt.TextElideMode.ElideRight, g.header_w - 28)
-        p.drawText(QPointF(22, rect.y + 17), title)
+        self.text(p, QPointF(22, rect.y + 17), title)
         if not lane.collapsed:
             p.setFont(self.small)
             p.setPen(col["muted"])
-            p.drawText(QPointF(22, rect.y + 34), f"{lane.count:,} event{'s' * (lane.count != 1)}")
+            self.text(p, QPointF(22, rect.y + 34), f"{lane.count:,} event{'s' * (lane.count != 1)}")
 
     def _lane_events(self, p: QPainter, scale: TimeScale, lane: int, h: float, col: dict) -> None:
         c, g = self.c, self.c.geo
         index = c.model.index
+        row = self._density_row.get(lane)
+        if self._density is not None and row is not None:
+            counts = self._density[row]
+            if counts.sum() > self._dense_limit:
+                self._density_strip(p, counts, g.marker_y, col)
+                return
         clusters = index.cluster(scale, lane, g.cluster_px)
         if not len(clusters):
             return
@@ -245,6 +271,25 @@ class TimelinePainter:
                 if sel is not None and sel in members[clusters.starts[i] : clusters.starts[i + 1]]:
                     self._ring(p, x0, my, col)
         self._labels(p, singles, my, h, col)
+
+    def _density_strip(self, p: QPainter, counts: np.ndarray, my: float, col: dict) -> None:
+        """A lane too dense for marks: a strip whose opacity follows log(events per pixel),
+        with the busiest stretch's count written on it."""
+        w = len(counts)
+        peak = float(counts.max())
+        alpha = np.zeros(w, np.uint8)
+        nz = counts > 0
+        alpha[nz] = (60 + 195 * np.log1p(counts[nz]) / np.log1p(peak)).astype(np.uint8)
+        hl = col["highlight"]
+        rgba = np.empty((1, w, 4), np.uint8)
+        rgba[..., 0], rgba[..., 1], rgba[..., 2], rgba[..., 3] = hl.red(), hl.green(), hl.blue(), 0
+        rgba[0, :, 3] = alpha
+        image = QImage(rgba.data, w, 1, 4 * w, QImage.Format.Format_RGBA8888)
+        p.drawImage(QRectF(0, my - 9, w, 18), image, QRectF(0, 0, w, 1))
+        p.setFont(self.small)
+        p.setPen(col["muted"])
+        total = int(counts.sum())
+        p.drawText(QPointF(4, my + 24), f"{total:,} events here: zoom in to see them one by one")
 
     def _event_mark(self, p: QPainter, scale: TimeScale, row: int, my: float, col: dict) -> None:
         """One event at sorted position ``row``: a bar, an uncertainty span or a diamond."""
@@ -276,13 +321,10 @@ class TimelinePainter:
             p.setBrush(colour)
             p.setPen(Qt.PenStyle.NoPen)
             p.drawEllipse(QPointF((x0 + x1) / 2, my), 3.2, 3.2)
-        else:
-            p.setPen(QPen(col["base"], 1.2))
-            p.setBrush(colour)
+        else:  # a point in time: a diamond, drawn from a cached sprite
             x = (x0 + min(x1, x0 + 3)) / 2
-            p.drawPolygon(
-                [QPointF(x, my - 6), QPointF(x + 6, my), QPointF(x, my + 6), QPointF(x - 6, my)]
-            )
+            sprite = self._diamond(kind, col["base"])
+            p.drawPixmap(QPointF(x - 7, my - 7), sprite)
         if flags & (FLAG_ANNOTATED | FLAG_STARRED):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor("#E69F00"))
@@ -293,6 +335,42 @@ class TimelinePainter:
             p.drawEllipse(QPointF(x0, my), 8, 8)
         if self.c.selected == event_id:
             self._ring(p, x0, my, col)
+
+    def _diamond(self, kind: int, outline: QColor) -> QPixmap:
+        key = (kind, outline.rgba(), self.c.devicePixelRatioF())
+        sprite = self._sprites.get(key)
+        if sprite is None:
+            dpr = self.c.devicePixelRatioF()
+            sprite = QPixmap(int(14 * dpr), int(14 * dpr))
+            sprite.setDevicePixelRatio(dpr)
+            sprite.fill(Qt.GlobalColor.transparent)
+            sp = QPainter(sprite)
+            sp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            sp.setPen(QPen(outline, 1.2))
+            sp.setBrush(self.kind_colour(kind))
+            sp.drawPolygon([QPointF(7, 1), QPointF(13, 7), QPointF(7, 13), QPointF(1, 7)])
+            sp.end()
+            self._sprites[key] = sprite
+        return sprite
+
+    def text(self, p: QPainter, pos: QPointF, text: str) -> None:
+        """drawText through a QStaticText cache: labels repeat from frame to frame."""
+        key = (text, p.font().key())
+        static = self._static.get(key)
+        if static is None:
+            if len(self._static) > 5000:
+                self._static.clear()
+            static = self._static[key] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), p.font())
+        p.drawStaticText(QPointF(pos.x(), pos.y() - self._ascent(p.font())), static)
+
+    def _ascent(self, font: QFont) -> float:
+        key = font.key()
+        value = self._ascents.get(key)
+        if value is None:
+            value = self._ascents[key] = QFontMetricsF(font).ascent()
+        return value
 
     def _ring(self, p: QPainter, x: float, my: float, col: dict) -> None:
         p.setPen(QPen(col["highlight"], 2.2))
@@ -323,7 +401,7 @@ class TimelinePainter:
         if len(singles) > 400:  # more than can ever be placed: keep the best-flagged
             singles = singles[:400]
         model = self.c.model
-        texts = {eid: model.label(eid) for eid, _ in singles}
+        texts = model.labels([eid for eid, _ in singles])
         sel = self.c.selected
         cands = []
         for eid, x in singles:
@@ -336,7 +414,7 @@ class TimelinePainter:
         for lab in placed:
             y = my + 10 + lab.row * g.label_row_h
             p.setPen(col["highlight"] if lab.id == sel else col["text"])
-            p.drawText(QPointF(lab.x, y + 11), texts[lab.id])
+            self.text(p, QPointF(lab.x, y + 11), texts[lab.id])
             box = p.transform().mapRect(QRectF(lab.x, y, lab.width, g.label_row_h))
             self.label_boxes.append((box, int(lab.id)))
 

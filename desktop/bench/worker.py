@@ -1,0 +1,218 @@
+"""One benchmark in one process: ``python -m desktop.bench.worker timeline --events 100000``.
+
+Prints one JSON object per result line. Generated data sets are cached (by size, seed and
+schema) in the user's cache folder so repeated runs skip the generation; ``--db`` copies the
+given database to a temporary file first, since the benchmarks write (the timeline cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import platformdirs
+
+from desktop.bench.report import Result
+from desktop.store import migrations
+
+DAY = 86400.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def dataset(n: int) -> Path:
+    """A generated database of ``n`` events, made once and cached."""
+    from desktop.bench.generate import generate
+
+    folder = Path(platformdirs.user_cache_dir("Dossier", appauthor=False)) / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"events-{n}-seed7-schema{migrations.SCHEMA_VERSION}.db"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        print(f"generating {n:,} events (once; cached in {folder}) ...", file=sys.stderr)
+        generate(tmp, n).close()
+        os.replace(tmp, path)
+    return path
+
+
+def emit(result: Result) -> None:
+    data = {
+        "bench": result.bench,
+        "name": result.name,
+        "value": result.value,
+        "unit": result.unit,
+        "events": result.events,
+        "target": result.target,
+        "higher_is_better": result.higher_is_better,
+        "context": result.context,
+    }
+    print(json.dumps(data), flush=True)
+
+
+def timeline(path: Path) -> None:
+    """Open to first paint, frame time at ten zoom levels, zoom and pan steps, peak RSS."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QImage
+
+    from desktop.store.database import open_store
+    from desktop.ui.app import ensure_app
+    from desktop.ui.timeline.canvas import TimelineCanvas
+    from desktop.ui.timeline.model import TimelineModel
+
+    ensure_app()
+
+    def first_paint() -> tuple[float, TimelineCanvas, object]:
+        started = time.perf_counter()
+        store = open_store(path)
+        model = TimelineModel(store)
+        canvas = TimelineCanvas(model)
+        canvas.resize(1600, 900)
+        canvas.fit_all(animate=False)
+        image = QImage(1600, 900, QImage.Format.Format_ARGB32_Premultiplied)
+        canvas.render(image)
+        return (time.perf_counter() - started) * 1000, canvas, store
+
+    cold_ms, canvas, store = first_paint()  # may rebuild the packed-columns cache
+    store.close()  # type: ignore[attr-defined]
+    warm_ms, canvas, store = first_paint()
+    n = len(canvas.model.index)
+    events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])  # type: ignore[attr-defined]
+    emit(Result("timeline", "open_to_first_paint", warm_ms, "ms", events, 2000.0))
+    emit(
+        Result(
+            "timeline",
+            "open_to_first_paint_cold",
+            cold_ms,
+            "ms",
+            events,
+            context={"note": "includes rebuilding the packed-columns cache"},
+        )
+    )
+
+    image = QImage(1600, 900, QImage.Format.Format_ARGB32_Premultiplied)
+    extent = canvas.model.index.extent() or (0.0, DAY)
+    lo_sorted = canvas.model.index.lo
+    centre = float(lo_sorted[len(lo_sorted) // 2]) if n else (extent[0] + extent[1]) / 2
+    full = max(extent[1] - extent[0], 3600.0)
+    spans = [full * (3600.0 / full) ** (i / 9) for i in range(10)]
+    labels = ["all", "", "", "", "", "", "", "", "", "1 hour"]
+    for i, span in enumerate(spans):
+        canvas.set_range(centre - span / 2, centre + span / 2, animate=False)
+        times = []
+        for _ in range(12):
+            t = time.perf_counter()
+            canvas.render(image)
+            times.append((time.perf_counter() - t) * 1000)
+        zoom = labels[i] or _span_label(span)
+        emit(
+            Result(
+                "timeline",
+                "frame_p50",
+                statistics.median(times),
+                "ms",
+                events,
+                16.0,
+                context={"zoom": zoom},
+            )
+        )
+        emit(
+            Result(
+                "timeline",
+                "frame_p95",
+                percentile(times, 95),
+                "ms",
+                events,
+                16.0,
+                context={"zoom": zoom},
+            )
+        )
+
+    canvas.set_range(centre - spans[3] / 2, centre + spans[3] / 2, animate=False)
+    zoom_times, pan_times = [], []
+    for k in range(20):
+        t = time.perf_counter()
+        canvas.zoom(1.25 if k % 2 == 0 else 0.8, 800, animate=False)
+        canvas.render(image)
+        zoom_times.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        canvas.pan_pixels(40 if k % 2 == 0 else -40)
+        canvas.render(image)
+        pan_times.append((time.perf_counter() - t) * 1000)
+    emit(Result("timeline", "zoom_step_p95", percentile(zoom_times, 95), "ms", events, 16.0))
+    emit(Result("timeline", "pan_step_p95", percentile(pan_times, 95), "ms", events, 16.0))
+    emit(Result("timeline", "peak_rss", peak_rss_mb(), "MB", events, 500.0))
+    store.close()  # type: ignore[attr-defined]
+
+
+def _span_label(span: float) -> str:
+    for unit, seconds in (("years", 365.25 * DAY), ("days", DAY), ("hours", 3600.0)):
+        if span >= seconds * 1.5 or unit == "hours":
+            return f"{span / seconds:.3g} {unit}"
+    return f"{span:.0f} s"
+
+
+SEARCH_QUERIES = (
+    "model launch",
+    "千问",
+    "商汤",
+    "benchmark",
+    "通义千问",
+    "leaderboard 2",
+    "a",
+    "发布",
+)
+
+
+def search(path: Path) -> None:
+    """search_p95 over typed queries (Latin, 1- and 2-character Chinese, several words)."""
+    from desktop.store.database import open_store
+    from desktop.store.search import search as run_search
+
+    store = open_store(path, readonly=True)
+    events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])
+    run_search(store, "warm up")
+    times = []
+    for _ in range(5):
+        for q in SEARCH_QUERIES:
+            t = time.perf_counter()
+            run_search(store, q, limit=50)
+            times.append((time.perf_counter() - t) * 1000)
+    emit(Result("search", "search_p50", statistics.median(times), "ms", events))
+    emit(Result("search", "search_p95", percentile(times, 95), "ms", events, 50.0))
+    store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.bench.worker")
+    parser.add_argument("bench", choices=("timeline", "search"))
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--events", type=int)
+    group.add_argument("--db")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(args.db) if args.db else dataset(args.events)
+        path = Path(tmp) / "bench.db"
+        shutil.copy(source, path)
+        {"timeline": timeline, "search": search}[args.bench](path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
