@@ -75,6 +75,7 @@ class TimelinePainter:
         self._sprites: dict[tuple, QPixmap] = {}
         self._static: dict[tuple[str, str], QStaticText] = {}
         self._ascents: dict[str, float] = {}
+        self._elide_cache: dict[tuple[str, str, float], str] = {}
 
     # -- helpers -------------------------------------------------------------------------------
     def text_width(self, text: str) -> float:
@@ -196,7 +197,7 @@ class TimelinePainter:
         open_lanes = [r.index for r in visible if not model.lanes[r.index].collapsed]
         self._density = model.index.density(scale, open_lanes) if open_lanes else None
         self._density_row = {lane: i for i, lane in enumerate(open_lanes)}
-        self._dense_limit = max(20.0, c.time_width / 14)
+        self._dense_limit = max(20.0, c.time_width / 40)
         hl_lane = model.lane_of_org(c.highlight_org) if c.highlight_org is not None else None
         for rect in visible:
             lane = model.lanes[rect.index]
@@ -237,8 +238,7 @@ class TimelinePainter:
         )
         p.setFont(self.bold if highlighted else self.font)
         p.setPen(col["text"])
-        fm = QFontMetricsF(p.font())
-        title = fm.elidedText(lane.title, Qt.TextElideMode.ElideRight, g.header_w - 28)
+        title = self._elided(lane.title, p.font(), g.header_w - 28)
         self.text(p, QPointF(22, rect.y + 17), title)
         if not lane.collapsed:
             p.setFont(self.small)
@@ -364,6 +364,16 @@ class TimelinePainter:
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), p.font())
         p.drawStaticText(QPointF(pos.x(), pos.y() - self._ascent(p.font())), static)
+
+    def _elided(self, text: str, font: QFont, width: float) -> str:
+        key = (text, font.key(), width)
+        value = self._elide_cache.get(key)
+        if value is None:
+            if len(self._elide_cache) > 5000:
+                self._elide_cache.clear()
+            value = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            self._elide_cache[key] = value
+        return value
 
     def _ascent(self, font: QFont) -> float:
         key = font.key()
