@@ -10,8 +10,12 @@ from pathlib import Path
 
 from desktop.bench.report import Result, document, print_table
 
-BENCHES = ("timeline", "search")
-DEFAULT_SIZES = {"timeline": [10_000, 100_000, 1_000_000], "search": [1_000_000]}
+BENCHES = ("timeline", "search", "dossier")
+DEFAULT_SIZES = {
+    "timeline": [10_000, 100_000, 1_000_000],
+    "search": [1_000_000],
+    "dossier": [100_000],
+}
 
 
 class BenchError(Exception):

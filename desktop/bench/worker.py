@@ -199,9 +199,44 @@ def search(path: Path) -> None:
     store.close()
 
 
+def dossier(path: Path) -> None:
+    """dossier_open: assemble and show the dossier of the organization whose number of
+    events is closest to 10,000 (store query + HTML + QTextBrowser layout)."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop.store.database import open_store
+    from desktop.store.queries import list_organizations
+    from desktop.ui.app import ensure_app
+    from desktop.ui.dossier.widget import DossierView
+
+    ensure_app()
+    store = open_store(path)
+    events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])
+    org = min(list_organizations(store), key=lambda o: abs(o.event_count - 10_000))
+    times = []
+    for _ in range(7):
+        t = time.perf_counter()
+        view = DossierView(store, org.id)
+        view.resize(600, 900)
+        view.document().size()  # force the layout
+        times.append((time.perf_counter() - t) * 1000)
+        view.deleteLater()
+    emit(
+        Result(
+            "dossier",
+            "dossier_open",
+            statistics.median(times),
+            "ms",
+            events,
+            100.0,
+            context={"org_events": org.event_count},
+        )
+    )
+    store.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.bench.worker")
-    parser.add_argument("bench", choices=("timeline", "search"))
+    parser.add_argument("bench", choices=("timeline", "search", "dossier"))
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--events", type=int)
     group.add_argument("--db")
@@ -210,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         source = Path(args.db) if args.db else dataset(args.events)
         path = Path(tmp) / "bench.db"
         shutil.copy(source, path)
-        {"timeline": timeline, "search": search}[args.bench](path)
+        {"timeline": timeline, "search": search, "dossier": dossier}[args.bench](path)
     return 0
 
 

@@ -11,6 +11,8 @@ STATUS_BADGE = {
     "disputed": '<span class="disputed">⚠ disputed</span>',
 }
 
+MAX_EVENTS_LISTED = 300  # a rich-text table of 10,000 rows takes seconds to lay out
+
 CSS = """
 h1 { font-size: 17pt; margin: 0; }
 h2 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; color: #3b5b8c; }
@@ -132,8 +134,16 @@ def render_dossier(d: Dossier) -> str:
             )
         parts.append("</ul>")
     if d.events:
-        parts.append("<h2>Events</h2><table>")
-        for e in d.events:
+        shown = d.events[-MAX_EVENTS_LISTED:]
+        more = len(d.events) - len(shown)
+        parts.append("<h2>Events</h2>")
+        if more:
+            parts.append(
+                f"<p class='meta'>The latest {len(shown):,} of {len(d.events):,}; "
+                "the timeline shows them all.</p>"
+            )
+        parts.append("<table>")
+        for e in shown:
             parts.append(
                 f"<tr><td class='meta'>{esc(event_when(e))}</td>"
                 f"<td><a href='event:{e.id}'>{esc(e.title)}</a></td></tr>"
