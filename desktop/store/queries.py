@@ -70,11 +70,17 @@ def _with_parsed_dates(e: Event) -> Event:
 # -- organizations -------------------------------------------------------------------------
 def list_organizations(store: Store) -> list[OrgSummary]:
     rows = store.conn.execute(
-        "SELECT o.id, o.key, o.name, o.name_zh, o.kind, count(eo.event_id) FROM organizations o"
-        " LEFT JOIN event_orgs eo ON eo.org_id = o.id GROUP BY o.id"
-        " ORDER BY o.name COLLATE NOCASE"
+        "SELECT o.id, o.key, o.name, o.name_zh, o.kind, coalesce(c.n, 0) FROM organizations o"
+        " LEFT JOIN (SELECT org_id, count(*) AS n FROM event_orgs GROUP BY org_id) c"
+        " ON c.org_id = o.id ORDER BY o.name COLLATE NOCASE"
     ).fetchall()
     return [OrgSummary(*r) for r in rows]
+
+
+def organization_labels(store: Store) -> dict[int, str]:
+    """id -> 'Name 中文名' for every organization (lane titles; no counting)."""
+    rows = store.conn.execute("SELECT id, name, name_zh FROM organizations").fetchall()
+    return {r[0]: f"{r[1]} {r[2]}" if r[2] else r[1] for r in rows}
 
 
 def get_organization(store: Store, org_id: int) -> Organization | None:
@@ -137,7 +143,8 @@ def flagged_event_ids(store: Store) -> dict[str, set[int]]:
         r[0]: bool(r[1])
         for r in store.conn.execute(
             "SELECT e.id, max(a.starred) FROM annotations a JOIN events e"
-            " ON a.target = 'event:' || e.key WHERE a.deleted_at IS NULL GROUP BY e.id"
+            " ON e.key = substr(a.target, 7) WHERE a.target LIKE 'event:%'"
+            " AND a.deleted_at IS NULL GROUP BY e.id"
         )
     }
     disputed = {

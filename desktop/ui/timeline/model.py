@@ -15,7 +15,7 @@ from desktop.store.database import Store
 from desktop.store.queries import (
     event_titles,
     flagged_event_ids,
-    list_organizations,
+    organization_labels,
 )
 from desktop.store.timeline import timeline_columns
 from desktop.ui.format import date_text
@@ -87,7 +87,7 @@ class TimelineModel:
             return cols["kind"], lambda k: (f"kind:{names[k]}", names[k].capitalize())
         if self.group_by == "none":
             return np.zeros(len(cols["id"]), np.int64), lambda _k: ("all", "All events")
-        labels = {o.id: o.label for o in list_organizations(self.store)}
+        labels = organization_labels(self.store)
         return cols["org"], lambda k: (f"org:{k}", labels.get(k, "No organization"))
 
     def _load_eras(self, cols: dict[str, np.ndarray]) -> None:
