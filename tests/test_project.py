@@ -31,3 +31,14 @@ def test_readme_documents_every_command():
     for name in subs.choices:
         assert re.search(rf"dossier {name}\b", readme), f"README lacks 'dossier {name}'"
         assert name in EXAMPLES
+
+
+def test_readme_benchmark_table_matches_measured_json():
+    import json
+
+    from desktop.bench.table import END, START, markdown
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    doc = json.loads((ROOT / "docs" / "bench.json").read_text(encoding="utf-8"))
+    section = readme.split(START, 1)[1].split(END, 1)[0].strip()
+    assert section == markdown(doc).strip()
