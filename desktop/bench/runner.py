@@ -10,11 +10,12 @@ from pathlib import Path
 
 from desktop.bench.report import Result, document, print_table
 
-BENCHES = ("timeline", "search", "dossier")
+BENCHES = ("timeline", "search", "dossier", "annotations")
 DEFAULT_SIZES = {
     "timeline": [10_000, 100_000, 1_000_000],
     "search": [1_000_000],
     "dossier": [100_000],
+    "annotations": [10_000],
 }
 
 

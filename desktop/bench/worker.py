@@ -12,6 +12,7 @@ import json
 import os
 import resource
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -234,9 +235,22 @@ def dossier(path: Path) -> None:
     store.close()
 
 
+def annotations(path: Path) -> None:
+    """annotation_save_p95: one durable save (own transaction, synchronous=FULL)."""
+    from desktop.bench.annotations_bench import TARGET_MS, bench_annotation_save
+
+    conn = sqlite3.connect(path)
+    events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    conn.close()
+    times = bench_annotation_save(path)
+    emit(
+        Result("annotations", "annotation_save_p95", percentile(times, 95), "ms", events, TARGET_MS)
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.bench.worker")
-    parser.add_argument("bench", choices=("timeline", "search", "dossier"))
+    parser.add_argument("bench", choices=("timeline", "search", "dossier", "annotations"))
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--events", type=int)
     group.add_argument("--db")
@@ -245,7 +259,13 @@ def main(argv: list[str] | None = None) -> int:
         source = Path(args.db) if args.db else dataset(args.events)
         path = Path(tmp) / "bench.db"
         shutil.copy(source, path)
-        {"timeline": timeline, "search": search, "dossier": dossier}[args.bench](path)
+        benches = {
+            "timeline": timeline,
+            "search": search,
+            "dossier": dossier,
+            "annotations": annotations,
+        }
+        benches[args.bench](path)
     return 0
 
 

@@ -21,6 +21,8 @@ EXAMPLES = {
     "search": "dossier search 千问 --json",
     "check": "dossier check ~/waic.db",
     "bench": "dossier bench timeline --events 100000 --json",
+    "annotate": "dossier annotate event:waic-2024 --note 'Ask about the 2025 dates' --tag todo",
+    "annotations": "dossier annotations export notes.json --tag todo",
 }
 
 
@@ -84,12 +86,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--events", type=int, action="append", help="generated events (repeatable)")
     p.add_argument("--db", help="measure on this database instead of generated data")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    from desktop.cli.annotations_cmd import add_parsers as add_annotation_parsers
+
+    add_annotation_parsers(subs, _sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = {"open", "init", "screenshot", "search", "check", "bench"}
+    commands = {
+        "open",
+        "init",
+        "screenshot",
+        "search",
+        "check",
+        "bench",
+        "annotate",
+        "annotations",
+    }
     # `dossier PATH.db` and bare `dossier` mean `dossier open ...`
     first = next((a for a in args_list if not a.startswith("-")), None)
     wants_help = any(a in ("-h", "--help", "--version") for a in args_list)

@@ -341,10 +341,13 @@ class EventIndex:
 
         Ties go to the shorter event. `lane=None` searches every lane.
         """
+        # an event ending exactly at t - max_dt is at distance max_dt: include it although
+        # the window query treats ends as open
+        t0 = float(np.nextafter(t - max_dt, -np.inf))
         if lane is None:
-            pos = self.visible_slice(t - max_dt, t + max_dt).positions()
+            pos = self.visible_slice(t0, t + max_dt).positions()
         else:
-            pos = self.lane_visible(lane, t - max_dt, t + max_dt)
+            pos = self.lane_visible(lane, t0, t + max_dt)
         if not len(pos):
             return None
         lo, hi = self.lo[pos], self.hi[pos]

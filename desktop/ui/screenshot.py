@@ -36,6 +36,10 @@ def render_screenshot(
     app.processEvents()
     if found is not None:
         window.open_org(found.id)
+        tabs = window.dossiers
+        for i in reversed(range(tabs.count())):  # only the asked-for dossier
+            if i != tabs.currentIndex():
+                tabs.tabCloseRequested.emit(i)
     if span is not None:
         window.timeline.canvas.set_range(*span, animate=False)
     elif found is not None:

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 
 from desktop.domain.event_index import FLAG_ANNOTATED, FLAG_DISPUTED, FLAG_STARRED
 from desktop.domain.labels import LabelCandidate, place_labels
-from desktop.domain.ticks import axis_ticks
+from desktop.domain.ticks import LABEL_PAD, axis_ticks
 from desktop.domain.time_scale import TimeScale
 
 if TYPE_CHECKING:
@@ -160,12 +160,12 @@ class TimelinePainter:
         p.setPen(col["text"])
         for t in major:
             if t.label:
-                self.text(p, QPointF(max(t.x, 0.0) + 4, 17), t.label)
+                self.text(p, QPointF(t.x + LABEL_PAD, 17), t.label)
         p.setFont(self.small)
         p.setPen(col["muted"])
         for t in minor:
             if t.label:
-                self.text(p, QPointF(t.x + 3, 39), t.label)
+                self.text(p, QPointF(t.x + LABEL_PAD, 39), t.label)
         era_font = QFont(self.small)
         era_font.setItalic(True)
         p.setFont(era_font)
