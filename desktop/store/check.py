@@ -9,17 +9,6 @@ from desktop.store.database import Store
 from desktop.store.schema import CITATION_TARGETS
 from desktop.store.search import check_index
 
-_CITATION_TABLES = {
-    "org": "organizations",
-    "person": "people",
-    "role": "roles",
-    "product": "products",
-    "event": "events",
-    "claim": "claims",
-    "metric": "metrics",
-    "relationship": "relationships",
-}
-
 
 @dataclass
 class CheckReport:
@@ -44,8 +33,7 @@ def check_store(store: Store) -> CheckReport:
         report.problems += [f"integrity: {line}" for line in integrity[:20]]
     for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall()[:20]:
         report.problems.append(f"{table} row {rowid} points to a missing {parent} row")
-    for kind in CITATION_TARGETS:
-        table = _CITATION_TABLES[kind]
+    for kind, table in CITATION_TARGETS.items():
         n = conn.execute(
             f"SELECT count(*) FROM citations c WHERE c.target_kind = ? AND NOT EXISTS"
             f" (SELECT 1 FROM {table} t WHERE t.id = c.target_id)",

@@ -324,18 +324,22 @@ def _search_triggers() -> str:
     return "\n".join(out)
 
 
+# citation target kind -> table
+CITATION_TARGETS: dict[str, str] = {
+    "org": "organizations",
+    "person": "people",
+    "role": "roles",
+    "product": "products",
+    "event": "events",
+    "claim": "claims",
+    "metric": "metrics",
+    "relationship": "relationships",
+}
+
+
 def _citation_cleanup_triggers() -> str:
     """Citations point at rows of many tables; remove them with their target."""
-    targets = {
-        "org": "organizations",
-        "person": "people",
-        "role": "roles",
-        "product": "products",
-        "event": "events",
-        "claim": "claims",
-        "metric": "metrics",
-        "relationship": "relationships",
-    }
+    targets = CITATION_TARGETS
     return "\n".join(
         f"CREATE TRIGGER {table}_citations_ad AFTER DELETE ON {table} BEGIN "
         f"DELETE FROM citations WHERE target_kind = '{kind}' AND target_id = old.id; END;"
@@ -345,17 +349,6 @@ def _citation_cleanup_triggers() -> str:
 
 SCHEMA_V1 = "\n".join(
     [TABLES_V1, _date_triggers(), _search_triggers(), _citation_cleanup_triggers()]
-)
-
-CITATION_TARGETS = (
-    "org",
-    "person",
-    "role",
-    "product",
-    "event",
-    "claim",
-    "metric",
-    "relationship",
 )
 
 
