@@ -23,6 +23,8 @@ EXAMPLES = {
     "bench": "dossier bench timeline --events 100000 --json",
     "annotate": "dossier annotate event:waic-2024 --note 'Ask about the 2025 dates' --tag todo",
     "annotations": "dossier annotations export notes.json --tag todo",
+    "import": "dossier import events.csv --map Headline=title --map When=start --dry-run",
+    "export": "dossier export ics waic.ics --org SenseTime --range 2024-05 2024-08",
 }
 
 
@@ -90,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli.annotations_cmd import add_parsers as add_annotation_parsers
 
     add_annotation_parsers(subs, _sub)
+    from desktop.cli.io_cmd import add_parsers as add_io_parsers
+
+    add_io_parsers(subs, _sub)
     return parser
 
 
@@ -104,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "bench",
         "annotate",
         "annotations",
+        "import",
+        "export",
     }
     # `dossier PATH.db` and bare `dossier` mean `dossier open ...`
     first = next((a for a in args_list if not a.startswith("-")), None)

@@ -24,11 +24,6 @@ from desktop.store.library import default_database_path
 
 SubFactory = Callable[[argparse._SubParsersAction, str, str], argparse.ArgumentParser]
 
-EXAMPLES = {
-    "annotate": "dossier annotate event:waic-2024 --note 'Ask about the 2025 dates' --tag todo",
-    "annotations": "dossier annotations export notes.json --tag todo",
-}
-
 
 def add_parsers(subs: argparse._SubParsersAction, sub_factory: SubFactory) -> None:
     """Declare ``annotate`` and ``annotations`` on the main parser's subcommands."""

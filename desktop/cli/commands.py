@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.cli import UserError
 from desktop.cli.annotations_cmd import cmd_annotate, cmd_annotations  # noqa: F401 (by name)
+from desktop.cli.io_cmd import cmd_export, cmd_import  # noqa: F401 (by name)
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.check import check_store
 from desktop.store.database import open_store

@@ -1,56 +1,21 @@
 """`dossier annotate` and `dossier annotations export|import`: output, exit codes, refusals
-that leave every file unchanged.
+that leave every file unchanged."""
 
-Runs through ``desktop.cli.main`` once the commands are wired there, and until then through
-a parser built here with ``annotations_cmd.add_parsers`` and the same error handling."""
-
-import argparse
 import hashlib
 import json
 import re
-import sys
 
 import pytest
 
-from desktop.cli import UserError, annotations_cmd, build_parser, main
+from desktop.cli import main
 from desktop.store import annotations as notes
 from desktop.store.database import open_store
-from desktop.store.errors import StoreError
 
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
-def _wired() -> bool:
-    subs = next(a for a in build_parser()._actions if a.dest == "command")
-    return "annotate" in subs.choices and "annotations" in subs.choices
-
-
-def _local_main(argv: list[str]) -> int:
-    """What desktop.cli.main does, for these two commands only."""
-
-    def factory(subs, name, help_text):
-        return subs.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=f"example:\n  {annotations_cmd.EXAMPLES[name]}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-
-    parser = argparse.ArgumentParser(prog="dossier")
-    subs = parser.add_subparsers(dest="command", metavar="COMMAND")
-    annotations_cmd.add_parsers(subs, factory)
-    args = parser.parse_args(argv)
-    handler = getattr(annotations_cmd, f"cmd_{args.command}")
-    try:
-        return int(handler(args) or 0)
-    except (StoreError, UserError) as exc:
-        print(f"dossier: {exc}", file=sys.stderr)
-        return 1
-
-
 def run(argv: list[str]) -> int:
-    return main(argv) if _wired() else _local_main(argv)
+    return main(argv)
 
 
 def digest(path) -> str:

@@ -1,0 +1,107 @@
+"""Import benchmark (no Qt): write an N-row CSV by code, import it into a fresh database.
+
+``python -m desktop.bench.import_bench --events 1000000`` prints JSON result lines like the
+other benchmarks: ``import_csv_rate`` (events/s for :func:`apply_import`, target >= 20,000),
+``import_csv_rate_with_plan`` (reading and validating first, as ``dossier import`` does),
+``plan_rate`` and ``peak_rss`` (MB, target <= 500). The CSV is analyst-like: a title of five
+words, a one-line description, day/month/minute/range dates in several spellings, a kind and
+one or two of 1,000 organizations per row; no key column, so keys are hashed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.bench.report import Result
+from desktop.bench.worker import emit, peak_rss_mb
+
+KINDS = ("release", "conference", "policy", "market", "statement", "benchmark", "funding")
+WORDS = tuple(
+    (
+        "model launch update benchmark funding round partnership chip cloud agent open weights "
+        "regulation approval survey report conference keynote demo leaderboard dataset license "
+        "商汤 阿里 通义千问 百度 文心 讯飞 星火 智谱 月之暗面 深度求索 零一万物 大模型 发布 开源"
+    ).split()
+)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+T0 = int(datetime(1995, 1, 1, tzinfo=UTC).timestamp())
+T1 = int(datetime(2025, 1, 1, tzinfo=UTC).timestamp())
+DAY = 86_400
+
+
+def _dates(rng: random.Random) -> tuple[str, str]:
+    t = datetime.fromtimestamp(rng.randrange(T0, T1), UTC)
+    r = rng.random()
+    if r < 0.70:
+        return t.strftime("%Y-%m-%d"), ""
+    if r < 0.80:
+        return f"{MONTHS[t.month - 1]} {t.year}", ""
+    if r < 0.88:
+        end = datetime.fromtimestamp(t.timestamp() + rng.randint(1, 30) * DAY, UTC)
+        return t.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")
+    if r < 0.95:
+        return t.strftime("%Y-%m-%dT%H:%M"), ""
+    return rng.choice(("early ", "mid ", "late ", "Q2 ", "")) + str(t.year), ""
+
+
+def write_csv(path: Path, n: int, seed: int = 7) -> Path:
+    """An analyst-style CSV of ``n`` events (deterministic for a seed)."""
+    rng = random.Random(seed)
+    orgs = [f"Organization {k:04d}" for k in range(1000)]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["title", "date", "end", "kind", "organization", "description"])
+        for i in range(n):
+            start, end = _dates(rng)
+            title = " ".join(rng.choices(WORDS, k=5)) + f" #{i}"
+            names = "; ".join(rng.sample(orgs, rng.choice((1, 1, 1, 2))))
+            text = " ".join(rng.choices(WORDS, k=10))
+            out.writerow([title, start, end, rng.choice(KINDS), names, text])
+    return path
+
+
+def run(n: int = 1_000_000, folder: Path | None = None) -> list[Result]:
+    """Generate, plan, import; the figures as benchmark results."""
+    from desktop.store.database import open_store
+    from desktop.store.io import apply_import, plan_import
+
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        csv_path = write_csv(Path(tmp) / "events.csv", n)
+        store = open_store(Path(tmp) / "import.db", create=True)
+        try:
+            t0 = time.perf_counter()
+            plan = plan_import(csv_path)
+            t1 = time.perf_counter()
+            report = apply_import(store, plan)
+            t2 = time.perf_counter()
+            events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])
+        finally:
+            store.close()
+    if report.created != n or events != n:
+        raise RuntimeError(f"imported {report.created:,} of {n:,} events")
+    context = {"plan_s": round(t1 - t0, 2), "import_s": round(t2 - t1, 2)}
+    return [
+        Result("import", "import_csv_rate", n / (t2 - t1), "events/s", n, 20_000.0, True, context),
+        Result("import", "import_csv_rate_with_plan", n / (t2 - t0), "events/s", n, None, True),
+        Result("import", "plan_rate", n / (t1 - t0), "rows/s", n, None, True),
+        Result("import", "peak_rss", peak_rss_mb(), "MB", n, 500.0),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    args = parser.parse_args(argv)
+    for result in run(args.events):
+        emit(result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,186 @@
+"""``dossier import`` and ``dossier export``: the command-line side of :mod:`desktop.store.io`.
+
+Import reads and checks the whole file before it opens the database, so a bad file changes
+nothing; a file with bad rows is refused (exit 1, the rows listed) unless ``--partial``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.store.database import Store, open_store
+from desktop.store.io import ImportPlan, ImportReport, apply_import, plan_import
+from desktop.store.io.exporters import ExportFilter, export_csv, export_ics, export_timelinejs
+from desktop.store.io.importers import check_plan
+from desktop.store.io.readers import FORMATS
+from desktop.store.library import default_database_path, open_or_create
+
+EXPORTERS: dict[str, Callable[..., int]] = {
+    "csv": export_csv,
+    "timelinejs": export_timelinejs,
+    "ics": export_ics,
+}
+NOT_YET = ("png", "svg", "markdown", "pdf")
+SHOW_SKIPPED = 20
+
+SubFactory = Callable[[Any, str, str], argparse.ArgumentParser]
+
+
+def add_parsers(subs: Any, sub_factory: SubFactory) -> None:
+    """Add the ``import`` and ``export`` subcommands (``sub_factory`` is the CLI's ``_sub``)."""
+    p = sub_factory(
+        subs, "import", "import events from CSV, TimelineJS JSON or Timesketch CSV/JSONL"
+    )
+    p.add_argument("file", metavar="FILE", help="the file to import")
+    p.add_argument("--format", choices=FORMATS, help="the file's format (default: guessed)")
+    p.add_argument("--db", help="database file (default: your database)")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="read COLUMN as FIELD (key, title, summary, kind, start, end, orgs, place, era;"
+        " '-' leaves it out); repeatable",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    p.add_argument("--partial", action="store_true", help="import the good rows, skip the bad")
+
+    p = sub_factory(subs, "export", "export events as CSV, TimelineJS JSON or iCalendar")
+    p.add_argument("format", metavar="FORMAT", help="csv, timelinejs or ics")
+    p.add_argument("out", metavar="OUT", help="file to write ('-' for standard output)")
+    p.add_argument("--db", help="database file (default: your database)")
+    p.add_argument("--org", action="append", default=[], help="only this organization's events")
+    p.add_argument("--kind", action="append", default=[], help="only events of this kind")
+    p.add_argument("--tag", action="append", default=[], help="only events with this note tag")
+    p.add_argument("--range", nargs=2, metavar=("START", "END"), help="only events in this span")
+
+
+def _refuse(message: str) -> Exception:
+    from desktop.cli import UserError
+
+    return UserError(message)
+
+
+def parse_mapping(items: list[str]) -> dict[str, str]:
+    """``["Headline=title", "When=start"]`` -> ``{"Headline": "title", "When": "start"}``."""
+    mapping: dict[str, str] = {}
+    for item in items:
+        column, sep, fld = item.rpartition("=")
+        if not sep or not column:
+            raise _refuse(f"--map takes COLUMN=FIELD, not {item!r}")
+        mapping[column] = fld
+    return mapping
+
+
+class _Counter:
+    """A one-line counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = False
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.tty:
+            return
+        of = f" / {total:,}" if total else ""
+        sys.stderr.write(f"\r{self.label}: {done:,}{of} rows")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
+def _open_db(db: str | None) -> Store:
+    return open_or_create(None) if db is None else open_store(db)
+
+
+def _print_skipped(skipped: list[Any], count: int) -> None:
+    if not count:
+        return
+    print("skipped rows:")
+    for item in skipped[:SHOW_SKIPPED]:
+        print(f"  {item}")
+    if count > SHOW_SKIPPED:
+        print(f"  ... and {count - SHOW_SKIPPED:,} more")
+
+
+def _print_report(plan: ImportPlan, report: ImportReport) -> None:
+    verb = "would import" if report.dry_run else "imported"
+    print(
+        f"{verb} {plan.path.name} ({plan.fmt}): created {report.created:,},"
+        f" updated {report.updated:,}, unchanged {report.unchanged:,},"
+        f" skipped {report.skipped:,}"
+    )
+    if report.orgs_created:
+        created = report.orgs_created
+        more = f", ... {len(created) - 10:,} more" if len(created) > 10 else ""
+        print(f"organizations created: {len(created):,} ({', '.join(created[:10])}{more})")
+    _print_skipped(report.skipped_rows, report.skipped)
+    if report.dry_run:
+        print("dry run: nothing was written")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    mapping = parse_mapping(args.map)
+    counter = _Counter(f"reading {Path(args.file).name}")
+    try:
+        plan = plan_import(args.file, args.format, mapping, progress=counter)
+    finally:
+        counter.clear()
+    for note in plan.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if plan.skipped_count and not (args.partial or args.dry_run):
+        _print_skipped(plan.skipped, plan.skipped_count)
+        check_plan(plan)  # refuses before the database is even opened
+    if not plan.valid and not plan.skipped_count:
+        print(f"{plan.path.name}: no events to import")
+        return 0
+    store = _open_db(args.db)
+    counter = _Counter("importing")
+    try:
+        partial = args.partial or args.dry_run
+        report = apply_import(store, plan, partial=partial, progress=counter, dry_run=args.dry_run)
+    finally:
+        counter.clear()
+        store.close()
+    _print_report(plan, report)
+    if args.dry_run and plan.skipped_count and not args.partial:
+        print(f"without --partial the import would be refused: {plan.skipped_count:,} bad rows")
+    return 0
+
+
+def build_filter(args: argparse.Namespace) -> ExportFilter:
+    from desktop.cli.commands import parse_range
+
+    return ExportFilter(
+        orgs=tuple(args.org or ()),
+        kinds=tuple(args.kind or ()),
+        tags=tuple(args.tag or ()),
+        range=parse_range(args.range),
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt = args.format.lower()
+    if fmt in NOT_YET:
+        raise _refuse(f"export to {fmt} is not available yet; formats: {', '.join(EXPORTERS)}")
+    if fmt not in EXPORTERS:
+        raise _refuse(f"unknown export format {args.format!r}; choose {', '.join(EXPORTERS)}")
+    filters = build_filter(args)
+    store = open_store(args.db or default_database_path(), readonly=True)
+    try:
+        count = EXPORTERS[fmt](store, args.out, filters)
+    finally:
+        store.close()
+    where = "standard output" if args.out == "-" else args.out
+    print(f"exported {count:,} events to {where}", file=sys.stderr if args.out == "-" else None)
+    return 0

@@ -1,0 +1,303 @@
+"""Exporting events: CSV, TimelineJS JSON and iCalendar, filtered in SQL by
+:class:`ExportFilter`.
+
+Rows stream from the database to the file (memory stays flat). A file path is written to a
+temporary file beside it and moved into place when complete, so a failure never leaves half a
+file; ``"-"`` or an open binary stream is written directly.
+
+- CSV (UTF-8 with a BOM so spreadsheets read Chinese names; CRLF rows): ``key, title, start,
+  end, kind, orgs, summary, place, era`` with dates in canonical form ("2024-05" stays a
+  month) and organizations separated by "; " — what :func:`plan_import` reads back as is.
+- TimelineJS: slides with ``unique_id`` (the key), ``start_date``/``end_date`` objects at the
+  date's precision (qualified dates such as "Q2 2024" also carry ``display_text``),
+  ``text.headline``/``text.text`` as HTML, ``group`` (the first organization), and a ``dossier``
+  object with kind, organizations, place and the partial dates, so Dossier reads back every
+  event exactly. Events marked as eras go to ``eras``.
+- iCalendar: see :mod:`desktop.store.io.ics`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.store.database import Store
+from desktop.store.errors import ValidationError
+from desktop.store.io import ics
+from desktop.store.io.timelinejs import text_to_html
+from desktop.store.queries import find_organization
+
+CSV_COLUMNS = ("key", "title", "start", "end", "kind", "orgs", "summary", "place", "era")
+Out = str | os.PathLike[str] | IO[bytes]
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which events to export: any of these organizations (key, name or alias), kinds and note
+    tags, overlapping ``range`` (seconds since 1970, ``[start, end)``). Empty means all."""
+
+    orgs: Sequence[str] = ()
+    kinds: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    range: tuple[float, float] | None = None
+
+
+class ExportRow(NamedTuple):
+    key: str
+    title: str
+    summary: str | None
+    kind: str
+    start: str
+    end: str | None
+    place: str | None
+    era: bool
+    orgs: tuple[str, ...]
+
+
+def _where(store: Store, filters: ExportFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.orgs:
+        ids = []
+        for name in filters.orgs:
+            org = find_organization(store, name)
+            if org is None:
+                raise ValidationError(f"no organization matches {name!r}")
+            ids.append(org.id)
+        marks = ", ".join("?" * len(ids))
+        clauses.append(f"e.id IN (SELECT event_id FROM event_orgs WHERE org_id IN ({marks}))")
+        params += ids
+    if filters.kinds:
+        marks = ", ".join("?" * len(filters.kinds))
+        clauses.append(f"e.kind COLLATE NOCASE IN ({marks})")
+        params += list(filters.kinds)
+    if filters.tags:
+        marks = ", ".join("?" * len(filters.tags))
+        clauses.append(
+            "EXISTS (SELECT 1 FROM annotations a, json_each(CASE WHEN json_valid(a.tags)"
+            " THEN a.tags ELSE '[]' END) t WHERE a.target = 'event:' || e.key"
+            f" AND a.deleted_at IS NULL AND t.value COLLATE NOCASE IN ({marks}))"
+        )
+        params += list(filters.tags)
+    if filters.range is not None:
+        lo, hi = filters.range
+        clauses.append(
+            "(e.start_lo IS NULL OR (e.start_lo < ? AND coalesce(e.end_hi, e.start_hi) > ?))"
+        )
+        params += [hi, lo]
+    return clauses, params
+
+
+def _overlaps(start: str, end: str | None, span: tuple[float, float]) -> bool:
+    """For rows another client wrote without an interval: read the dates here."""
+    try:
+        lo, hi = PartialDate.parse(start).interval()
+        if end:
+            hi = max(hi, PartialDate.parse(end).interval()[1])
+    except DateParseError:
+        return False
+    return lo < span[1] and hi > span[0]
+
+
+def select_events(
+    store: Store, filters: ExportFilter | None = None, *, era: bool | None = None
+) -> Iterator[ExportRow]:
+    """The events to export, in time order, with their organizations' names."""
+    filters = filters or ExportFilter()
+    clauses, params = _where(store, filters)
+    if era is not None:
+        clauses.append("e.era = ?" if era else "e.era = 0 OR e.era IS NULL")
+        params += [1] if era else []
+    where = " AND ".join(f"({c})" for c in clauses) or "1"
+    sql = (
+        'SELECT e.key, e.title, e.summary, e.kind, e.start, e."end", e.place, e.era,'
+        " e.start_lo, (SELECT json_group_array(name) FROM (SELECT o.name FROM event_orgs eo"
+        " JOIN organizations o ON o.id = eo.org_id WHERE eo.event_id = e.id"
+        f" ORDER BY o.name COLLATE NOCASE)) FROM events e WHERE {where}"
+        " ORDER BY e.start_lo IS NULL, e.start_lo, e.id"
+    )
+    for row in store.conn.execute(sql, params):
+        span = filters.range
+        if row[8] is None and span is not None and not _overlaps(row[4], row[5], span):
+            continue
+        yield ExportRow(*row[:7], bool(row[7]), tuple(json.loads(row[9] or "[]")))
+
+
+@contextlib.contextmanager
+def _target(out: Out) -> Iterator[IO[bytes]]:
+    """A binary stream to write; a path is written beside itself and moved into place."""
+    if out == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    if not isinstance(out, str | os.PathLike):
+        yield out
+        return
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise ValidationError(f"{path} is a folder; give a file name")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+# -- CSV -----------------------------------------------------------------------------------------
+def export_csv(store: Store, out: Out, filters: ExportFilter | None = None) -> int:
+    """Write the events as CSV; returns how many."""
+    count = 0
+    with _target(out) as fh:
+        text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="", write_through=True)
+        try:
+            writer = csv.writer(text)
+            writer.writerow(CSV_COLUMNS)
+            for e in select_events(store, filters):
+                writer.writerow(
+                    [
+                        e.key,
+                        e.title,
+                        e.start,
+                        e.end or "",
+                        e.kind,
+                        "; ".join(e.orgs),
+                        e.summary or "",
+                        e.place or "",
+                        "yes" if e.era else "no",
+                    ]
+                )
+                count += 1
+            text.flush()
+        finally:
+            text.detach()
+    return count
+
+
+# -- TimelineJS ------------------------------------------------------------------------------------
+def _tl_date(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        d = PartialDate.parse(text)
+    except DateParseError:
+        return None
+    lo = ics._moment(d.interval()[0])
+    obj: dict[str, Any] = {"year": d.year}
+    if d.month is not None or (d.part is not None and d.part[0] in "QH"):
+        obj["month"] = lo.month
+    if d.day is not None:
+        obj["day"] = d.day
+    if d.hour is not None:
+        obj["hour"], obj["minute"] = d.hour, d.minute
+    if d.part is not None or d.approximate:
+        obj["display_text"] = d.display()
+    return obj
+
+
+def _slide(e: ExportRow, era: bool) -> dict[str, Any] | None:
+    start = _tl_date(e.start)
+    if start is None:
+        return None
+    slide: dict[str, Any] = {"start_date": start}
+    end = _tl_date(e.end)
+    if end is not None or era:
+        slide["end_date"] = end or start
+    text = {"headline": text_to_html(e.title)}
+    if e.summary:
+        text["text"] = text_to_html(e.summary)
+    slide["text"] = text
+    if not era:
+        slide["unique_id"] = e.key
+        if e.orgs:
+            slide["group"] = e.orgs[0]
+    slide["dossier"] = {
+        "key": e.key,
+        "kind": e.kind,
+        "start": e.start,
+        "end": e.end,
+        "orgs": list(e.orgs),
+        "place": e.place,
+        "era": e.era,
+    }
+    return slide
+
+
+def export_timelinejs(
+    store: Store, out: Out, filters: ExportFilter | None = None, *, title: str = "Dossier"
+) -> int:
+    """Write the events as a TimelineJS JSON document; returns how many."""
+    count = 0
+    with _target(out) as fh:
+        head = {"text": {"headline": text_to_html(title), "text": "Exported from Dossier"}}
+        fh.write(b'{"title": ' + _json(head) + b',\n"events": [')
+        for era, closing in ((False, b'],\n"eras": ['), (True, b"]}\n")):
+            first = True
+            for e in select_events(store, filters, era=era):
+                slide = _slide(e, era)
+                if slide is None:
+                    continue
+                fh.write((b"\n" if first else b",\n") + _json(slide))
+                first = False
+                count += 1
+            fh.write(closing)
+    return count
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+# -- iCalendar -------------------------------------------------------------------------------------
+def export_ics(
+    store: Store,
+    out: Out,
+    filters: ExportFilter | None = None,
+    *,
+    name: str = "Dossier",
+    now: datetime | None = None,
+) -> int:
+    """Write the events as an iCalendar file; returns how many."""
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    count = 0
+    with _target(out) as fh:
+        fh.write(ics.calendar_head(name))
+        for e in select_events(store, filters):
+            lines = ics.event_lines(
+                key=e.key,
+                title=e.title,
+                summary=e.summary,
+                kind=e.kind,
+                start=e.start,
+                end=e.end,
+                place=e.place,
+                orgs=e.orgs,
+                stamp=stamp,
+            )
+            if lines is None:
+                continue
+            fh.write(b"".join(ics.fold(line) for line in lines))
+            count += 1
+        fh.write(ics.calendar_tail())
+    return count

@@ -1,0 +1,388 @@
+"""Reading CSV and JSON lines, one row at a time, as :class:`ImportedEvent` values or
+:class:`Skipped` rows (TimelineJS is in :mod:`desktop.store.io.timelinejs`; choosing the reader
+for a file in :mod:`desktop.store.io.formats`).
+
+- ``csv``: a header row, then one event per row; columns map to fields through the mapping given
+  plus guesses (see :data:`GUESSES`); comma, semicolon or tab separated; UTF-8 (with or without
+  BOM) or UTF-16 with a BOM. Streamed: memory stays flat whatever the size.
+- ``timesketch``: Timesketch's CSV or JSONL export (``message``, ``datetime``,
+  ``timestamp_desc``, ``timestamp`` in microseconds, any other attributes). The message is the
+  title, the timestamp description the kind; other attributes go to the summary's ``extra:``
+  line (see :mod:`desktop.store.io.records`), and so does a ``datetime`` finer than the minute.
+- ``jsonl``: one JSON object per line, Timesketch's field names or the CSV guesses.
+
+Every reader is re-iterable (:meth:`RowSource.rows` opens the file again), so a plan can be made
+in one pass and the import done in another without holding the rows in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from desktop.store.io.records import (
+    BAD_CHARS,
+    FIELDS,
+    ImportedEvent,
+    ImportFileError,
+    RowError,
+    Skipped,
+    build_event,
+    date_from_datetime,
+)
+
+FORMATS = ("csv", "timelinejs", "timesketch", "jsonl")
+IGNORE = "-"
+MAX_LINE_BYTES = 16 * 1024 * 1024
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
+
+GUESSES: dict[str, tuple[str, ...]] = {
+    "key": ("key", "id", "uid", "unique_id", "event_id", "event_key"),
+    "title": ("title", "headline", "name", "event"),
+    "start": ("start", "date", "start_date", "datetime", "when", "from"),
+    "end": ("end", "end_date", "until", "to"),
+    "summary": ("summary", "description", "text", "details", "notes"),
+    "kind": ("kind", "type", "category"),
+    "orgs": ("org", "orgs", "organization", "organizations", "organisation", "organisations",
+             "group", "groups", "company", "companies"),
+    "place": ("place", "location", "where"),
+    "era": ("era",),
+}  # fmt: skip
+TIMESKETCH: dict[str, tuple[str, ...]] = {
+    "key": ("_id",),
+    "title": ("message",),
+    "start": ("datetime",),
+    "kind": ("timestamp_desc",),
+}
+FIELD_ALIASES = {"org": "orgs", "organization": "orgs", "group": "orgs", "description": "summary",
+                 "date": "start", "headline": "title", "id": "key", "type": "kind",
+                 "ignore": IGNORE, "": IGNORE}  # fmt: skip
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "_", name.strip().lower()).strip("_")
+
+
+def field_name(name: str) -> str:
+    """A field named in a mapping (``title``, ``org``, ``-`` to drop the column)."""
+    n = _norm(name) if name.strip() != IGNORE else IGNORE
+    n = FIELD_ALIASES.get(n, n)
+    if n != IGNORE and n not in FIELDS:
+        raise ImportFileError(
+            f"unknown field {name!r} in the mapping; fields are {', '.join(FIELDS)} "
+            f"(or '{IGNORE}' to leave a column out)"
+        )
+    return n
+
+
+def _merge_guesses(*tables: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for table in tables:
+        for fld, names in table.items():
+            out[fld] = out.get(fld, ()) + names
+    return out
+
+
+def resolve_mapping(
+    columns: tuple[str, ...], requested: Mapping[str, str], guesses: Mapping[str, tuple[str, ...]]
+) -> dict[str, str]:
+    """column -> field: the requested mapping first, then the first guess present per field."""
+    mapping: dict[str, str] = {}
+    taken: dict[str, str] = {}
+    for column, fld in requested.items():
+        if column not in columns:
+            shown = ", ".join(columns[:20]) or "none"
+            raise ImportFileError(f"the file has no column {column!r} (its columns: {shown})")
+        fld = field_name(fld)
+        if fld != IGNORE and fld in taken:
+            raise ImportFileError(f"both {taken[fld]!r} and {column!r} are mapped to {fld!r}")
+        mapping[column] = fld
+        taken[fld] = column
+    by_norm: dict[str, str] = {}
+    for column in columns:
+        by_norm.setdefault(_norm(column), column)
+    for fld, names in guesses.items():
+        if fld in taken:
+            continue
+        for name in names:
+            column = by_norm.get(_norm(name))
+            if column is not None and column not in mapping:
+                mapping[column] = fld
+                taken[fld] = column
+                break
+    return mapping
+
+
+def _require(path: Path, mapping: Mapping[str, str], columns: tuple[str, ...], ts: bool) -> None:
+    fields = set(mapping.values())
+    shown = ", ".join(columns[:20]) or "none"
+    if "title" not in fields:
+        raise ImportFileError(
+            f"{path.name}: no column for the title (columns: {shown}); "
+            "name one with --map COLUMN=title"
+        )
+    if "start" not in fields and not (ts and "timestamp" in columns):
+        raise ImportFileError(
+            f"{path.name}: no column for the date (columns: {shown}); "
+            "name one with --map COLUMN=start"
+        )
+
+
+# -- timestamps (Timesketch) -------------------------------------------------------------------
+def _timesketch_date(raw: Any, timestamp: Any) -> tuple[Any, str, dict[str, str]]:
+    """(a PartialDate or None to read ``raw`` as text, the text hashed into the key, extras)."""
+    text = raw.strip() if isinstance(raw, str) else ""
+    if text:
+        try:
+            dt = datetime.fromisoformat(text)
+        except ValueError:
+            return None, text, {}
+        if dt.tzinfo is not None:
+            dt = dt.astimezone(UTC).replace(tzinfo=None)
+        extra = {"datetime": text} if dt.second or dt.microsecond else {}
+        return date_from_datetime(dt), text, extra
+    if timestamp in (None, ""):
+        raise RowError("no date (datetime or timestamp)")
+    try:
+        micros = int(timestamp)
+        dt = datetime.fromtimestamp(micros / 1_000_000, UTC).replace(tzinfo=None)
+    except (TypeError, ValueError, OverflowError, OSError):
+        shown = repr(timestamp)[:40]
+        raise RowError(f"'timestamp' should be microseconds since 1970, not {shown}") from None
+    extra = {"timestamp": str(micros)} if dt.second or dt.microsecond else {}
+    return date_from_datetime(dt), str(micros), extra
+
+
+class RowSource:
+    """A file opened for import: its format, columns, mapping, and an iterator over its rows."""
+
+    fmt: str
+    columns: tuple[str, ...] = ()
+    mapping: dict[str, str]
+    provided: frozenset[str]
+    notes: list[str]
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.mapping = {}
+        self.provided = frozenset()
+        self.notes = []
+
+    def rows(self) -> Iterator[ImportedEvent | Skipped]:
+        raise NotImplementedError
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+def _encoding(path: Path) -> tuple[str, str]:
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", "surrogateescape"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "replace"
+    return "utf-8", "surrogateescape"
+
+
+class CsvSource(RowSource):
+    """CSV (and Timesketch's CSV): the header is read now, the rows on each :meth:`rows`."""
+
+    def __init__(self, path: Path, fmt: str, requested: Mapping[str, str]) -> None:
+        super().__init__(path)
+        self.fmt = fmt
+        self.timesketch = fmt == "timesketch"
+        self.encoding, self.errors = _encoding(path)
+        if csv.field_size_limit() < CSV_FIELD_LIMIT:
+            csv.field_size_limit(CSV_FIELD_LIMIT)
+        with self._open() as fh:
+            first = fh.readline(64 * 1024)
+            self.delimiter = self._delimiter(first)
+            fh.seek(0)
+            header = next(self._reader(fh), None)
+        if not header or not any(c.strip() for c in header):
+            raise ImportFileError(f"{path.name} has no header row naming its columns")
+        names = [c.strip() or f"column {i + 1}" for i, c in enumerate(header)]
+        seen: dict[str, int] = {}
+        for i, name in enumerate(names):  # duplicate names stay apart: "date", "date (2)"
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                names[i] = f"{name} ({seen[name]})"
+        for name in names:
+            if BAD_CHARS.search(name):
+                raise ImportFileError(f"{path.name}: the header is not UTF-8 text; save as UTF-8")
+        self.columns = tuple(names)
+        guesses = _merge_guesses(TIMESKETCH, GUESSES) if self.timesketch else GUESSES
+        self.mapping = resolve_mapping(self.columns, requested, guesses)
+        _require(path, self.mapping, self.columns, self.timesketch)
+        self.fields = [(i, self.mapping[c]) for i, c in enumerate(names) if c in self.mapping]
+        self.fields = [(i, f) for i, f in self.fields if f != IGNORE]
+        skip = {"timestamp"} if self.timesketch else set()
+        self.extras = [(i, c) for i, c in enumerate(names) if c not in self.mapping]
+        self.stamp = next((i for i, c in self.extras if c in skip), None)
+        self.extras = [(i, c) for i, c in self.extras if c not in skip]
+        provided = {f for _, f in self.fields} | {"start", "end", "title"}
+        if self.extras:
+            provided.add("summary")
+            kept = ", ".join(c for _, c in self.extras[:10])
+            self.notes.append(f"columns kept in the summary's 'extra:' line: {kept}")
+        self.provided = frozenset(provided - {"key"})
+
+    def _open(self) -> IO[str]:
+        return self.path.open(encoding=self.encoding, errors=self.errors, newline="")
+
+    def _delimiter(self, first_line: str) -> str:
+        if self.path.suffix.lower() in (".tsv", ".tab"):
+            return "\t"
+        counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] > counts[","] else ","
+
+    def _reader(self, fh: IO[str]) -> Iterator[list[str]]:
+        return csv.reader(fh, delimiter=self.delimiter)
+
+    def rows(self) -> Iterator[ImportedEvent | Skipped]:
+        width = len(self.columns)
+        fields, extras, stamp = self.fields, self.extras, self.stamp
+        with self._open() as fh:
+            reader = self._reader(fh)
+            try:
+                next(reader, None)
+                number = 1
+                for row in reader:
+                    number += 1
+                    if not row or not any(row):
+                        continue
+                    where = f"row {number}"
+                    n = len(row)
+                    if n > width and any(v.strip() for v in row[width:]):
+                        yield Skipped(where, f"{n} values, but the header names {width} columns")
+                        continue
+                    values = {f: row[i] for i, f in fields if i < n}
+                    extra = {c: row[i] for i, c in extras if i < n and row[i]}
+                    try:
+                        if self.timesketch:
+                            yield self._timesketch(values, extra, row, stamp, where)
+                        else:
+                            yield build_event(values, where, extra=extra)
+                    except RowError as exc:
+                        yield Skipped(where, str(exc))
+            except csv.Error as exc:
+                raise ImportFileError(
+                    f"{self.path.name} row {number}: cannot read it as CSV ({exc})"
+                ) from None
+            except UnicodeDecodeError as exc:
+                name = self.path.name
+                raise ImportFileError(f"{name}: not {self.encoding} text ({exc})") from None
+
+    def _timesketch(
+        self, values: dict[str, Any], extra: dict[str, Any], row: list[str], stamp: Any, where: str
+    ) -> ImportedEvent:
+        ts = row[stamp] if stamp is not None and stamp < len(row) else None
+        date, key_text, more = _timesketch_date(values.get("start"), ts)
+        return build_event(
+            values,
+            where,
+            extra={**extra, **more},
+            dates=None if date is None else (date, None),
+            key_parts=(key_text, str(values.get("kind") or "")),
+        )
+
+
+# -- JSON lines --------------------------------------------------------------------------------
+class JsonlSource(RowSource):
+    """One JSON object per line (Timesketch's JSONL export or any event list)."""
+
+    def __init__(self, path: Path, fmt: str, requested: Mapping[str, str]) -> None:
+        super().__init__(path)
+        self.fmt = fmt
+        self.requested = {k: field_name(v) for k, v in requested.items()}
+        self.guesses = _merge_guesses(TIMESKETCH, GUESSES)
+        first = next((r for r in self._objects() if isinstance(r[1], dict)), None)
+        if first is None:
+            raise ImportFileError(f"{path.name} holds no JSON object per line")
+        self.columns = tuple(first[1])
+        self.mapping = self._mapping(first[1])
+        missing = [c for c in requested if c not in self.columns]
+        if missing:
+            self.notes.append(f"not in the first object (mapped anyway): {', '.join(missing)}")
+        if "title" not in self.mapping.values():
+            self.notes.append("the first object has no title field (message, title, ...)")
+        self.provided = frozenset(set(FIELDS) - {"key"})
+
+    def _mapping(self, obj: dict[str, Any]) -> dict[str, str]:
+        cols = tuple(obj)
+        requested = {k: v for k, v in self.requested.items() if k in obj}
+        return resolve_mapping(cols, requested, self.guesses)
+
+    def _objects(self) -> Iterator[tuple[int, Any]]:
+        """(line number, the decoded object or a RowError)."""
+        with self.path.open("rb") as fh:
+            number = 0
+            while True:
+                raw = fh.readline(MAX_LINE_BYTES)
+                if not raw:
+                    return
+                number += 1
+                if not raw.endswith(b"\n") and len(raw) >= MAX_LINE_BYTES:
+                    while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                        pass
+                    yield number, RowError(f"longer than {MAX_LINE_BYTES // 2**20} MB")
+                    continue
+                if not raw.strip():
+                    continue
+                try:
+                    yield number, json.loads(raw.decode("utf-8"))
+                except UnicodeDecodeError:
+                    yield number, RowError("not UTF-8 text; save the file as UTF-8")
+                except (ValueError, RecursionError) as exc:
+                    yield number, RowError(f"not valid JSON ({str(exc)[:80]})")
+
+    def _shape(self, obj: dict[str, Any]) -> tuple[dict[str, str], bool]:
+        """The mapping for objects with these keys, and whether their date is a timestamp."""
+        mapping = self._mapping(obj)
+        start = next((c for c, f in mapping.items() if f == "start"), None)
+        stamped = start is None or _norm(start) == "datetime"
+        return mapping, stamped
+
+    def rows(self) -> Iterator[ImportedEvent | Skipped]:
+        shapes: dict[tuple[str, ...], tuple[dict[str, str], bool]] = {}
+        for number, obj in self._objects():
+            where = f"line {number}"
+            if isinstance(obj, RowError):
+                yield Skipped(where, str(obj))
+                continue
+            if not isinstance(obj, dict):
+                yield Skipped(where, f"a JSON object is expected, not {type(obj).__name__}")
+                continue
+            try:
+                key = tuple(obj)
+                if key not in shapes:
+                    if len(shapes) > 1000:
+                        shapes.clear()
+                    shapes[key] = self._shape(obj)
+                mapping, stamped = shapes[key]
+                yield self._event(obj, mapping, stamped, where)
+            except RowError as exc:
+                yield Skipped(where, str(exc))
+
+    def _event(
+        self, obj: dict[str, Any], mapping: dict[str, str], stamped: bool, where: str
+    ) -> ImportedEvent:
+        values = {f: obj[c] for c, f in mapping.items() if f != IGNORE}
+        extra = {c: v for c, v in obj.items() if c not in mapping}
+        date, key_parts, more = None, (), {}
+        if stamped:
+            extra.pop("timestamp", None)
+            date, key_text, more = _timesketch_date(values.get("start"), obj.get("timestamp"))
+            key_parts = (key_text, str(values.get("kind") or ""))
+        return build_event(
+            values,
+            where,
+            extra={**extra, **more},
+            dates=None if date is None else (date, None),
+            key_parts=key_parts,
+        )
