@@ -6,8 +6,8 @@ It only wires features together; each feature lives in its own folder.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from desktop.store.database import Change, Store
 from desktop.store.queries import counts, event_orgs
@@ -24,6 +24,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.setWindowTitle(f"Dossier — {store.path.name}")
         self.bridge = StoreBridge(store, self)
+        # one undo stack for every edit in this window (forms, notes, bulk tagging)
+        self.undo_stack = QUndoStack(self)
 
         self.org_list = OrgListWidget(store, self)
         self.timeline = TimelineWidget(store, self)
@@ -70,7 +72,31 @@ class MainWindow(QMainWindow):
             self.open_org(orgs.org_at(best).id)
 
     def _make_menus(self) -> None:
-        view = self.menuBar().addMenu("&View")
+        """The menu bar; features add their actions to ``self.menus[name]``."""
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {
+            name: bar.addMenu(title)
+            for name, title in (
+                ("file", "&File"),
+                ("edit", "&Edit"),
+                ("view", "&View"),
+                ("go", "&Go"),
+                ("tools", "&Tools"),
+                ("help", "&Help"),
+            )
+        }
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.menus["file"].addAction(quit_action)
+
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.menus["edit"].addActions([undo, redo])
+        self.menus["edit"].addSeparator()
+
         for text, shortcut, slot in (
             ("Zoom &in", QKeySequence.StandardKey.ZoomIn, self.timeline.canvas.zoom_in),
             ("Zoom &out", QKeySequence.StandardKey.ZoomOut, self.timeline.canvas.zoom_out),
@@ -79,12 +105,7 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, slot=slot: slot())
-            view.addAction(action)
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+            self.menus["view"].addAction(action)
 
     # -- actions -------------------------------------------------------------------------------
     def open_org(self, org_id: int) -> None:
