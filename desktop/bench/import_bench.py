@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import shutil
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -66,19 +67,31 @@ def write_csv(path: Path, n: int, seed: int = 7) -> Path:
     return path
 
 
-def run(n: int = 1_000_000, folder: Path | None = None) -> list[Result]:
-    """Generate, plan, import; the figures as benchmark results."""
+def run(n: int = 1_000_000, folder: Path | None = None, source: Path | None = None) -> list[Result]:
+    """Generate (or, from ``source``, export that database's events as) a CSV, plan it and
+    import it into a fresh database; the figures as benchmark results."""
     from desktop.store.database import open_store
     from desktop.store.io import apply_import, plan_import
+    from desktop.store.io.exporters import export_csv
 
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        csv_path = write_csv(Path(tmp) / "events.csv", n)
+        csv_path = Path(tmp) / "events.csv"
+        if source is None:
+            write_csv(csv_path, n)
+        else:
+            copy = Path(tmp) / "source.db"  # a copy: opening may upgrade an older schema
+            shutil.copy(source, copy)
+            origin = open_store(copy)
+            try:
+                n = export_csv(origin, csv_path)
+            finally:
+                origin.close()
         store = open_store(Path(tmp) / "import.db", create=True)
         try:
             t0 = time.perf_counter()
             plan = plan_import(csv_path)
             t1 = time.perf_counter()
-            report = apply_import(store, plan)
+            report = apply_import(store, plan, partial=source is not None)
             t2 = time.perf_counter()
             events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])
         finally:

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from desktop.bench.report import Result, document, print_table
 
-BENCHES = ("timeline", "search", "dossier", "annotations")
+BENCHES = ("timeline", "search", "dossier", "annotations", "import")
 DEFAULT_SIZES = {
     "timeline": [10_000, 100_000, 1_000_000],
     "search": [1_000_000],
     "dossier": [100_000],
     "annotations": [10_000],
+    "import": [1_000_000],
 }
 
 

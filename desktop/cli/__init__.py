@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("db")
 
     p = _sub(subs, "bench", "print benchmark figures")
-    p.add_argument("what", nargs="*", help="timeline, search (default: all)")
+    p.add_argument(
+        "what", nargs="*", help="timeline, dossier, annotations, search, import (default: all)"
+    )
     p.add_argument("--events", type=int, action="append", help="generated events (repeatable)")
     p.add_argument("--db", help="measure on this database instead of generated data")
     p.add_argument("--json", action="store_true", help="print one JSON object")
