@@ -62,7 +62,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status)
         self._update_status()
         self._make_menus()
+        self._install_features()
         self._open_busiest_org()
+
+    def _install_features(self) -> None:
+        """Each feature adds its own actions, docks and connections (see its ``install``)."""
+        from desktop.ui.editing import install as install_editing
+
+        install_editing(self)
 
     def _open_busiest_org(self) -> None:
         """Start with a populated dossier: the organization with the most events."""

@@ -1,0 +1,22 @@
+"""Forms to create, edit and delete every kind of fact, each save an undoable command."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.ui.editing.controller import EditingController
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+__all__ = ["EditingController", "install"]
+
+
+def install(window: MainWindow) -> EditingController:
+    """Add the edit actions to ``window`` (idempotent); the controller is ``window.editing``."""
+    existing = getattr(window, "editing", None)
+    if isinstance(existing, EditingController):
+        return existing
+    controller = EditingController(window)
+    window.editing = controller  # type: ignore[attr-defined]
+    return controller
