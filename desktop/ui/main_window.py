@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.editing import install as install_editing
 
         install_editing(self)
+        from desktop.ui.annotations import install as install_annotations
+
+        install_annotations(self)
 
     def _open_busiest_org(self) -> None:
         """Start with a populated dossier: the organization with the most events."""

@@ -1,0 +1,181 @@
+"""Annotations in the window: the note editor dock, the Annotations panel dock, the tag
+manager, and the analyst's name (Edit ▸ Preferences…). ``install(window)`` adds them.
+
+The note being typed is saved before the window closes: the controller watches the window's
+Close event (an event filter, so MainWindow needs no change) and the application's
+``aboutToQuit``; :meth:`AnnotationsController.flush` can also be called directly.
+
+Thread: UI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow
+
+from desktop.store import annotations_bulk as bulk
+from desktop.store.database import Change
+from desktop.ui.annotations import commands
+from desktop.ui.annotations.editor import NoteEditor
+from desktop.ui.annotations.history import HistoryDialog
+from desktop.ui.annotations.panel import AnnotationsPanel
+from desktop.ui.annotations.tags import TagManager
+
+AUTHOR_KEY = "author"
+
+
+def settings() -> QSettings:
+    return QSettings("Dossier", "Dossier")
+
+
+def analyst_name() -> str | None:
+    """The analyst's name from preferences (None when not set)."""
+    value = settings().value(AUTHOR_KEY, "")
+    return str(value).strip() or None
+
+
+class AnnotationsController(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.editor = NoteEditor(self.store, window.undo_stack, analyst_name, window)
+        self.editor.history_button.clicked.connect(self.show_history)
+        self.editor.sig_error.connect(self._error)
+        self.editor_dock = QDockWidget("Note", window)
+        self.editor_dock.setObjectName("noteEditorDock")
+        self.editor_dock.setWidget(self.editor)
+        self.panel = AnnotationsPanel(self.store, window.undo_stack, window)
+        self.panel.author = analyst_name
+        self.panel.sig_jump.connect(self.jump)
+        self.panel.sig_note_activated.connect(self.edit_target)
+        self.panel.sig_error.connect(self._error)
+        self.panel.tags_button.clicked.connect(self.show_tag_manager)
+        self.panel_dock = QDockWidget("Annotations", window)
+        self.panel_dock.setObjectName("annotationsDock")
+        self.panel_dock.setWidget(self.panel)
+        main: QMainWindow = window
+        main.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.editor_dock)
+        main.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel_dock)
+        self._make_actions()
+
+        window.timeline.canvas.sig_event_selected.connect(self.show_event)
+        window.dossiers.sig_current_org.connect(self.show_org)
+        window.bridge.sig_changed.connect(self._on_changed)
+        window.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+        view = window.dossiers.current_view()
+        if view is not None:
+            self.show_org(view.org_id)
+
+    def _make_actions(self) -> None:
+        menus = self.window.menus
+        menus["view"].addSeparator()
+        menus["view"].addAction(self.editor_dock.toggleViewAction())
+        menus["view"].addAction(self.panel_dock.toggleViewAction())
+        self.prefs_action = QAction("&Preferences…", self.window)
+        self.prefs_action.triggered.connect(self.ask_author)
+        menus["edit"].addAction(self.prefs_action)
+        self.tags_action = QAction("&Tags…", self.window)
+        self.tags_action.triggered.connect(self.show_tag_manager)
+        menus["tools"].addAction(self.tags_action)
+
+    # -- targets -----------------------------------------------------------------------------
+    def show_event(self, event_id: int) -> None:
+        if event_id < 0:
+            return  # keep the note in view when the selection is cleared
+        target = bulk.event_target(self.store, event_id)
+        if target:
+            self.editor.set_target(target, self._label(target))
+
+    def show_org(self, org_id: int) -> None:
+        if org_id < 0:
+            return
+        target = bulk.org_target(self.store, org_id)
+        if target:
+            self.editor.set_target(target, self._label(target))
+
+    def edit_target(self, target: str) -> None:
+        """Show ``target``'s note (``event:KEY``, ``org:KEY`` or ``claim:KEY``) in the editor."""
+        self.editor.set_target(target, self._label(target))
+        self.editor_dock.show()
+
+    def _label(self, target: str) -> str:
+        info = bulk.describe_targets(self.store, [target])[target]
+        kind = {"event": "Event", "org": "Organization", "claim": "Claim"}[info.kind]
+        return f"{kind}: {info.label}"
+
+    def jump(self, kind: str, row_id: int) -> None:
+        if kind == "event":
+            self.window.focus_event(row_id)
+        elif kind == "org":
+            self.window.open_org(row_id)
+        self.editor_dock.show()
+
+    # -- actions -----------------------------------------------------------------------------
+    def flush(self) -> bool:
+        """Save the note being typed now (True when nothing is left unsaved)."""
+        return self.editor.flush()
+
+    def ask_author(self) -> None:
+        name, ok = QInputDialog.getText(
+            self.window,
+            "Preferences",
+            "Your name (recorded as the author of your notes):",
+            text=analyst_name() or "",
+        )
+        if ok:
+            settings().setValue(AUTHOR_KEY, name.strip())
+
+    def show_history(self) -> HistoryDialog | None:
+        if self.editor.uuid is None:
+            return None
+        self.editor.flush()
+        dialog = HistoryDialog(self.store, self.editor.uuid, self.window)
+        dialog.finished.connect(lambda _r: self.editor.reload())
+        dialog.open()
+        return dialog
+
+    def show_tag_manager(self) -> TagManager:
+        dialog = TagManager(self.store, self.window.undo_stack, self.window)
+        dialog.open()
+        return dialog
+
+    def bulk_annotate(self, targets: list[str], **change: Any) -> int:
+        """For other features (search results, lists): tag/star/colour targets, one undo step."""
+        return commands.bulk_annotate(
+            self.store,
+            self.window.undo_stack,
+            targets,
+            author=analyst_name(),
+            on_error=self._error,
+            **change,
+        )
+
+    def _error(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    def _on_changed(self, changes: list[Change]) -> None:
+        if any(c.kind in ("annotation", "all", "event", "org", "claim") for c in changes):
+            self.editor.reload()
+            self.panel.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+
+def install(window: Any) -> AnnotationsController:
+    """Add the annotation docks, actions and signals to ``window`` (once)."""
+    existing = getattr(window, "annotations_ui", None)
+    if isinstance(existing, AnnotationsController):
+        return existing
+    controller = AnnotationsController(window)
+    window.annotations_ui = controller
+    return controller

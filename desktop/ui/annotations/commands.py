@@ -1,0 +1,121 @@
+"""Undoable note changes: each command puts notes into saved states (one transaction each).
+
+The change itself is made before the command is pushed (so a refused change raises where the
+user acted, and nothing lands on the stack); the command then only replays states: undo puts
+the ``before`` states back, redo the ``after`` states.
+
+Thread: UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.store import annotations as notes
+from desktop.store import annotations_bulk as bulk
+from desktop.store.annotations_bulk import NoteState
+from desktop.store.database import Store
+from desktop.store.errors import StoreError
+
+ErrorSink = Callable[[str], None]
+
+
+class StatesCommand(QUndoCommand):
+    """Undo puts ``before`` back, redo ``after``; the first redo (on push) does nothing
+    because the change was already made."""
+
+    def __init__(
+        self,
+        store: Store,
+        text: str,
+        before: Sequence[NoteState],
+        after: Sequence[NoteState],
+        on_error: ErrorSink | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.store = store
+        self.before = list(before)
+        self.after = list(after)
+        self.on_error = on_error
+        self._first = True
+
+    def _put(self, states: Sequence[NoteState]) -> None:
+        try:
+            bulk.apply_states(self.store, states)
+        except StoreError as exc:
+            if self.on_error is not None:
+                self.on_error(f"{self.text()} failed: {exc}")
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._put(self.after)
+
+    def undo(self) -> None:
+        self._put(list(reversed(self.before)))
+
+
+def push_states(
+    stack: QUndoStack,
+    store: Store,
+    text: str,
+    before: Sequence[NoteState],
+    after: Sequence[NoteState],
+    on_error: ErrorSink | None = None,
+) -> None:
+    if before != after:
+        stack.push(StatesCommand(store, text, before, after, on_error))
+
+
+def bulk_annotate(
+    store: Store,
+    undo_stack: QUndoStack,
+    targets: Iterable[str],
+    *,
+    tags_add: Iterable[str] = (),
+    tags_remove: Iterable[str] = (),
+    starred: bool | None = None,
+    colour: str | None = None,
+    author: str | None = None,
+    on_error: ErrorSink | None = None,
+) -> int:
+    """Tag, star and/or colour many targets in one transaction and one undo step.
+    Returns how many notes changed. Raises StoreError (nothing written, nothing pushed)."""
+    targets = list(targets)
+    before, after = bulk.bulk_annotate(
+        store,
+        targets,
+        tags_add=tags_add,
+        tags_remove=tags_remove,
+        starred=starred,
+        colour=colour,
+        author=author,
+    )
+    changed = sum(1 for b, a in zip(before, after, strict=True) if b != a)
+    parts = []
+    if tags_add:
+        parts.append("tag " + ", ".join(notes.normalize_tags(tags_add)))
+    if tags_remove:
+        parts.append("untag " + ", ".join(notes.normalize_tags(tags_remove)))
+    if starred is not None:
+        parts.append("star" if starred else "unstar")
+    if colour is not None:
+        parts.append(f"colour {colour}")
+    text = f"{' and '.join(parts) or 'annotate'} {len(targets)} item{'s' * (len(targets) != 1)}"
+    push_states(undo_stack, store, text.capitalize(), before, after, on_error)
+    return changed
+
+
+def rename_tag(
+    store: Store, undo_stack: QUndoStack, old: str, new: str, on_error: ErrorSink | None = None
+) -> int:
+    """Rename (or merge, when ``new`` exists) a tag as one undo step; returns notes changed."""
+    before = bulk.states_with_tag(store, old)
+    count = notes.rename_tag(store, old, new)
+    after = bulk.current_states(store, [s.uuid for s in before])
+    if count:
+        push_states(undo_stack, store, f"Rename tag {old} to {new}", before, after, on_error)
+    return count
