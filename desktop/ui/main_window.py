@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.annotations import install as install_annotations
 
         install_annotations(self)
+        from desktop.ui import import_dialog, search
+
+        search.install(self)
+        import_dialog.install(self)
 
     def _open_busiest_org(self) -> None:
         """Start with a populated dossier: the organization with the most events."""

@@ -1,0 +1,88 @@
+"""File ▸ Import…: choose a file, then preview and import it in :class:`ImportDialog`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.store.io import ImportReport
+from desktop.ui.import_dialog.dialog import ImportDialog
+
+ATTRIBUTE = "import_ui"
+FILE_FILTER = (
+    "Event files (*.csv *.tsv *.json *.jsonl *.ndjson);;CSV (*.csv *.tsv);;"
+    "TimelineJS JSON (*.json);;Timesketch / JSON lines (*.jsonl *.ndjson *.csv);;All files (*)"
+)
+
+
+class ImportUI(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: ImportDialog | None = None
+        self.last_dir = str(Path.home())
+        self.action = QAction("&Import…", window)
+        self.action.setObjectName("actionImport")
+        self.action.setStatusTip("Import events from CSV, TimelineJS JSON or Timesketch files")
+        self.action.setEnabled(not window.store.readonly)
+        self.action.triggered.connect(self.choose_file)
+        menu = window.menus["file"]
+        quit_action = next(
+            (
+                a
+                for a in menu.actions()
+                if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+            ),
+            None,
+        )
+        if quit_action is not None:
+            menu.insertAction(quit_action, self.action)
+            menu.insertSeparator(quit_action)
+        else:
+            menu.addAction(self.action)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # closing the window while an import runs: cancel it (rolled back) and wait for it
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            dialog = self.dialog
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.wait_jobs()
+        return False
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import events", self.last_dir, FILE_FILTER
+        )
+        if path:
+            self.last_dir = str(Path(path).parent)
+            self.open_dialog(path)
+
+    def open_dialog(self, path: str | Path) -> ImportDialog:
+        """The preview for ``path``, shown non-modal over the window."""
+        dialog = ImportDialog(self.window.store, path, self.window)
+        dialog.sig_imported.connect(self._imported)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _imported(self, report: ImportReport) -> None:
+        self.window.statusBar().showMessage(
+            f"Imported {report.created:,} new and {report.updated:,} updated events", 8000
+        )
+
+
+def install(window: Any) -> ImportUI:
+    """Add File ▸ Import… to ``window`` (once)."""
+    existing = getattr(window, ATTRIBUTE, None)
+    if isinstance(existing, ImportUI):
+        return existing
+    ui = ImportUI(window)
+    setattr(window, ATTRIBUTE, ui)
+    return ui

@@ -1,0 +1,382 @@
+"""The import preview: what a file will create and what it will skip, a column mapping for CSV,
+and the import itself on a worker thread with progress and Cancel (all or nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.database import Store
+from desktop.store.errors import StoreError
+from desktop.store.io import ImportPlan, ImportReport
+from desktop.store.io.readers import FORMATS
+from desktop.ui.import_dialog.jobs import Job, Preview, import_work, plan_work, read_columns
+from desktop.ui.import_dialog.tables import MappingTable, fill_events, fill_skipped, plain_table
+
+FORMAT_LABELS = {
+    "csv": "CSV",
+    "timelinejs": "TimelineJS JSON",
+    "timesketch": "Timesketch CSV/JSONL",
+    "jsonl": "JSON lines",
+}
+ERROR_STYLE = "color: #b00020"
+
+
+class ImportDialog(QDialog):
+    sig_imported = Signal(object)
+    """The ImportReport of a finished import (after its commit)."""
+
+    def __init__(self, store: Store, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.path = Path(path)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(f"Import {self.path.name}")
+        self.resize(860, 640)
+        self.preview: Preview | None = None
+        self.report: ImportReport | None = None
+        self.error: str | None = None
+        self.job: Job | None = None
+        self._jobs: list[Job] = []
+        self._fmt: str | None = None
+        self._requested: dict[str, str] = {}
+
+        self.format_box = QComboBox(self)
+        for fmt in FORMATS:
+            self.format_box.addItem(FORMAT_LABELS.get(fmt, fmt), fmt)
+        self.format_box.currentIndexChanged.connect(self._on_format)
+        form = QFormLayout()
+        file_label = QLabel(str(self.path), self)
+        file_label.setTextFormat(Qt.TextFormat.PlainText)
+        file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("File:", file_label)
+        form.addRow("Format:", self.format_box)
+
+        self.mapping_group = QGroupBox("Columns", self)
+        self.mapping_table = MappingTable(self.mapping_group)
+        self.mapping_table.sig_requested.connect(self._on_requested)
+        box = QVBoxLayout(self.mapping_group)
+        box.addWidget(self.mapping_table)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        bold = self.summary.font()
+        bold.setBold(True)
+        self.summary.setFont(bold)
+        self.notes = QLabel(self)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: palette(dark)")
+
+        self.tabs = QTabWidget(self)
+        self.events_table = plain_table(["Title", "When", "Kind", "Organizations", "Place"], self)
+        self.skipped_table = plain_table(["Where", "Why it cannot be imported"], self)
+        self.tabs.addTab(self.events_table, "To import")
+        self.tabs.addTab(self.skipped_table, "Skipped")
+
+        self.partial_box = QCheckBox("Import good rows only (partial)", self)
+        self.partial_box.setObjectName("partialBox")
+        self.partial_box.hide()
+        self.partial_box.toggled.connect(self._on_partial)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("importStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = QPushButton("Import", self)
+        self.import_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.mapping_group, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.tabs, 3)
+        layout.addWidget(self.partial_box)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.replan()
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and self.job.isRunning()
+
+    @property
+    def plan(self) -> ImportPlan | None:
+        return self.preview.plan if self.preview else None
+
+    def can_import(self) -> bool:
+        plan = self.plan
+        if plan is None or self.busy or self.store.readonly or self.report is not None:
+            return False
+        if plan.valid == 0:
+            return False
+        return not plan.skipped_count or self.partial_box.isChecked()
+
+    def _update_buttons(self) -> None:
+        self.import_button.setEnabled(self.can_import())
+        self.format_box.setEnabled(not self.busy and self.report is None)
+        self.mapping_table.setEnabled(not self.busy and self.report is None)
+        self.cancel_button.setText("Close" if self.report is not None else "Cancel")
+        plan = self.plan
+        refused = plan is not None and plan.skipped_count and not self.partial_box.isChecked()
+        if refused and not self.busy and self.report is None:
+            self._set_status(
+                f"{plan.skipped_count:,} rows cannot be imported (see Skipped). Nothing will"
+                " be written unless you tick “Import good rows only”.",
+                error=True,
+            )
+
+    def _on_partial(self, checked: bool) -> None:
+        plan = self.plan
+        if checked and plan is not None and not self.busy:
+            self._set_status(f"Ready to import the {plan.valid:,} good rows.")
+        self._update_buttons()
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setText(text)
+
+    # -- planning ------------------------------------------------------------------------------
+    def replan(self) -> None:
+        """Read and check the file again with the chosen format and mapping (on a worker)."""
+        self._stop_job()
+        self.preview = None
+        self.error = None
+        # the dry run that counts new and updated events needs a second, writable connection
+        shared = str(self.store.path) == ":memory:" or self.store.readonly
+        db_path = None if shared else self.store.path
+        work = plan_work(self.path, self._fmt, dict(self._requested), db_path)
+        self._start(work, self._planned, "Reading the file…")
+
+    def _planned(self, preview: Preview) -> None:
+        self.preview = preview
+        plan = preview.plan
+        self._show_format(plan.fmt)
+        self._fill_mapping(plan.columns, plan.mapping, plan.fmt)
+        fill_events(self.events_table, plan)
+        fill_skipped(self.skipped_table, plan)
+        self.tabs.setTabText(0, f"To import ({plan.valid:,})")
+        self.tabs.setTabText(1, f"Skipped ({plan.skipped_count:,})")
+        self.summary.setStyleSheet("")
+        self.summary.setText(self._summary_text(preview))
+        self.notes.setText("\n".join([*plan.notes, preview.note]).strip())
+        self.partial_box.setVisible(plan.skipped_count > 0)
+        self.partial_box.setText(
+            f"Import good rows only (partial): leave out the {plan.skipped_count:,} bad rows"
+        )
+        if plan.skipped_count:
+            self.tabs.setCurrentWidget(self.skipped_table)
+        if self.store.readonly:
+            self._set_status("The database is open read-only: nothing can be imported.", error=True)
+        else:
+            self._set_status("Ready to import." if self.can_import() else "")
+        self._update_buttons()
+
+    def _plan_failed(self, message: str) -> None:
+        self.error = message
+        fmt, columns = read_columns(self.path, self._fmt)
+        self._show_format(fmt)
+        mapping = {c: f for c, f in self._requested.items() if c in columns}
+        self._fill_mapping(columns, mapping, fmt)
+        self.events_table.setRowCount(0)
+        self.skipped_table.setRowCount(0)
+        self.partial_box.hide()
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setText(f"This file cannot be imported as it is: {message}")
+        self.notes.setText("Choose the columns to read as the title and the start date.")
+        self._set_status("")
+        self._update_buttons()
+
+    def _summary_text(self, preview: Preview) -> str:
+        plan, report = preview.plan, preview.report
+        fmt = FORMAT_LABELS.get(plan.fmt, plan.fmt)
+        text = f"{fmt}: {plan.total:,} rows read; {plan.valid:,} can be imported"
+        if report is not None:
+            text += (
+                f" ({report.created:,} new, {report.updated:,} updated,"
+                f" {report.unchanged:,} unchanged)"
+            )
+        text += f"; {plan.skipped_count:,} will be skipped."
+        if report is not None and report.orgs_created:
+            names = ", ".join(report.orgs_created[:8])
+            more = len(report.orgs_created) - 8
+            text += f"\nNew organizations: {names}" + (f" and {more:,} more" if more > 0 else "")
+        return text
+
+    def _show_format(self, fmt: str) -> None:
+        index = self.format_box.findData(fmt)
+        if index >= 0:
+            self.format_box.blockSignals(True)
+            self.format_box.setCurrentIndex(index)
+            self.format_box.blockSignals(False)
+
+    def _fill_mapping(self, columns: tuple[str, ...], mapping: dict[str, str], fmt: str) -> None:
+        self.mapping_group.setVisible(fmt != "timelinejs")
+        self.mapping_table.fill(columns, mapping)
+
+    def mapping_combo(self, column: str) -> QComboBox | None:
+        return self.mapping_table.combo(column)
+
+    def set_mapping(self, column: str, fld: str) -> None:
+        """Read ``column`` as ``fld`` and plan again (see :meth:`MappingTable.set_field`)."""
+        self.mapping_table.set_field(column, fld)
+
+    def _on_requested(self, requested: dict[str, str]) -> None:
+        self._requested = dict(requested)
+        self.replan()
+
+    def _on_format(self, _index: int) -> None:
+        self._fmt = str(self.format_box.currentData())
+        self._requested = {}
+        self.replan()
+
+    # -- importing -----------------------------------------------------------------------------
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None or not self.can_import():
+            return
+        partial = self.partial_box.isChecked()
+        if str(self.store.path) == ":memory:":  # no second connection to an in-memory database
+            from desktop.store.io import apply_import
+
+            def work(progress, cancel):  # type: ignore[no-untyped-def]
+                return apply_import(
+                    self.store, plan, partial=partial, progress=progress, cancel=cancel
+                )
+
+            self._start(work, self._imported, "Importing…", threaded=False)
+            return
+        self._start(import_work(self.store.path, plan, partial), self._imported, "Importing…")
+
+    def _imported(self, report: ImportReport) -> None:
+        self.report = report
+        text = (
+            f"Imported: {report.created:,} new, {report.updated:,} updated,"
+            f" {report.unchanged:,} unchanged"
+        )
+        if report.skipped:
+            text += f"; {report.skipped:,} rows left out"
+        self._set_status(text + ".")
+        self._announce()
+        self._update_buttons()
+        self.sig_imported.emit(report)
+
+    def _announce(self) -> None:
+        """Tell this window's listeners at once (the bridge would notice within a second)."""
+        if self.store.readonly or str(self.store.path) == ":memory:":
+            return
+        try:
+            with self.store.write():
+                self.store.changed("all", "reload")
+        except StoreError:
+            pass  # locked by another program: the bridge notices the commit within a second
+
+    def cancel(self) -> None:
+        """Cancel the running job (nothing is written), or close the dialog when idle."""
+        if self.busy and self.job is not None:
+            self.job.cancel()
+            self._set_status("Cancelling…")
+            return
+        if self.report is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    # -- jobs ----------------------------------------------------------------------------------
+    def _start(self, work, on_done, what: str, *, threaded: bool = True) -> None:  # type: ignore[no-untyped-def]
+        job = Job(work, self)
+        self.job = job
+        self._jobs = [j for j in self._jobs if j.isRunning()] + [job]
+        job.sig_progress.connect(lambda done, total, j=job: self._on_progress(j, done, total))
+        job.sig_done.connect(lambda result, j=job: self._finish(j, on_done, result))
+        job.sig_failed.connect(lambda message, j=job: self._finish(j, self._failed, message))
+        job.sig_cancelled.connect(lambda message, j=job: self._finish(j, self._cancelled, message))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._set_status(what)
+        self._update_buttons()
+        self.import_button.setEnabled(False)
+        if threaded:
+            job.start()
+        else:
+            job.run()
+
+    def _on_progress(self, job: Job, done: int, total: int) -> None:
+        if job is not self.job:
+            return
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        self.progress.setFormat(f"{done:,} rows" if total <= 0 else f"{done:,} of {total:,} rows")
+
+    def _finish(self, job: Job, handler, value) -> None:  # type: ignore[no-untyped-def]
+        if job is not self.job:
+            return  # a plan replaced by a newer one
+        job.wait()
+        self.job = None
+        self.progress.hide()
+        handler(value)
+
+    def _failed(self, message: str) -> None:
+        if self.preview is None:
+            self._plan_failed(message)
+            return
+        self._set_status(f"Import failed; nothing was written: {message}", error=True)
+        self._update_buttons()
+
+    def _cancelled(self, message: str) -> None:
+        if self.preview is None:
+            self.summary.setText("Reading the file was cancelled.")
+            self._set_status("")
+        else:
+            self._set_status("Import cancelled; nothing was written.")
+        self._update_buttons()
+
+    def _stop_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+
+    def wait_jobs(self, ms: int = 30_000) -> None:
+        for job in self._jobs:
+            job.cancel()
+            job.wait(ms)
+        self._jobs = [j for j in self._jobs if j.isRunning()]
+
+    def done(self, result: int) -> None:
+        self.wait_jobs()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.wait_jobs()
+        super().closeEvent(event)
