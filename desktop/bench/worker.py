@@ -182,7 +182,8 @@ SEARCH_QUERIES = (
 
 
 def search(path: Path) -> None:
-    """search_p95 over typed queries (Latin, 1- and 2-character Chinese, several words)."""
+    """search_p95 over typed queries (Latin, 1- and 2-character Chinese, several words), then
+    filter_redraw_p95 over a sequence of timeline filter changes (``filter_bench``)."""
     from desktop.store.database import open_store
     from desktop.store.search import search as run_search
 
@@ -198,6 +199,20 @@ def search(path: Path) -> None:
     emit(Result("search", "search_p50", statistics.median(times), "ms", events))
     emit(Result("search", "search_p95", percentile(times, 95), "ms", events, 50.0))
     store.close()
+    from desktop.bench.filter_bench import TARGET_MS, bench_filter_redraw
+
+    redraws, events = bench_filter_redraw(path)  # writes a few notes: after the searches
+    emit(
+        Result(
+            "search",
+            "filter_redraw_p95",
+            percentile(redraws, 95),
+            "ms",
+            events,
+            TARGET_MS,
+            context={"changes": len(redraws), "size": "1600x900"},
+        )
+    )
 
 
 def dossier(path: Path) -> None:

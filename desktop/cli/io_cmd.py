@@ -24,7 +24,8 @@ EXPORTERS: dict[str, Callable[..., int]] = {
     "timelinejs": export_timelinejs,
     "ics": export_ics,
 }
-NOT_YET = ("png", "svg", "markdown", "pdf")
+IMAGE_FORMATS = ("png", "svg")
+NOT_YET = ("markdown", "pdf")
 SHOW_SKIPPED = 20
 
 SubFactory = Callable[[Any, str, str], argparse.ArgumentParser]
@@ -44,13 +45,13 @@ def add_parsers(subs: Any, sub_factory: SubFactory) -> None:
         default=[],
         metavar="COLUMN=FIELD",
         help="read COLUMN as FIELD (key, title, summary, kind, start, end, orgs, place, era;"
-        " '-' leaves it out); repeatable",
+        " '-' leaves it out; 'extra' keeps it in the summary's extra line); repeatable",
     )
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     p.add_argument("--partial", action="store_true", help="import the good rows, skip the bad")
 
     p = sub_factory(subs, "export", "export events as CSV, TimelineJS JSON or iCalendar")
-    p.add_argument("format", metavar="FORMAT", help="csv, timelinejs or ics")
+    p.add_argument("format", metavar="FORMAT", help="csv, timelinejs, ics, png or svg")
     p.add_argument("out", metavar="OUT", help="file to write ('-' for standard output)")
     p.add_argument("--db", help="database file (default: your database)")
     p.add_argument("--org", action="append", default=[], help="only this organization's events")
@@ -169,16 +170,32 @@ def build_filter(args: argparse.Namespace) -> ExportFilter:
     )
 
 
+def _export_image(store: Store, out: str, fmt: str, filters: ExportFilter) -> int:
+    """The timeline of the filtered events as PNG or SVG (drawn offscreen)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.ui.timeline.export import export_timeline_image
+
+    if out == "-":
+        raise _refuse(f"export to {fmt} needs a file name, not '-'")
+    return export_timeline_image(store, out, fmt, filters, filters.range)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format.lower()
+    known = (*EXPORTERS, *IMAGE_FORMATS)
     if fmt in NOT_YET:
-        raise _refuse(f"export to {fmt} is not available yet; formats: {', '.join(EXPORTERS)}")
-    if fmt not in EXPORTERS:
-        raise _refuse(f"unknown export format {args.format!r}; choose {', '.join(EXPORTERS)}")
+        raise _refuse(f"export to {fmt} is not available yet; formats: {', '.join(known)}")
+    if fmt not in known:
+        raise _refuse(f"unknown export format {args.format!r}; choose {', '.join(known)}")
     filters = build_filter(args)
     store = open_store(args.db or default_database_path(), readonly=True)
     try:
-        count = EXPORTERS[fmt](store, args.out, filters)
+        if fmt in IMAGE_FORMATS:
+            count = _export_image(store, args.out, fmt, filters)
+        else:
+            count = EXPORTERS[fmt](store, args.out, filters)
     finally:
         store.close()
     where = "standard output" if args.out == "-" else args.out

@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
 
         search.install(self)
         import_dialog.install(self)
+        from desktop.ui import filters
+
+        filters.install(self)
 
     def _open_busiest_org(self) -> None:
         """Start with a populated dossier: the organization with the most events."""

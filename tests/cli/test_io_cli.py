@@ -152,7 +152,7 @@ def test_export_to_stdout(seeded_path, capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["png", "x.png"], "export to png is not available yet"),
+        (["png", "x.png", "--org", "Nobody Inc"], "no organization matches 'Nobody Inc'"),
         (["markdown", "x.md"], "not available yet"),
         (["xml", "x.xml"], "unknown export format"),
         (["csv", "x.csv", "--org", "Nobody Inc"], "no organization matches 'Nobody Inc'"),
@@ -164,4 +164,22 @@ def test_export_refusals(seeded_path, tmp_path, capsys, argv, message):
     assert run(["export", *argv, "--db", str(seeded_path)]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
-    assert not (tmp_path / "x.csv").exists()
+    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "x.png").exists()
+
+
+def test_export_timeline_images(seeded_path, tmp_path, capsys):
+    from xml.etree import ElementTree
+
+    from PySide6.QtGui import QImage
+
+    png, svg = tmp_path / "t.png", tmp_path / "t.svg"
+    before = digest(seeded_path)
+    assert run(["export", "png", str(png), "--db", str(seeded_path), "--org", "SenseTime"]) == 0
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() == 1600
+    assert run(["export", "svg", str(svg), "--db", str(seeded_path), "--kind", "conference"]) == 0
+    texts = " ".join(t.text or "" for t in ElementTree.parse(svg).iter() if t.tag.endswith("text"))
+    assert "WAIC" in texts
+    assert "exported" in capsys.readouterr().out
+    assert run(["export", "png", "-", "--db", str(seeded_path)]) == 1
+    assert digest(seeded_path) == before

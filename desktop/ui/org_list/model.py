@@ -17,7 +17,15 @@ class OrgListModel(QAbstractListModel):
         super().__init__(parent)
         self.store = store
         self._rows: list[OrgSummary] = []
+        self._counts: dict[int, int] | None = None  # event counts under the timeline's filter
         self.reload()
+
+    def set_counts(self, counts: dict[int, int] | None) -> None:
+        """Show these event counts (the timeline filter's) instead of the stored totals; None
+        shows the totals again."""
+        self._counts = counts
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -31,10 +39,11 @@ class OrgListModel(QAbstractListModel):
         if not index.isValid():
             return None
         org = self._rows[index.row()]
+        n = org.event_count if self._counts is None else self._counts.get(org.id, 0)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{org.label}  ({org.event_count})" if org.event_count else org.label
+            return f"{org.label}  ({n})" if n else org.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{org.label}\n{org.kind}, {org.event_count} events"
+            return f"{org.label}\n{org.kind}, {n} events"
         if role == OrgIdRole:
             return org.id
         return None

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop.domain.event_index import FLAG_ANNOTATED, FLAG_DISPUTED, FLAG_STARRED, EventIndex
+from desktop.domain.filters import EventFilter
 from desktop.domain.lanes import Lane, order_lanes
 from desktop.store.database import Store
+from desktop.store.filters import filter_mask
 from desktop.store.queries import (
     event_titles,
     flagged_event_ids,
@@ -46,49 +48,113 @@ class TimelineModel:
         self._titles: dict[int, tuple[str, str, str | None]] = {}
         self._labels: dict[int, str] = {}
         self._collapsed: set[str] = set()
+        self.filter = EventFilter()
         self.reload()
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the columns from the store (sorted by start once), then rebuild the lanes."""
         cols = timeline_columns(self.store)
         self._titles.clear()
         self._labels.clear()
         self.kind_names = [str(k) for k in cols["kind_names"]]
+        lo = cols["lo"]
+        presorted = len(lo) < 2 or bool((lo[1:] >= lo[:-1]).all())
+        order = None if presorted else np.argsort(lo, kind="stable")
+        self._base = {
+            name: cols[name] if order is None else cols[name][order]
+            for name in ("id", "lo", "hi", "start_hi", "kind", "org")
+        }
+        self._base["flags"] = self._flags(self._base["id"])
+        self.org_labels = organization_labels(self.store)
+        self._load_eras(cols)
+        self._mask = filter_mask(self.store, self._base, self.filter, self.kind_names)
+        self._unfiltered: tuple = ()  # (setting, lanes...) last built without a filter
+        self._build()
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        """Show only the events ``event_filter`` keeps; lanes left without events are hidden.
+        Numpy masks over the loaded columns (only note tags, stars and countries ask SQL)."""
+        self.filter = event_filter
+        self._mask = filter_mask(self.store, self._base, event_filter, self.kind_names)
+        self._build()
+
+    def _build(self) -> None:
+        """Lanes and the event index from the (filtered) sorted columns."""
+        setting = (self.group_by, self.order_by)
+        if self._mask is None and self._unfiltered and self._unfiltered[0] == setting:
+            # "Clear" after a filter: the unfiltered lanes and index are kept (one copy)
+            self.lanes, self.lane_org, self.index, self.start_hi = self._unfiltered[1:]
+            for lane in self.lanes:
+                lane.collapsed = lane.key in self._collapsed
+            return
+        base, mask = self._base, self._mask
+        if mask is None:
+            cols = base
+        else:
+            rows = np.flatnonzero(mask)  # one scan of the mask, then a gather per column
+            cols = {name: col[rows] for name, col in base.items()}
         codes, titles = self._lane_codes(cols)
-        uniq, lane_of_row = np.unique(codes, return_inverse=True)
-        counts = np.bincount(lane_of_row, minlength=len(uniq))
-        first = np.full(len(uniq), np.inf)
-        np.minimum.at(first, lane_of_row, cols["lo"])
+        n = len(codes)
+        cmin = int(codes.min()) if n else 0
+        shifted = codes - cmin
+        counts_all = np.bincount(shifted) if n else np.zeros(0, np.int64)
+        present = np.flatnonzero(counts_all)  # lanes with no (kept) events are not shown
+        lut = np.full(len(counts_all), -1, np.int32)
+        lut[present] = np.arange(len(present), dtype=np.int32)
+        lane_of_row = lut[shifted]
         lanes = []
-        for code, count in zip(uniq.tolist(), counts.tolist(), strict=True):
+        for code, count in zip(
+            (present + cmin).tolist(), counts_all[present].tolist(), strict=True
+        ):
             key, title = titles(code)
             lanes.append(Lane(key, title, count, key in self._collapsed))
-        firsts = {lane.key: float(t) for lane, t in zip(lanes, first, strict=True)}
+        firsts: dict[str, float] = {}
+        if self.order_by == "first" and n:
+            first = np.full(len(counts_all), np.inf)
+            np.minimum.at(first, shifted, cols["lo"])
+            firsts = {lane.key: float(first[c]) for lane, c in zip(lanes, present, strict=True)}
         order = order_lanes(lanes, self.order_by, firsts)  # type: ignore[arg-type]
         position = np.empty(len(order), np.int32)
         position[order] = np.arange(len(order), dtype=np.int32)
         self.lanes = [lanes[i] for i in order]
         self.lane_org = [int(x.key[4:]) if x.key.startswith("org:") else -1 for x in self.lanes]
         self.index = EventIndex(
-            cols["id"],
-            cols["lo"],
-            cols["hi"],
-            position[lane_of_row],
-            cols["kind"],
-            self._flags(cols["id"]),
+            cols["id"], cols["lo"], cols["hi"], position[lane_of_row], cols["kind"], cols["flags"]
         )
         self.start_hi = cols["start_hi"][self.index.order]
-        self._load_eras(cols)
+        if mask is None:
+            self._unfiltered = (setting, self.lanes, self.lane_org, self.index, self.start_hi)
 
     def _lane_codes(self, cols: dict[str, np.ndarray]):  # type: ignore[no-untyped-def]
         """An integer lane code per row, and code -> (lane key, title)."""
         if self.group_by == "kind":
             names = self.kind_names
-            return cols["kind"], lambda k: (f"kind:{names[k]}", names[k].capitalize())
+            return cols["kind"].astype(np.int64), lambda k: (
+                f"kind:{names[k]}",
+                names[k].capitalize(),
+            )
         if self.group_by == "none":
             return np.zeros(len(cols["id"]), np.int64), lambda _k: ("all", "All events")
-        labels = organization_labels(self.store)
+        labels = self.org_labels
         return cols["org"], lambda k: (f"org:{k}", labels.get(k, "No organization"))
+
+    # -- counts (follow the filter) ------------------------------------------------------------
+    def org_counts(self) -> dict[int, int]:
+        """Events per organization among the rows the filter keeps."""
+        org = self._base["org"] if self._mask is None else self._base["org"][self._mask]
+        org = org[org >= 0]
+        if not len(org):
+            return {}
+        counts = np.bincount(org)
+        ids = np.flatnonzero(counts)
+        return dict(zip(ids.tolist(), counts[ids].tolist(), strict=True))
+
+    def kind_counts(self) -> list[tuple[str, int]]:
+        """(kind, rows) over every loaded row (unfiltered), most frequent first."""
+        counts = np.bincount(self._base["kind"].astype(np.int64), minlength=len(self.kind_names))
+        pairs = [(name, int(c)) for name, c in zip(self.kind_names, counts, strict=True) if c]
+        return sorted(pairs, key=lambda p: (-p[1], p[0]))
 
     def _load_eras(self, cols: dict[str, np.ndarray]) -> None:
         rows = np.flatnonzero(cols["era"] == 1)
@@ -122,11 +188,11 @@ class TimelineModel:
         if group_by not in GROUPINGS:
             raise ValueError(f"unknown grouping {group_by!r}")
         self.group_by = group_by
-        self.reload()
+        self._build()
 
     def set_order(self, order_by: str) -> None:
         self.order_by = order_by
-        self.reload()
+        self._build()
 
     def toggle_collapsed(self, lane: int) -> None:
         key = self.lanes[lane].key

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import time
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,7 +72,8 @@ class TimelinePainter:
         self.fm_small = QFontMetricsF(self.small)
         self._widths: dict[str, float] = {}
         self.label_boxes: list[tuple[QRectF, int]] = []
-        self._overview: tuple[tuple, QImage, TimeScale] | None = None
+        # per index (the unfiltered one stays cached while a filter is shown): key -> image
+        self._overviews: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._sprites: dict[tuple, QPixmap] = {}
         self._static: dict[tuple[str, str], QStaticText] = {}
         self._ascents: dict[str, float] = {}
@@ -469,15 +471,15 @@ class TimelinePainter:
     def _overview_image(self, full: TimeScale, col: dict) -> QImage:
         index = self.c.model.index
         key = (
-            id(index),
             len(index),
             round(full.start),
             round(full.end),
             int(full.width),
             col["highlight"].rgb(),
         )
-        if self._overview and self._overview[0] == key:
-            return self._overview[1]
+        cached = self._overviews.get(index)
+        if cached and cached[0] == key:
+            return cached[1]
         h = int(self.c.geo.overview_h - 8)
         w = max(1, math.ceil(full.width))
         counts = index.density(full).sum(axis=0) if len(index) else np.zeros(w)
@@ -491,7 +493,7 @@ class TimelinePainter:
         rgba = np.zeros((h, w, 4), np.uint8)
         rgba[mask] = (hl.red(), hl.green(), hl.blue(), 150)
         image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-        self._overview = (key, image, full)
+        self._overviews[index] = (key, image)
         return image
 
     def overview_hit(self, x: float) -> str:

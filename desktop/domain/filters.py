@@ -1,0 +1,127 @@
+"""What the timeline shows: a filter over events by organization, kind, note tag, star,
+country and time span.
+
+Within one facet any value matches (organization A *or* B); facets combine with *and*. An empty
+facet does not filter. The value is immutable and plain data so that it can be kept in a saved
+view (``to_dict``/``from_dict``) and compared cheaply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+OPEN_LO = -1e12  # a range side left open ("from 2023", "until May 2024")
+OPEN_HI = 1e12
+
+
+def _frozen(values: Iterable[Any] | None) -> frozenset:
+    return frozenset(values or ())
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Organizations (ids), kinds, note tags (any), starred only, countries (of the events'
+    organizations) and ``range`` ``[lo, hi)`` in seconds since 1970 (events overlapping it)."""
+
+    orgs: frozenset[int] = field(default_factory=frozenset)
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    tags: frozenset[str] = field(default_factory=frozenset)
+    starred: bool = False
+    countries: frozenset[str] = field(default_factory=frozenset)
+    range: tuple[float, float] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "orgs", frozenset(int(o) for o in self.orgs))
+        object.__setattr__(self, "kinds", _frozen(self.kinds))
+        object.__setattr__(self, "tags", _frozen(self.tags))
+        object.__setattr__(self, "countries", _frozen(self.countries))
+        object.__setattr__(self, "starred", bool(self.starred))
+        if self.range is not None:
+            lo, hi = (float(v) for v in self.range)
+            if not hi > lo:
+                raise ValueError("a filter's range must end after it starts")
+            object.__setattr__(self, "range", (lo, hi))
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.orgs or self.kinds or self.tags or self.starred or self.countries or self.range
+        )
+
+    def with_(self, **changes: Any) -> EventFilter:
+        """A copy with some facets replaced (``f.with_(kinds={"release"})``)."""
+        return replace(self, **changes)
+
+    # -- text ----------------------------------------------------------------------------------
+    def describe(self, org_names: Mapping[int, str] | None = None) -> str:
+        """One line for the "active filter" label: 'All events' when empty."""
+        if self.is_empty:
+            return "All events"
+        names = org_names or {}
+        parts = []
+        if self.orgs:
+            labels = sorted(names.get(o, f"#{o}") for o in self.orgs)
+            parts.append("Organizations: " + _short_list(labels))
+        if self.kinds:
+            parts.append("Kinds: " + _short_list(sorted(self.kinds)))
+        if self.tags:
+            parts.append("Tags: " + _short_list(sorted(self.tags)))
+        if self.starred:
+            parts.append("Starred")
+        if self.countries:
+            parts.append("Country: " + _short_list(sorted(self.countries)))
+        if self.range is not None:
+            lo, hi = self.range
+            if lo <= OPEN_LO:
+                parts.append(f"Dates: until {day_text(hi - 1)}")
+            elif hi >= OPEN_HI:
+                parts.append(f"Dates: from {day_text(lo)}")
+            else:
+                parts.append(f"Dates: {day_text(lo)} – {day_text(hi - 1)}")
+        return " · ".join(parts)
+
+    # -- persistence ---------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "orgs": sorted(self.orgs),
+            "kinds": sorted(self.kinds),
+            "tags": sorted(self.tags),
+            "starred": self.starred,
+            "countries": sorted(self.countries),
+            "range": list(self.range) if self.range else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EventFilter:
+        """Read back ``to_dict``; raises ValueError on a malformed value."""
+        if not isinstance(data, Mapping):
+            raise ValueError("a filter must be an object")
+        try:
+            span = data.get("range")
+            return cls(
+                orgs=frozenset(int(o) for o in data.get("orgs") or ()),
+                kinds=frozenset(str(k) for k in data.get("kinds") or ()),
+                tags=frozenset(str(t) for t in data.get("tags") or ()),
+                starred=bool(data.get("starred", False)),
+                countries=frozenset(str(c) for c in data.get("countries") or ()),
+                range=(float(span[0]), float(span[1])) if span else None,
+            )
+        except (TypeError, IndexError) as exc:
+            raise ValueError(f"malformed filter: {exc}") from None
+
+
+def _short_list(items: list[str], limit: int = 3) -> str:
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f" +{len(items) - limit} more"
+
+
+def day_text(t: float) -> str:
+    """A time as YYYY-MM-DD (UTC)."""
+    try:
+        return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d")
+    except (OverflowError, OSError, ValueError):
+        return "?"

@@ -1,0 +1,20 @@
+"""Filters and saved views for the timeline: ``install(window)`` adds the filter bar, the
+View ▸ Saved views menu and keeps the organization counts following the filter."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow
+
+from desktop.ui.filters.controller import FilterController
+
+__all__ = ["FilterController", "install"]
+
+
+def install(window: QMainWindow) -> FilterController:
+    """Add the filter bar above the timeline (idempotent); kept as ``window.filters_ui``."""
+    existing = getattr(window, "filters_ui", None)
+    if isinstance(existing, FilterController):
+        return existing
+    controller = FilterController(window)
+    window.filters_ui = controller  # type: ignore[attr-defined]
+    return controller

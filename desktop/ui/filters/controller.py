@@ -1,0 +1,201 @@
+"""Wires the filter bar to the timeline, the organization list's counts and saved views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
+
+from desktop.domain.filters import EventFilter
+from desktop.store.errors import StoreError
+from desktop.store.filters import filter_choices
+from desktop.store.views import SavedView, delete_view, get_view, list_views, save_view
+from desktop.ui.filters.bar import FilterBar
+
+
+class FilterController(QObject):
+    sig_filter_changed = Signal(object)
+    """The timeline's filter changed: the new EventFilter."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store  # type: ignore[attr-defined]
+        self.timeline = window.timeline  # type: ignore[attr-defined]
+        self.bar = FilterBar(window)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        self.bar.show()  # a toolbar added to a window already on screen starts hidden
+        self.bar.sig_filter_changed.connect(self.apply)
+        self._choices_stale = True
+        self.refresh_choices()
+        for button in (self.bar.orgs, self.bar.kinds, self.bar.tags):
+            button.menu().aboutToShow.connect(self._refresh_if_stale)
+        window.bridge.sig_changed.connect(self._on_store_changed)  # type: ignore[attr-defined]
+        self._make_menu()
+        self._show()
+
+    @property
+    def filter(self) -> EventFilter:
+        return self.timeline.model.filter
+
+    # -- filtering -----------------------------------------------------------------------------
+    def apply(self, f: EventFilter) -> None:
+        """Filter the timeline (lanes without events hidden), update counts and the summary."""
+        if f == self.filter:
+            self._show()
+            return
+        self.timeline.model.set_filter(f)
+        self.timeline.canvas.reload()
+        self._show()
+        self.sig_filter_changed.emit(f)
+
+    def clear(self) -> None:
+        self.apply(EventFilter())
+
+    def summary(self) -> str:
+        return self.filter.describe(self.timeline.model.org_labels)
+
+    def _show(self) -> None:
+        model = self.timeline.model
+        text = self.summary()
+        shown = len(model.index)
+        if not self.filter.is_empty:
+            text += f"  —  {shown:,} shown in {len(model.lanes):,} lanes"
+        self.bar.show_filter(self.filter, text)
+        self._update_org_counts()
+
+    def _update_org_counts(self) -> None:
+        """The organization list's counts follow the filter when it can show them."""
+        org_model = getattr(self.window.org_list, "model", None)  # type: ignore[attr-defined]
+        set_counts = getattr(org_model, "set_counts", None)
+        if callable(set_counts):
+            set_counts(None if self.filter.is_empty else self.timeline.model.org_counts())
+
+    def refresh_choices(self) -> None:
+        model = self.timeline.model
+        counts = model.org_counts() if model.filter.is_empty else None
+        orgs = None
+        if counts is not None:
+            orgs = sorted(
+                ((oid, label, counts.get(oid, 0)) for oid, label in model.org_labels.items()),
+                key=lambda o: o[1].casefold(),
+            )
+        self.bar.set_choices(filter_choices(self.store, kinds=model.kind_counts(), orgs=orgs))
+        self._choices_stale = False
+
+    def _refresh_if_stale(self) -> None:
+        if self._choices_stale:
+            self.refresh_choices()
+
+    def _on_store_changed(self, _changes: object) -> None:
+        # the window reloads the timeline first (the model keeps its filter); tags, kinds or
+        # organizations may have changed: rebuild the popups when next opened
+        self._choices_stale = True
+        self._show()
+
+    # -- saved views ---------------------------------------------------------------------------
+    def current_view(self, name: str) -> SavedView:
+        canvas = self.timeline.canvas
+        return SavedView(name, self.filter, canvas.visible_range(), self.timeline.model.group_by)
+
+    def save_current_view(self, name: str) -> SavedView:
+        return save_view(self.store, self.current_view(name))
+
+    def recall_view(self, name: str) -> SavedView | None:
+        view = get_view(self.store, name)
+        if view is None:
+            return None
+        self.timeline.model.set_filter(view.filter)  # before regrouping: one rebuild each
+        group = self.timeline.group.findData(view.group_by)
+        if group >= 0 and group != self.timeline.group.currentIndex():
+            self.timeline.group.setCurrentIndex(group)  # regroups and reloads the canvas
+        self.timeline.canvas.reload()
+        if view.range is not None:
+            self.timeline.canvas.set_range(*view.range, animate=False)
+        self._show()
+        self.sig_filter_changed.emit(view.filter)
+        return view
+
+    def _make_menu(self) -> None:
+        view_menu: QMenu = self.window.menus["view"]  # type: ignore[attr-defined]
+        view_menu.addSeparator()
+        self.clear_action = QAction("C&lear filter", self.window)
+        self.clear_action.triggered.connect(lambda _=False: self.bar.clear())
+        view_menu.addAction(self.clear_action)
+        self.export_action = QAction("Export timeline &image…", self.window)
+        self.export_action.setToolTip("The timeline as shown (filter, range, lanes) as PNG or SVG")
+        self.export_action.triggered.connect(lambda _=False: self._ask_export())
+        self.window.menus["file"].insertAction(  # type: ignore[attr-defined]
+            next(iter(self.window.menus["file"].actions()), None),  # type: ignore[attr-defined]
+            self.export_action,
+        )
+        self.views_menu = view_menu.addMenu("Saved &views")
+        self.views_menu.setObjectName("savedViewsMenu")
+        self.views_menu.aboutToShow.connect(self.rebuild_views_menu)
+        self.save_action = QAction("&Save current view…", self.window)
+        self.save_action.triggered.connect(lambda _=False: self._ask_save())
+        self.rebuild_views_menu()
+
+    def rebuild_views_menu(self) -> None:
+        menu = self.views_menu
+        menu.clear()
+        views = list_views(self.store)
+        for view in views:
+            action = menu.addAction(view.name)
+            action.setToolTip(view.filter.describe(self.timeline.model.org_labels))
+            action.triggered.connect(lambda _=False, n=view.name: self.recall_view(n))
+        if not views:
+            menu.addAction("No saved views").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.save_action)
+        delete = menu.addMenu("&Delete saved view")
+        delete.setEnabled(bool(views))
+        for view in views:
+            action = delete.addAction(view.name)
+            action.triggered.connect(lambda _=False, n=view.name: self._delete(n))
+
+    # -- image export ------------------------------------------------------------------------------
+    def export_current_view(self, path: str, size: tuple[int, int] = (1600, 900)) -> int:
+        """Write the timeline as shown (filter, visible range, lane grouping) to ``path``;
+        PNG or SVG by its suffix. Returns the number of events drawn."""
+        from desktop.ui.timeline.export import export_timeline_image
+
+        fmt = "svg" if path.lower().endswith(".svg") else "png"
+        canvas = self.timeline.canvas
+        return export_timeline_image(
+            self.store,
+            path,
+            fmt,
+            self.filter,
+            canvas.visible_range(),
+            size,
+            group_by=self.timeline.model.group_by,
+        )
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export timeline image", "timeline.png", "PNG image (*.png);;SVG (*.svg)"
+        )
+        if not path:
+            return
+        try:
+            count = self.export_current_view(path)
+        except StoreError as exc:
+            QMessageBox.warning(self.window, "Export timeline image", str(exc))
+            return
+        self.window.statusBar().showMessage(f"Exported {count:,} events to {path}", 5000)
+
+    def _ask_save(self) -> None:
+        name, ok = QInputDialog.getText(self.window, "Save current view", "Name of the view:")
+        if not ok:
+            return
+        try:
+            self.save_current_view(name)
+        except StoreError as exc:
+            QMessageBox.warning(self.window, "Save current view", str(exc))
+
+    def _delete(self, name: str) -> None:
+        try:
+            delete_view(self.store, name)
+        except StoreError as exc:
+            QMessageBox.warning(self.window, "Delete saved view", str(exc))
