@@ -200,6 +200,13 @@ class EventIndex:
         else:
             self._flags[pos] &= np.uint8(~mask & 0xFF)
 
+    def assign_flags(self, flags: ArrayLike) -> None:
+        """Replace every event's flags; ``flags`` is in the order the columns were given."""
+        new = np.asarray(flags, dtype=np.uint8)
+        if new.shape != self._flags.shape:
+            raise ValueError(f"flags has shape {new.shape}, expected {self._flags.shape}")
+        self._flags[:] = new[self.order]
+
     # -- visibility ------------------------------------------------------------------------
 
     def _window(

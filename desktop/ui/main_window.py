@@ -141,9 +141,14 @@ class MainWindow(QMainWindow):
         self.timeline.canvas.focus_event(event_id)
         self.details.show_event(event_id)
 
-    def _on_store_changed(self, _changes: list[Change]) -> None:
-        self.org_list.reload()
-        self.timeline.reload()
+    def _on_store_changed(self, changes: list[Change]) -> None:
+        if changes and all(c.kind == "annotation" for c in changes):
+            # a note saved (often while typing): only the timeline's marks change there
+            self.timeline.model.reload_flags()
+            self.timeline.canvas.update()
+        else:
+            self.org_list.reload()
+            self.timeline.reload()
         self.dossiers.reload()
         self.details.reload()
         self._update_status()

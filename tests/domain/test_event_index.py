@@ -291,3 +291,15 @@ if __name__ == "__main__":
             f"{years:8.3f} years, {n_visible:7d} visible: slice + density "
             f"{runs[0]:.1f} ms first, {min(runs[1:]):.1f} ms warm"
         )
+
+
+def test_assign_flags_follows_the_input_order():
+    idx = EventIndex([10, 11, 12], [30.0, 10.0, 20.0], [31.0, 11.0, 21.0], [0, 0, 0])
+    idx.assign_flags([1, 2, 4])  # in the order given: ids 10, 11, 12
+    assert {int(i): int(f) for i, f in zip(idx.ids, idx.flags, strict=True)} == {
+        10: 1,
+        11: 2,
+        12: 4,
+    }
+    with pytest.raises(ValueError):
+        idx.assign_flags([1, 2])

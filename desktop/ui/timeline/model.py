@@ -72,6 +72,21 @@ class TimelineModel:
         self._unfiltered: tuple = ()  # (setting, lanes...) last built without a filter
         self._build()
 
+    def reload_flags(self) -> None:
+        """Notes changed: refresh the annotated/starred/disputed marks without re-reading the
+        events (a note saved while typing must not cost a full reload on 1M events)."""
+        flags = self._flags(self._base["id"])
+        self._base["flags"] = flags
+        if self.filter.tags or self.filter.starred:
+            self.set_filter(self.filter)  # which events are shown depends on the notes
+            return
+        if self._unfiltered:
+            self._unfiltered[3].assign_flags(flags)
+        if self._mask is not None:
+            self.index.assign_flags(flags[np.flatnonzero(self._mask)])
+        elif not self._unfiltered or self._unfiltered[3] is not self.index:
+            self.index.assign_flags(flags)
+
     def set_filter(self, event_filter: EventFilter) -> None:
         """Show only the events ``event_filter`` keeps; lanes left without events are hidden.
         Numpy masks over the loaded columns (only note tags, stars and countries ask SQL)."""
