@@ -65,7 +65,7 @@ def test_preview_counts_and_rows(make_dialog):
     assert dialog.events_table.rowCount() == 3
     assert dialog.events_table.item(1, 1).text() == "early Feb 2024"
     assert dialog.mapping_combo("Headline").currentData() == "title"
-    assert dialog.mapping_combo("Source URL").currentData() == ""  # kept in the summary
+    assert dialog.mapping_combo("Source URL").currentData() == "extra"  # kept in the summary
     assert not dialog.partial_box.isVisible()
     assert dialog.import_button.isEnabled()
 
@@ -89,9 +89,9 @@ def test_changing_the_mapping_plans_again(make_dialog, qtbot):
     combo = dialog.mapping_combo("Wer")
     combo.setCurrentIndex(combo.findData("title"))
     _settle(qtbot, dialog)
-    assert dialog.plan.mapping == {"Wer": "title", "Wann": "start"}
+    assert dialog.plan.mapping == {"Wer": "title", "Wann": "start", "Was": "extra"}
     assert dialog.events_table.item(0, 0).text() == "Zhipu AI"
-    assert dialog.mapping_combo("Was").currentData() == ""
+    assert dialog.mapping_combo("Was").currentData() == "extra"
 
 
 def test_bad_rows_show_reasons_and_refuse_unless_partial(window, make_dialog, qtbot):
@@ -229,3 +229,32 @@ def test_in_memory_database_imports_in_place(empty_store, qtbot, tmp_path):
     _settle(qtbot, dialog)
     assert dialog.report.created == 3
     assert _events(empty_store) == 3
+
+
+def test_keep_in_summary_sticks_for_a_guessed_column(make_dialog, qtbot):
+    dialog = make_dialog("Headline,When,Notes\nGLM-4 release,2024-01-16,bring badge\n")
+    assert dialog.plan.mapping["Notes"] == "summary"  # guessed from the name
+    assert dialog.plan.preview[0].summary == "bring badge"
+    dialog.set_mapping("Notes", "extra")
+    _settle(qtbot, dialog)
+    assert dialog.plan.requested["Notes"] == "extra"
+    assert dialog.plan.mapping["Notes"] == "extra"  # not guessed back as the summary
+    assert dialog.mapping_combo("Notes").currentData() == "extra"
+    assert dialog.plan.preview[0].summary == 'extra: {"Notes": "bring badge"}'
+    # another change keeps the choice
+    dialog.set_mapping("Headline", "title")
+    _settle(qtbot, dialog)
+    assert dialog.plan.mapping["Notes"] == "extra"
+
+
+def test_columns_shown_as_kept_stay_open_to_guesses(make_dialog, qtbot):
+    # no title can be guessed: the columns are listed (semicolons, BOM) and all shown as kept
+    dialog = make_dialog("\ufeffWas;date;Wer\nGLM-4 release;2024-01-16;Zhipu AI\n")
+    assert dialog.plan is None
+    assert [dialog.mapping_table.item(r, 0).text() for r in range(3)] == ["Was", "date", "Wer"]
+    assert dialog.mapping_combo("date").currentData() == "extra"
+    dialog.set_mapping("Was", "title")
+    _settle(qtbot, dialog)
+    assert dialog.plan.requested == {"Was": "title"}  # "date" was not pinned as extra
+    assert dialog.plan.mapping == {"Was": "title", "date": "start"}
+    assert dialog.plan.valid == 1

@@ -5,6 +5,9 @@ for a file in :mod:`desktop.store.io.formats`).
 - ``csv``: a header row, then one event per row; columns map to fields through the mapping given
   plus guesses (see :data:`GUESSES`); comma, semicolon or tab separated; UTF-8 (with or without
   BOM) or UTF-16 with a BOM. Streamed: memory stays flat whatever the size.
+  A column mapped to ``-`` is left out; one mapped to ``extra`` (like any column no field takes)
+  goes to the summary's ``extra:`` line, and no guess takes it. :func:`read_csv_header` and
+  :func:`read_jsonl_columns` give a file's columns without needing a title or a date column.
 - ``timesketch``: Timesketch's CSV or JSONL export (``message``, ``datetime``,
   ``timestamp_desc``, ``timestamp`` in microseconds, any other attributes). The message is the
   title, the timestamp description the kind; other attributes go to the summary's ``extra:``
@@ -21,6 +24,7 @@ import csv
 import json
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -37,7 +41,8 @@ from desktop.store.io.records import (
 )
 
 FORMATS = ("csv", "timelinejs", "timesketch", "jsonl")
-IGNORE = "-"
+IGNORE = "-"  # a mapping value: leave the column out
+EXTRA = "extra"  # a mapping value: no field, never guessed; kept in the summary's 'extra:' line
 MAX_LINE_BYTES = 16 * 1024 * 1024
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
@@ -61,7 +66,7 @@ TIMESKETCH: dict[str, tuple[str, ...]] = {
 }
 FIELD_ALIASES = {"org": "orgs", "organization": "orgs", "group": "orgs", "description": "summary",
                  "date": "start", "headline": "title", "id": "key", "type": "kind",
-                 "ignore": IGNORE, "": IGNORE}  # fmt: skip
+                 "ignore": IGNORE, "": IGNORE, "keep": EXTRA}  # fmt: skip
 
 
 def _norm(name: str) -> str:
@@ -69,15 +74,21 @@ def _norm(name: str) -> str:
 
 
 def field_name(name: str) -> str:
-    """A field named in a mapping (``title``, ``org``, ``-`` to drop the column)."""
+    """A field named in a mapping (``title``, ``org``; ``-`` to drop the column, ``extra`` to
+    keep it in the summary's ``extra:`` line, where no guess can take it)."""
     n = _norm(name) if name.strip() != IGNORE else IGNORE
     n = FIELD_ALIASES.get(n, n)
-    if n != IGNORE and n not in FIELDS:
+    if n not in (IGNORE, EXTRA) and n not in FIELDS:
         raise ImportFileError(
             f"unknown field {name!r} in the mapping; fields are {', '.join(FIELDS)} "
-            f"(or '{IGNORE}' to leave a column out)"
+            f"(or '{IGNORE}' to leave a column out, '{EXTRA}' to keep it in the summary)"
         )
     return n
+
+
+def _unmapped(fld: str) -> bool:
+    """Whether a mapping value names no field (the column is left out or kept as extra)."""
+    return fld in (IGNORE, EXTRA)
 
 
 def _merge_guesses(*tables: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -91,7 +102,8 @@ def _merge_guesses(*tables: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[st
 def resolve_mapping(
     columns: tuple[str, ...], requested: Mapping[str, str], guesses: Mapping[str, tuple[str, ...]]
 ) -> dict[str, str]:
-    """column -> field: the requested mapping first, then the first guess present per field."""
+    """column -> field: the requested mapping first, then the first guess present per field.
+    Columns requested as ``-`` or ``extra`` keep that value: no guess takes them."""
     mapping: dict[str, str] = {}
     taken: dict[str, str] = {}
     for column, fld in requested.items():
@@ -99,7 +111,7 @@ def resolve_mapping(
             shown = ", ".join(columns[:20]) or "none"
             raise ImportFileError(f"the file has no column {column!r} (its columns: {shown})")
         fld = field_name(fld)
-        if fld != IGNORE and fld in taken:
+        if not _unmapped(fld) and fld in taken:
             raise ImportFileError(f"both {taken[fld]!r} and {column!r} are mapped to {fld!r}")
         mapping[column] = fld
         taken[fld] = column
@@ -188,6 +200,55 @@ def _encoding(path: Path) -> tuple[str, str]:
     return "utf-8", "surrogateescape"
 
 
+def _delimiter(path: Path, first_line: str) -> str:
+    if path.suffix.lower() in (".tsv", ".tab"):
+        return "\t"
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+@dataclass(frozen=True)
+class CsvHeader:
+    """How a CSV file is read (encoding, delimiter) and the names of its columns."""
+
+    encoding: str
+    errors: str
+    delimiter: str
+    columns: tuple[str, ...]
+
+    def open(self, path: Path) -> IO[str]:
+        return path.open(encoding=self.encoding, errors=self.errors, newline="")
+
+
+def read_csv_header(path: Path) -> CsvHeader:
+    """The header row of a CSV file: encoding (BOM), delimiter (sniffed from the first line) and
+    column names (blank ones numbered, duplicates kept apart: "date", "date (2)")."""
+    encoding, errors = _encoding(path)
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        first = fh.readline(64 * 1024)
+        delimiter = _delimiter(path, first)
+        fh.seek(0)
+        try:
+            header = next(csv.reader(fh, delimiter=delimiter), None)
+        except csv.Error as exc:
+            raise ImportFileError(f"{path.name}: cannot read the header as CSV ({exc})") from None
+    if not header or not any(c.strip() for c in header):
+        raise ImportFileError(f"{path.name} has no header row naming its columns")
+    names = [c.strip() or f"column {i + 1}" for i, c in enumerate(header)]
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names):
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            names[i] = f"{name} ({seen[name]})"
+    for name in names:
+        if BAD_CHARS.search(name):
+            raise ImportFileError(f"{path.name}: the header is not UTF-8 text; save as UTF-8")
+    return CsvHeader(encoding, errors, delimiter, tuple(names))
+
+
 class CsvSource(RowSource):
     """CSV (and Timesketch's CSV): the header is read now, the rows on each :meth:`rows`."""
 
@@ -195,33 +256,17 @@ class CsvSource(RowSource):
         super().__init__(path)
         self.fmt = fmt
         self.timesketch = fmt == "timesketch"
-        self.encoding, self.errors = _encoding(path)
-        if csv.field_size_limit() < CSV_FIELD_LIMIT:
-            csv.field_size_limit(CSV_FIELD_LIMIT)
-        with self._open() as fh:
-            first = fh.readline(64 * 1024)
-            self.delimiter = self._delimiter(first)
-            fh.seek(0)
-            header = next(self._reader(fh), None)
-        if not header or not any(c.strip() for c in header):
-            raise ImportFileError(f"{path.name} has no header row naming its columns")
-        names = [c.strip() or f"column {i + 1}" for i, c in enumerate(header)]
-        seen: dict[str, int] = {}
-        for i, name in enumerate(names):  # duplicate names stay apart: "date", "date (2)"
-            seen[name] = seen.get(name, 0) + 1
-            if seen[name] > 1:
-                names[i] = f"{name} ({seen[name]})"
-        for name in names:
-            if BAD_CHARS.search(name):
-                raise ImportFileError(f"{path.name}: the header is not UTF-8 text; save as UTF-8")
-        self.columns = tuple(names)
+        self.header = read_csv_header(path)
+        self.encoding, self.delimiter = self.header.encoding, self.header.delimiter
+        self.columns = names = self.header.columns
         guesses = _merge_guesses(TIMESKETCH, GUESSES) if self.timesketch else GUESSES
         self.mapping = resolve_mapping(self.columns, requested, guesses)
         _require(path, self.mapping, self.columns, self.timesketch)
         self.fields = [(i, self.mapping[c]) for i, c in enumerate(names) if c in self.mapping]
-        self.fields = [(i, f) for i, f in self.fields if f != IGNORE]
+        self.fields = [(i, f) for i, f in self.fields if not _unmapped(f)]
         skip = {"timestamp"} if self.timesketch else set()
-        self.extras = [(i, c) for i, c in enumerate(names) if c not in self.mapping]
+        field_of = self.mapping.get
+        self.extras = [(i, c) for i, c in enumerate(names) if field_of(c, EXTRA) == EXTRA]
         self.stamp = next((i for i, c in self.extras if c in skip), None)
         self.extras = [(i, c) for i, c in self.extras if c not in skip]
         provided = {f for _, f in self.fields} | {"start", "end", "title"}
@@ -232,14 +277,7 @@ class CsvSource(RowSource):
         self.provided = frozenset(provided - {"key"})
 
     def _open(self) -> IO[str]:
-        return self.path.open(encoding=self.encoding, errors=self.errors, newline="")
-
-    def _delimiter(self, first_line: str) -> str:
-        if self.path.suffix.lower() in (".tsv", ".tab"):
-            return "\t"
-        counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-        best = max(counts, key=lambda d: counts[d])
-        return best if counts[best] > counts[","] else ","
+        return self.header.open(self.path)
 
     def _reader(self, fh: IO[str]) -> Iterator[list[str]]:
         return csv.reader(fh, delimiter=self.delimiter)
@@ -293,6 +331,40 @@ class CsvSource(RowSource):
 
 
 # -- JSON lines --------------------------------------------------------------------------------
+def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, the decoded object or a RowError) for each non-blank line."""
+    with path.open("rb") as fh:
+        number = 0
+        while True:
+            raw = fh.readline(MAX_LINE_BYTES)
+            if not raw:
+                return
+            number += 1
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.endswith(b"\n") and len(raw) >= MAX_LINE_BYTES:
+                while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                    pass
+                yield number, RowError(f"longer than {MAX_LINE_BYTES // 2**20} MB")
+                continue
+            if not raw.strip():
+                continue
+            try:
+                yield number, json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield number, RowError("not UTF-8 text; save the file as UTF-8")
+            except (ValueError, RecursionError) as exc:
+                yield number, RowError(f"not valid JSON ({str(exc)[:80]})")
+
+
+def read_jsonl_columns(path: Path) -> tuple[str, ...]:
+    """The keys of the first JSON object in a JSON-lines file: its columns."""
+    first = next((obj for _, obj in _json_lines(path) if isinstance(obj, dict)), None)
+    if first is None:
+        raise ImportFileError(f"{path.name} holds no JSON object per line")
+    return tuple(first)
+
+
 class JsonlSource(RowSource):
     """One JSON object per line (Timesketch's JSONL export or any event list)."""
 
@@ -301,11 +373,8 @@ class JsonlSource(RowSource):
         self.fmt = fmt
         self.requested = {k: field_name(v) for k, v in requested.items()}
         self.guesses = _merge_guesses(TIMESKETCH, GUESSES)
-        first = next((r for r in self._objects() if isinstance(r[1], dict)), None)
-        if first is None:
-            raise ImportFileError(f"{path.name} holds no JSON object per line")
-        self.columns = tuple(first[1])
-        self.mapping = self._mapping(first[1])
+        self.columns = read_jsonl_columns(path)
+        self.mapping = self._mapping(dict.fromkeys(self.columns))
         missing = [c for c in requested if c not in self.columns]
         if missing:
             self.notes.append(f"not in the first object (mapped anyway): {', '.join(missing)}")
@@ -318,29 +387,6 @@ class JsonlSource(RowSource):
         requested = {k: v for k, v in self.requested.items() if k in obj}
         return resolve_mapping(cols, requested, self.guesses)
 
-    def _objects(self) -> Iterator[tuple[int, Any]]:
-        """(line number, the decoded object or a RowError)."""
-        with self.path.open("rb") as fh:
-            number = 0
-            while True:
-                raw = fh.readline(MAX_LINE_BYTES)
-                if not raw:
-                    return
-                number += 1
-                if not raw.endswith(b"\n") and len(raw) >= MAX_LINE_BYTES:
-                    while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
-                        pass
-                    yield number, RowError(f"longer than {MAX_LINE_BYTES // 2**20} MB")
-                    continue
-                if not raw.strip():
-                    continue
-                try:
-                    yield number, json.loads(raw.decode("utf-8"))
-                except UnicodeDecodeError:
-                    yield number, RowError("not UTF-8 text; save the file as UTF-8")
-                except (ValueError, RecursionError) as exc:
-                    yield number, RowError(f"not valid JSON ({str(exc)[:80]})")
-
     def _shape(self, obj: dict[str, Any]) -> tuple[dict[str, str], bool]:
         """The mapping for objects with these keys, and whether their date is a timestamp."""
         mapping = self._mapping(obj)
@@ -350,7 +396,7 @@ class JsonlSource(RowSource):
 
     def rows(self) -> Iterator[ImportedEvent | Skipped]:
         shapes: dict[tuple[str, ...], tuple[dict[str, str], bool]] = {}
-        for number, obj in self._objects():
+        for number, obj in _json_lines(self.path):
             where = f"line {number}"
             if isinstance(obj, RowError):
                 yield Skipped(where, str(obj))
@@ -372,8 +418,8 @@ class JsonlSource(RowSource):
     def _event(
         self, obj: dict[str, Any], mapping: dict[str, str], stamped: bool, where: str
     ) -> ImportedEvent:
-        values = {f: obj[c] for c, f in mapping.items() if f != IGNORE}
-        extra = {c: v for c, v in obj.items() if c not in mapping}
+        values = {f: obj[c] for c, f in mapping.items() if not _unmapped(f)}
+        extra = {c: v for c, v in obj.items() if mapping.get(c, EXTRA) == EXTRA}
         date, key_parts, more = None, (), {}
         if stamped:
             extra.pop("timestamp", None)

@@ -8,8 +8,6 @@ polls ``PRAGMA data_version``, and the dialog announces it as well).
 
 from __future__ import annotations
 
-import csv
-import json
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,8 +18,15 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from desktop.store.database import open_store
 from desktop.store.errors import StoreError, ValidationError
-from desktop.store.io import ImportCancelled, ImportPlan, ImportReport, apply_import, plan_import
-from desktop.store.io.formats import detect_format
+from desktop.store.io import (
+    ImportCancelled,
+    ImportFileError,
+    ImportPlan,
+    ImportReport,
+    apply_import,
+    plan_import,
+)
+from desktop.store.io.formats import read_columns as store_read_columns
 
 DRY_RUN_LIMIT = 50_000  # rows: above this the preview counts valid rows, not new vs updated
 
@@ -129,36 +134,9 @@ def import_work(
 
 # -- the columns of a file whose mapping is not complete yet -----------------------------------
 def read_columns(path: Path, fmt: str | None) -> tuple[str, tuple[str, ...]]:
-    """(format, column names) read from the header (CSV) or the first object (JSON lines),
-    even when no column can be guessed as the title or the date. Empty when unreadable."""
+    """(format, column names) even when no column can be guessed as the title or the date
+    (see :func:`desktop.store.io.formats.read_columns`); no columns when unreadable."""
     try:
-        fmt = fmt or detect_format(path)
-        if fmt == "timelinejs":
-            return fmt, ()
-        with path.open("rb") as fh:
-            head = fh.read(256 * 1024)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = head.decode("utf-16", "replace")
-        else:
-            text = head.decode("utf-8-sig", "replace")
-        stripped = text.lstrip()
-        if fmt == "jsonl" or stripped.startswith("{"):
-            line = stripped.split("\n", 1)[0]
-            obj = json.loads(line)
-            return fmt, tuple(str(k) for k in obj) if isinstance(obj, dict) else ()
-        first = text.split("\n", 1)[0]
-        delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-        counts = {d: first.count(d) for d in (",", ";", "\t")}
-        best = max(counts, key=lambda d: counts[d])
-        if delimiter == "," and counts[best] > counts[","]:
-            delimiter = best
-        header = next(csv.reader([first.rstrip("\r")], delimiter=delimiter), [])
-    except (OSError, ValueError, csv.Error):
+        return store_read_columns(path, fmt)
+    except ImportFileError:
         return fmt or "csv", ()
-    names = [c.strip() or f"column {i + 1}" for i, c in enumerate(header)]
-    seen: dict[str, int] = {}
-    for i, name in enumerate(names):
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            names[i] = f"{name} ({seen[name]})"
-    return fmt, tuple(names)

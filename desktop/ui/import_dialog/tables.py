@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.io import ImportPlan
-from desktop.store.io.readers import IGNORE
+from desktop.store.io.readers import EXTRA, IGNORE
 from desktop.ui.format import date_text
 
-KEEP = ""  # a column mapped to no field: kept in the summary's 'extra:' line
+KEEP = EXTRA  # a column read as no field: kept in the summary's 'extra:' line
 FIELD_CHOICES: tuple[tuple[str, str], ...] = (
     (KEEP, "keep in summary (extra)"),
     (IGNORE, "leave out"),
@@ -50,7 +50,10 @@ class MappingTable(QTableWidget):
     """Each column of the file with a combo box choosing the field it is read as."""
 
     sig_requested = Signal(dict)
-    """The mapping asked for after a change ({column: field}, kept columns left out)."""
+    """The mapping asked for after a change ({column: field}). A column is asked as KEEP
+    ('extra', which no guess takes) only when chosen so, or when its field went to another
+    column: columns merely showing KEEP stay open to guesses, so the date can still be guessed
+    once a title is chosen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
@@ -61,8 +64,10 @@ class MappingTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.setColumnWidth(1, 260)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._kept: set[str] = set()  # columns asked to be KEEP
 
     def fill(self, columns: tuple[str, ...], mapping: dict[str, str]) -> None:
+        self._kept = {c for c in columns if mapping.get(c) == KEEP}
         self.setRowCount(len(columns))
         for row, column in enumerate(columns):
             self.setItem(row, 0, QTableWidgetItem(column))
@@ -103,11 +108,15 @@ class MappingTable(QTableWidget):
         taking ``fld`` away from any other column; announce the mapping asked for."""
         current = self.current()
         current[column] = fld
-        if fld not in (KEEP, IGNORE):
+        if fld == KEEP:
+            self._kept.add(column)
+        elif fld != IGNORE:
             for other, value in current.items():
                 if other != column and value == fld:
                     current[other] = KEEP
-        self.sig_requested.emit({c: f for c, f in current.items() if f != KEEP})
+                    self._kept.add(other)
+        self._kept = {c for c in self._kept if current.get(c) == KEEP}
+        self.sig_requested.emit({c: f for c, f in current.items() if f != KEEP or c in self._kept})
 
 
 def fill_events(table: QTableWidget, plan: ImportPlan) -> None:
