@@ -25,7 +25,7 @@ EXPORTERS: dict[str, Callable[..., int]] = {
     "ics": export_ics,
 }
 IMAGE_FORMATS = ("png", "svg")
-NOT_YET = ("markdown", "pdf")
+DOSSIER_FORMATS = ("markdown", "md", "pdf")
 SHOW_SKIPPED = 20
 
 SubFactory = Callable[[Any, str, str], argparse.ArgumentParser]
@@ -50,14 +50,26 @@ def add_parsers(subs: Any, sub_factory: SubFactory) -> None:
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     p.add_argument("--partial", action="store_true", help="import the good rows, skip the bad")
 
-    p = sub_factory(subs, "export", "export events as CSV, TimelineJS JSON or iCalendar")
-    p.add_argument("format", metavar="FORMAT", help="csv, timelinejs, ics, png or svg")
+    p = sub_factory(
+        subs,
+        "export",
+        "export events as CSV, TimelineJS JSON, iCalendar or a timeline image,"
+        " or one dossier as Markdown or PDF",
+    )
+    p.add_argument(
+        "format", metavar="FORMAT", help="csv, timelinejs, ics, png, svg, markdown or pdf"
+    )
     p.add_argument("out", metavar="OUT", help="file to write ('-' for standard output)")
     p.add_argument("--db", help="database file (default: your database)")
     p.add_argument("--org", action="append", default=[], help="only this organization's events")
     p.add_argument("--kind", action="append", default=[], help="only events of this kind")
     p.add_argument("--tag", action="append", default=[], help="only events with this note tag")
     p.add_argument("--range", nargs=2, metavar=("START", "END"), help="only events in this span")
+    p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="markdown/pdf: the dossier as known at DATE ('May 2024', '2024-07-04')",
+    )
 
 
 def _refuse(message: str) -> Exception:
@@ -184,9 +196,11 @@ def _export_image(store: Store, out: str, fmt: str, filters: ExportFilter) -> in
 
 def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format.lower()
-    known = (*EXPORTERS, *IMAGE_FORMATS)
-    if fmt in NOT_YET:
-        raise _refuse(f"export to {fmt} is not available yet; formats: {', '.join(known)}")
+    if fmt in DOSSIER_FORMATS:
+        return cmd_export_dossier(args, fmt)
+    if args.as_of:
+        raise _refuse("--as-of applies to markdown and pdf exports only")
+    known = (*EXPORTERS, *IMAGE_FORMATS, *DOSSIER_FORMATS)
     if fmt not in known:
         raise _refuse(f"unknown export format {args.format!r}; choose {', '.join(known)}")
     filters = build_filter(args)
@@ -200,4 +214,43 @@ def cmd_export(args: argparse.Namespace) -> int:
         store.close()
     where = "standard output" if args.out == "-" else args.out
     print(f"exported {count:,} events to {where}", file=sys.stderr if args.out == "-" else None)
+    return 0
+
+
+def cmd_export_dossier(args: argparse.Namespace, fmt: str) -> int:
+    """``dossier export markdown|pdf OUT --org NAME [--as-of DATE]``: one dossier with its
+    citations as footnotes. Written to a temporary file and renamed: a failure leaves OUT as
+    it was."""
+    from desktop.domain.partial_date import DateParseError
+    from desktop.store.dossier import as_of_seconds
+    from desktop.store.io.markdown import dossier_markdown, write_markdown
+    from desktop.store.queries import find_organization
+
+    if len(args.org) != 1:
+        raise _refuse(f"export {fmt} takes exactly one --org NAME")
+    if args.kind or args.tag or args.range:
+        raise _refuse(f"export {fmt} takes --org and --as-of only")
+    try:
+        as_of = as_of_seconds(args.as_of or "")
+    except DateParseError as exc:
+        raise _refuse(f"--as-of: {exc}") from None
+    if fmt == "pdf" and args.out == "-":
+        raise _refuse("a PDF cannot be written to standard output; give a file name")
+    store = open_store(args.db or default_database_path(), readonly=True)
+    try:
+        org = find_organization(store, args.org[0])
+        if org is None:
+            raise _refuse(f"no organization named {args.org[0]!r}")
+        if fmt == "pdf":
+            from desktop.ui.dossier.export import write_pdf
+
+            write_pdf(store, org.id, args.out, as_of)
+        elif args.out == "-":
+            sys.stdout.write(dossier_markdown(store, org.id, as_of))
+        else:
+            write_markdown(store, org.id, args.out, as_of)
+    finally:
+        store.close()
+    if args.out != "-":
+        print(f"exported the {org.name} dossier to {args.out}")
     return 0

@@ -63,7 +63,11 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._make_menus()
         self._install_features()
-        self._open_busiest_org()
+        from desktop.ui.dossier.controller import install as install_dossiers
+
+        install_dossiers(self)  # reopens the dossiers open at the last close
+        if not self.dossiers.count():
+            self._open_busiest_org()
 
     def _install_features(self) -> None:
         """Each feature adds its own actions, docks and connections (see its ``install``)."""

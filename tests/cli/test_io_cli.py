@@ -153,7 +153,10 @@ def test_export_to_stdout(seeded_path, capsys):
     ("argv", "message"),
     [
         (["png", "x.png", "--org", "Nobody Inc"], "no organization matches 'Nobody Inc'"),
-        (["markdown", "x.md"], "not available yet"),
+        (["markdown", "x.md", "--org", "Nobody Inc"], "no organization named 'Nobody Inc'"),
+        (["pdf", "x.pdf"], "export pdf takes exactly one --org NAME"),
+        (["markdown", "x.md", "--org", "SenseTime", "--as-of", "someday"], "--as-of"),
+        (["csv", "x.csv", "--as-of", "2024"], "--as-of applies to markdown and pdf"),
         (["xml", "x.xml"], "unknown export format"),
         (["csv", "x.csv", "--org", "Nobody Inc"], "no organization matches 'Nobody Inc'"),
         (["csv", "x.csv", "--range", "2024-08", "2024-01"], "ends before it starts"),
@@ -164,7 +167,7 @@ def test_export_refusals(seeded_path, tmp_path, capsys, argv, message):
     assert run(["export", *argv, "--db", str(seeded_path)]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
-    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "x.png").exists()
+    assert not list(tmp_path.glob("x.*"))
 
 
 def test_export_timeline_images(seeded_path, tmp_path, capsys):
@@ -182,4 +185,16 @@ def test_export_timeline_images(seeded_path, tmp_path, capsys):
     assert "WAIC" in texts
     assert "exported" in capsys.readouterr().out
     assert run(["export", "png", "-", "--db", str(seeded_path)]) == 1
+    assert digest(seeded_path) == before
+
+
+def test_export_dossier_markdown_and_pdf(seeded_path, tmp_path):
+    md, pdf = tmp_path / "sensetime.md", tmp_path / "sensetime.pdf"
+    before = digest(seeded_path)
+    assert run(["export", "markdown", str(md), "--db", str(seeded_path), "--org", "SenseTime"]) == 0
+    text = md.read_text(encoding="utf-8")
+    assert "商汤" in text and "SenseNova 5.5" in text and "[^1]:" in text
+    argv = ["export", "pdf", str(pdf), "--db", str(seeded_path), "--org", "商汤科技"]
+    assert run([*argv, "--as-of", "2024-05"]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
     assert digest(seeded_path) == before

@@ -1,0 +1,80 @@
+"""Wires the dossier panes into the main window: open tabs restored at the next start and
+saved on every change, the *as of* date following the timeline's cursor, the dossiers a
+selected event touches highlighted, Back/Forward history and export/print.
+
+``install(window)`` is idempotent and stores the controller as ``window.dossier_ui``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from desktop.store.dossier import open_dossier_keys, save_open_dossiers
+from desktop.store.errors import StoreError
+from desktop.store.queries import event_orgs, find_organization
+from desktop.ui.dossier import export, history
+
+
+class DossierController(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tabs = window.dossiers
+        self.store = window.store
+        self._restoring = False
+        self.restore_tabs()
+        self.tabs.sig_tabs_changed.connect(self.save_tabs)
+        canvas = window.timeline.canvas
+        canvas.sig_range_changed.connect(self.tabs.follow_range)
+        self.tabs.follow_range(*canvas.visible_range())
+        self.tabs.set_follow_available(True)
+        canvas.sig_event_selected.connect(self.highlight_event)
+
+    # -- open tabs, per database ---------------------------------------------------------------
+    def restore_tabs(self) -> None:
+        """Reopen the dossiers that were open last time (the window opened its default one;
+        nothing is changed when nothing was recorded)."""
+        keys = open_dossier_keys(self.store)
+        if keys is None:
+            return
+        orgs = [o for o in (find_organization(self.store, k) for k in keys) if o is not None]
+        self._restoring = True
+        try:
+            self.tabs.close_all()
+            for org in orgs:
+                self.window.open_org(org.id)
+            if self.tabs.count():
+                self.tabs.setCurrentIndex(0)
+        finally:
+            self._restoring = False
+
+    def save_tabs(self) -> None:
+        if self._restoring:
+            return
+        try:
+            save_open_dossiers(self.store, self.tabs.open_org_keys())
+        except StoreError as exc:  # locked by another program: keep working, say so
+            self.window.statusBar().showMessage(f"Could not remember open dossiers: {exc}", 5000)
+
+    # -- event selection -----------------------------------------------------------------------
+    def highlight_event(self, event_id: int) -> None:
+        """Mark the tabs of the dossiers the selected event involves (none: clear)."""
+        if event_id < 0:
+            self.tabs.set_highlighted(set())
+            return
+        orgs = event_orgs(self.store, [event_id]).get(event_id, [])
+        self.tabs.set_highlighted({o.org_id for o in orgs})
+
+
+def install(window: Any) -> DossierController:
+    """Install the dossier features on the main window (idempotent)."""
+    existing = getattr(window, "dossier_ui", None)
+    if isinstance(existing, DossierController):
+        return existing
+    controller = DossierController(window)
+    window.dossier_ui = controller
+    history.install(window)
+    export.install(window)
+    return controller
