@@ -162,6 +162,20 @@ def flagged_event_ids(store: Store) -> dict[str, set[int]]:
     }
 
 
+def event_colours(store: Store) -> dict[int, str]:
+    """Event id -> the colour label of its most recently updated live note that has one (one
+    query, like :func:`flagged_event_ids`; events without a coloured note are absent)."""
+    out: dict[int, str] = {}
+    for event_id, colour in store.conn.execute(
+        "SELECT e.id, a.colour FROM annotations a JOIN events e ON e.key = substr(a.target, 7)"
+        " WHERE a.target LIKE 'event:%' AND a.deleted_at IS NULL"
+        " AND a.colour IS NOT NULL AND a.colour NOT IN ('', 'none')"
+        " ORDER BY a.updated_at, a.id"
+    ):
+        out[int(event_id)] = str(colour)  # later rows (newer notes) win
+    return out
+
+
 def event_titles(store: Store, ids: Iterable[int]) -> dict[int, tuple[str, str, str | None]]:
     """id -> (title, start, end) for a few hundred events (labels, tooltips)."""
     ids = list(ids)

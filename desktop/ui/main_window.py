@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.annotations import install as install_annotations
 
         install_annotations(self)
+        from desktop.ui.annotations import timeline_bulk
+
+        timeline_bulk.install(self)
         from desktop.ui import import_dialog, search
 
         search.install(self)

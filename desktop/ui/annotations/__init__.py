@@ -58,8 +58,11 @@ class AnnotationsController(QObject):
         self.panel_dock.setObjectName("annotationsDock")
         self.panel_dock.setWidget(self.panel)
         main: QMainWindow = window
-        main.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.editor_dock)
-        main.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel_dock)
+        # below the timeline, as two tabs: the timeline and the dossier keep their width
+        main.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.editor_dock)
+        main.tabifyDockWidget(self.editor_dock, self.panel_dock)
+        self.editor_dock.raise_()
+        main.resizeDocks([self.editor_dock], [230], Qt.Orientation.Vertical)
         self._make_actions()
 
         window.timeline.canvas.sig_event_selected.connect(self.show_event)

@@ -160,9 +160,11 @@ class NoteEditor(QWidget):
         row.addWidget(self.tags, 1)
         row.addWidget(self.history_button)
         row.addWidget(self.delete_button)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)  # text | preview, side by side
         split.addWidget(self.text)
         split.addWidget(self.preview)
+        for pane in (self.text, self.preview):
+            pane.setMinimumHeight(60)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.target_label)

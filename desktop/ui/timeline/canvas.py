@@ -4,6 +4,10 @@ State is a pure :class:`TimeScale` plus a vertical lane scroll; the geometry (ti
 clusters, label placement) comes from the domain layer and ``painter.py`` only draws it.
 Zoom is anchored under the cursor and animated; pan by dragging, Shift+wheel, horizontal wheel
 or the arrow keys; the overview band at the bottom shows the whole extent.
+
+Selection: a click selects one event (the *primary*, ``selected``); Ctrl+click toggles events
+in the multi-selection (``selection``, which holds the primary too); Shift+drag, or Ctrl+drag
+from empty space, draws a rubber band; Ctrl+A selects the visible events; Esc clears.
 """
 
 from __future__ import annotations
@@ -11,9 +15,12 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, Qt, QVariantAnimation, Signal
+import numpy as np
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
@@ -26,21 +33,30 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from desktop.domain.lanes import LaneLayout
 from desktop.domain.time_scale import TimeScale
 from desktop.ui.format import esc
+from desktop.ui.timeline import selection as multi
 from desktop.ui.timeline.model import TimelineModel
 from desktop.ui.timeline.painter import Geometry, TimelinePainter
 
 ZOOM_STEP = 1.6  # one key press or wheel notch-group
 WHEEL_ZOOM_PER_DEGREE = 1.0035
 DAY = 86400.0
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CHORD = CTRL | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
-class TimelineCanvas(QWidget):
+class TimelineCanvas(multi.SelectionMixin, QWidget):
     sig_event_selected = Signal(int)
     """The id of the event the user selected (-1: selection cleared)."""
     sig_event_activated = Signal(int)
     """An event was double-clicked or Enter was pressed on it."""
     sig_lane_activated = Signal(int)
-    """An organization's lane header was double-clicked (its org id)."""
+    """An organization's lane header was double-clicked, or its dossier asked for from the
+    context menu (its org id)."""
+    sig_selection_changed = Signal(list)
+    """The ids in the multi-selection (the primary included) changed."""
+    sig_context_menu = Signal(object, list)
+    """(QMenu, selected ids): add actions to the right-click menu before it is shown."""
     sig_range_changed = Signal(float, float)
     """The visible time range changed (seconds since 1970)."""
     sig_scroll_changed = Signal()
@@ -54,6 +70,9 @@ class TimelineCanvas(QWidget):
         self.scale = TimeScale(0.0, 365 * DAY, 800.0)
         self.scroll_y = 0.0
         self.selected: int | None = None
+        self.selection: dict[int, None] = {}  # ordered set of selected ids (primary included)
+        self._selection_array: np.ndarray | None = None
+        self.band: QRectF | None = None  # the rubber band being dragged
         self.highlight_org: int | None = None
         self.last_frame_ms = 0.0
         self._drag: tuple[str, QPointF, TimeScale, float] | None = None
@@ -146,7 +165,7 @@ class TimelineCanvas(QWidget):
         span = self.model.event_span(event_id)
         if span is None:
             return
-        self.selected = event_id
+        self._set_selection([event_id], event_id)
         if not (self.scale.start <= span[0] and span[1] <= self.scale.end):
             width = max(self.scale.span, (span[1] - span[0]) * 2.5)
             mid = (span[0] + span[1]) / 2
@@ -156,11 +175,11 @@ class TimelineCanvas(QWidget):
             self.scroll_to_lane(lanes[0])
         self.update()
         self.sig_event_selected.emit(event_id)
+        self.sig_selection_changed.emit(list(self.selection))
 
     def select_event(self, event_id: int | None) -> None:
-        self.selected = event_id
-        self.update()
-        self.sig_event_selected.emit(-1 if event_id is None else event_id)
+        """Select one event alone (None: clear the selection)."""
+        self.set_selection([] if event_id is None else [event_id], event_id)
 
     def step_event(self, forward: bool) -> None:
         """Select the next (or previous) event in time from the selection or the centre."""
@@ -261,7 +280,7 @@ class TimelineCanvas(QWidget):
         event.accept()
 
     def event(self, ev) -> bool:  # type: ignore[no-untyped-def]
-        if ev.type() == QEvent.Type.ShortcutOverride and ev.key() in self._keys():  # type: ignore[attr-defined]
+        if ev.type() == QEvent.Type.ShortcutOverride and self._own_key(ev):
             ev.accept()  # the canvas's own keys win over window shortcuts while it has focus
             return True
         pinch = Qt.NativeGestureType.ZoomNativeGesture
@@ -274,6 +293,7 @@ class TimelineCanvas(QWidget):
         pos = event.position()
         if event.button() != Qt.MouseButton.LeftButton:
             return
+        mods = event.modifiers()
         if self.in_overview(pos.y()):
             mode = self.painter.overview_hit(pos.x())
             if mode == "outside":
@@ -288,8 +308,12 @@ class TimelineCanvas(QWidget):
                 self.layout_lanes()
                 self.update()
             return
+        if mods & SHIFT or (mods & CTRL and self.event_at(pos) is None):
+            # a rubber band: Ctrl adds to the selection, Shift alone replaces it
+            self._drag = ("band+" if mods & CTRL else "band", pos, self.scale, self.scroll_y)
+            self.band = QRectF(pos, pos)
+            return
         self._drag = ("pan", pos, self.scale, self.scroll_y)
-        self._press_pos = pos
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
@@ -301,6 +325,9 @@ class TimelineCanvas(QWidget):
         if mode == "pan":
             self._set_scale(scale.panned(dx).clamped())
             self.set_scroll(scroll - dy)
+        elif mode.startswith("band"):
+            self.band = QRectF(origin, pos).normalized()
+            self.update()
         elif mode.startswith("overview-"):
             self._drag_overview(mode[9:], scale, dx)
 
@@ -310,7 +337,23 @@ class TimelineCanvas(QWidget):
         if drag and drag[0] == "pan":
             moved = abs(pos.x() - drag[1].x()) + abs(pos.y() - drag[1].y())
             if moved < 4:
-                self.select_event(self.event_at(pos))
+                hit = self.event_at(pos)
+                if event.modifiers() & CTRL and hit is not None:
+                    self.toggle_event(hit)
+                else:
+                    self.select_event(hit)
+        elif drag and drag[0].startswith("band"):
+            band, self.band = QRectF(drag[1], pos).normalized(), None
+            ids = multi.ids_in_rect(self, band)
+            if drag[0] == "band+":
+                ids = list(self.selection) + [i for i in ids if i not in self.selection]
+            self.set_selection(ids)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(QPointF(event.pos()))
+        if menu is not None:
+            menu.exec(event.globalPos())
+            menu.deleteLater()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
@@ -385,15 +428,24 @@ class TimelineCanvas(QWidget):
             Qt.Key.Key_P: lambda: self.step_event(False),
             Qt.Key.Key_BracketLeft: lambda: self.step_event(False),
             Qt.Key.Key_Z: self.zoom_to_selection,
-            Qt.Key.Key_Escape: lambda: self.select_event(None),
+            Qt.Key.Key_Escape: self.clear_selection,
         }
+
+    def _own_key(self, event: QKeyEvent) -> bool:
+        """Keys the canvas handles itself: its plain keys and Ctrl+A; other chords (Ctrl+Z…)
+        are left to the window's shortcuts."""
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            return True
+        return not (event.modifiers() & CHORD) and event.key() in self._keys()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         actions = self._keys()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_visible()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
             self.sig_event_activated.emit(self.selected)
-        elif key in actions:
+        elif self._own_key(event):
             actions[key]()  # type: ignore[operator]
         else:
             super().keyPressEvent(event)

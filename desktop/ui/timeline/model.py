@@ -12,9 +12,11 @@ import numpy as np
 from desktop.domain.event_index import FLAG_ANNOTATED, FLAG_DISPUTED, FLAG_STARRED, EventIndex
 from desktop.domain.filters import EventFilter
 from desktop.domain.lanes import Lane, order_lanes
+from desktop.store.annotations import COLOURS
 from desktop.store.database import Store
 from desktop.store.filters import filter_mask
 from desktop.store.queries import (
+    event_colours,
     event_titles,
     flagged_event_ids,
     organization_labels,
@@ -23,6 +25,8 @@ from desktop.store.timeline import timeline_columns
 from desktop.ui.format import date_text
 
 GROUPINGS = ("org", "kind", "none")
+COLOUR_CODES = ("", *COLOURS)
+"""Code -> note colour label in :attr:`TimelineModel.colour` (0: none)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class TimelineModel:
         self.eras: list[Era] = []
         self.index = EventIndex(np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0))
         self.start_hi = np.zeros(0)  # aligned with the index's sorted order
+        self.colour = np.zeros(0, np.uint8)  # note colour code (COLOUR_CODES), same order
         self._titles: dict[int, tuple[str, str, str | None]] = {}
         self._labels: dict[int, str] = {}
         self._collapsed: set[str] = set()
@@ -66,6 +71,7 @@ class TimelineModel:
             for name in ("id", "lo", "hi", "start_hi", "kind", "org")
         }
         self._base["flags"] = self._flags(self._base["id"])
+        self._base["colour"] = self._colours(self._base["id"])
         self.org_labels = organization_labels(self.store)
         self._load_eras(cols)
         self._mask = filter_mask(self.store, self._base, self.filter, self.kind_names)
@@ -77,6 +83,7 @@ class TimelineModel:
         events (a note saved while typing must not cost a full reload on 1M events)."""
         flags = self._flags(self._base["id"])
         self._base["flags"] = flags
+        self._base["colour"] = self._colours(self._base["id"])
         if self.filter.tags or self.filter.starred:
             self.set_filter(self.filter)  # which events are shown depends on the notes
             return
@@ -86,6 +93,7 @@ class TimelineModel:
             self.index.assign_flags(flags[np.flatnonzero(self._mask)])
         elif not self._unfiltered or self._unfiltered[3] is not self.index:
             self.index.assign_flags(flags)
+        self._gather_colour()
 
     def set_filter(self, event_filter: EventFilter) -> None:
         """Show only the events ``event_filter`` keeps; lanes left without events are hidden.
@@ -102,6 +110,7 @@ class TimelineModel:
             self.lanes, self.lane_org, self.index, self.start_hi = self._unfiltered[1:]
             for lane in self.lanes:
                 lane.collapsed = lane.key in self._collapsed
+            self._gather_colour()
             return
         base, mask = self._base, self._mask
         if mask is None:
@@ -138,6 +147,7 @@ class TimelineModel:
             cols["id"], cols["lo"], cols["hi"], position[lane_of_row], cols["kind"], cols["flags"]
         )
         self.start_hi = cols["start_hi"][self.index.order]
+        self.colour = cols["colour"][self.index.order]
         if mask is None:
             self._unfiltered = (setting, self.lanes, self.lane_org, self.index, self.start_hi)
 
@@ -197,6 +207,30 @@ class TimelineModel:
                 hit = np.isin(ids, np.fromiter(flagged[name], np.int64))
                 flags[hit] |= bit
         return flags
+
+    def _colours(self, ids: np.ndarray) -> np.ndarray:
+        """Per loaded row: the code of its note's colour label (0: none); one query."""
+        codes = np.zeros(len(ids), np.uint8)
+        by_name: dict[str, list[int]] = {}
+        for event_id, name in event_colours(self.store).items():
+            by_name.setdefault(name, []).append(event_id)
+        for name, event_ids in by_name.items():
+            if name in COLOUR_CODES:
+                codes[np.isin(ids, np.asarray(event_ids, np.int64))] = COLOUR_CODES.index(name)
+        return codes
+
+    def _gather_colour(self) -> None:
+        """The colour column in the current index's order (after a filter or a notes change)."""
+        col = self._base["colour"]
+        if self._mask is not None:
+            col = col[np.flatnonzero(self._mask)]
+        self.colour = col[self.index.order]
+
+    def colour_of(self, event_id: int) -> str | None:
+        """The note colour label drawn for ``event_id`` (None: no colour)."""
+        pos = np.flatnonzero(self.index.ids == event_id)
+        code = int(self.colour[pos[0]]) if len(pos) else 0
+        return COLOUR_CODES[code] or None
 
     # -- settings ------------------------------------------------------------------------------
     def set_grouping(self, group_by: str) -> None:

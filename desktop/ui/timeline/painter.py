@@ -24,10 +24,12 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from desktop.domain.event_index import FLAG_ANNOTATED, FLAG_DISPUTED, FLAG_STARRED
+from desktop.domain.event_index import FLAG_DISPUTED
 from desktop.domain.labels import LabelCandidate, place_labels
 from desktop.domain.ticks import LABEL_PAD, axis_ticks
 from desktop.domain.time_scale import TimeScale
+from desktop.ui.timeline.badges import BadgesMixin
+from desktop.ui.timeline.overview import OverviewMixin
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.canvas import TimelineCanvas
@@ -60,7 +62,7 @@ class Geometry:
     cluster_px: float = 9.0
 
 
-class TimelinePainter:
+class TimelinePainter(OverviewMixin, BadgesMixin):
     def __init__(self, canvas: TimelineCanvas) -> None:
         self.c = canvas
         self.font = QFont(canvas.font())
@@ -133,6 +135,7 @@ class TimelinePainter:
         self._axis(p, major, minor, col)
         self._today(p, scale, col, lanes_bottom)
         p.restore()
+        self._band(p, col)
         self._overview_band(p, col)
 
     def _eras(self, p: QPainter, scale: TimeScale, col: dict, bottom: float) -> None:
@@ -262,12 +265,16 @@ class TimelinePainter:
         my = g.marker_y
         singles: list[tuple[int, float]] = []
         members = clusters.member_ids
+        in_sel = c.selected_mask(members) if c.selection else None
         for i, (x0, x1, count, rep) in enumerate(clusters):
             if count == 1:
                 singles.append((rep, x0))
                 self._event_mark(p, scale, int(clusters.rep_pos[i]), my, col)
             else:
                 x_end = float(clusters.x_end[i])
+                if in_sel is not None and in_sel[clusters.starts[i] : clusters.starts[i + 1]].any():
+                    w = max(max(x1, x_end) - x0, 16.0)
+                    self._halo(p, QRectF(x0 - 4, my - 12, w + 8, 24), col)
                 self._cluster_mark(p, x0, max(x1, x_end), count, my, col)
                 sel = c.selected
                 if sel is not None and sel in members[clusters.starts[i] : clusters.starts[i + 1]]:
@@ -302,6 +309,8 @@ class TimelinePainter:
         kind, flags = int(index.kind[row]), int(index.flags[row])
         colour = self.kind_colour(kind)
         x0, x1 = scale.x(lo), scale.x(hi)
+        if event_id in self.c.selection:
+            self._halo(p, QRectF(x0 - 10, my - 10, x1 - x0 + 20 if x1 - x0 > 3 else 20, 20), col)
         dur = hi - lo
         has_end = hi > start_hi + 1
         if has_end and x1 - x0 > 3:  # a range: a solid bar
@@ -327,10 +336,7 @@ class TimelinePainter:
             x = (x0 + min(x1, x0 + 3)) / 2
             sprite = self._diamond(kind, col["base"])
             p.drawPixmap(QPointF(x - 7, my - 7), sprite)
-        if flags & (FLAG_ANNOTATED | FLAG_STARRED):
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#E69F00"))
-            p.drawEllipse(QPointF(x0 + 7, my - 7), 3, 3)
+        self._badges(p, x0, my, flags, int(self.c.model.colour[row]))
         if flags & FLAG_DISPUTED:
             p.setPen(QPen(col["disputed"], 1.6))
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -415,17 +421,18 @@ class TimelinePainter:
         model = self.c.model
         texts = model.labels([eid for eid, _ in singles])
         sel = self.c.selected
+        chosen = self.c.selection
         cands = []
         for eid, x in singles:
             text = texts.get(eid, "")
             if text:
-                prio = 10.0 if eid == sel else 0.0
+                prio = 10.0 if eid == sel else 5.0 if eid in chosen else 0.0
                 cands.append(LabelCandidate(eid, x - 3, self.text_width(text) + 2, prio))
         placed = place_labels(cands, g.label_row_h, rows, self.c.time_width)
         p.setFont(self.small)
         for lab in placed:
             y = my + 10 + lab.row * g.label_row_h
-            p.setPen(col["highlight"] if lab.id == sel else col["text"])
+            p.setPen(col["highlight"] if lab.id == sel or lab.id in chosen else col["text"])
             self.text(p, QPointF(lab.x, y + 11), texts[lab.id])
             box = p.transform().mapRect(QRectF(lab.x, y, lab.width, g.label_row_h))
             self.label_boxes.append((box, int(lab.id)))
@@ -435,77 +442,3 @@ class TimelinePainter:
             if box.contains(pos):
                 return eid
         return None
-
-    # -- overview band -------------------------------------------------------------------------
-    def overview_scale(self) -> TimeScale | None:
-        extent = self.c.model.index.extent()
-        if extent is None:
-            return None
-        return TimeScale.fit(extent[0], extent[1], self.c.time_width, margin=0.02)
-
-    def _overview_band(self, p: QPainter, col: dict) -> None:
-        c, g = self.c, self.c.geo
-        top = c.height() - g.overview_h
-        p.fillRect(QRectF(0, top, c.width(), g.overview_h), col["header"])
-        p.setPen(QPen(col["grid_major"], 1))
-        p.drawLine(QPointF(0, top), QPointF(c.width(), top))
-        p.setPen(col["muted"])
-        p.setFont(self.small)
-        p.drawText(
-            QRectF(8, top, g.header_w - 12, g.overview_h), Qt.AlignmentFlag.AlignVCenter, "Overview"
-        )
-        full = self.overview_scale()
-        if full is None:
-            return
-        image = self._overview_image(full, col)
-        p.drawImage(QPointF(g.header_w, top + 4), image)
-        x0 = g.header_w + max(-2.0, full.x(c.scale.start))
-        x1 = g.header_w + min(full.width + 2, full.x(c.scale.end))
-        win = QRectF(x0, top + 2, max(4.0, x1 - x0), g.overview_h - 4)
-        fill = QColor(col["highlight"])
-        fill.setAlpha(45)
-        p.setBrush(fill)
-        p.setPen(QPen(col["highlight"], 1.5))
-        p.drawRect(win)
-
-    def _overview_image(self, full: TimeScale, col: dict) -> QImage:
-        index = self.c.model.index
-        key = (
-            len(index),
-            round(full.start),
-            round(full.end),
-            int(full.width),
-            col["highlight"].rgb(),
-        )
-        cached = self._overviews.get(index)
-        if cached and cached[0] == key:
-            return cached[1]
-        h = int(self.c.geo.overview_h - 8)
-        w = max(1, math.ceil(full.width))
-        counts = index.density(full).sum(axis=0) if len(index) else np.zeros(w)
-        counts = counts[:w]
-        heights = np.zeros(w)
-        if counts.max(initial=0) > 0:
-            heights = np.log1p(counts) / np.log1p(counts.max()) * h
-        rows = np.arange(h)[:, None]
-        mask = rows >= (h - heights[None, :])
-        hl = col["highlight"]
-        rgba = np.zeros((h, w, 4), np.uint8)
-        rgba[mask] = (hl.red(), hl.green(), hl.blue(), 150)
-        image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-        self._overviews[index] = (key, image)
-        return image
-
-    def overview_hit(self, x: float) -> str:
-        """'left' / 'right' edge, 'move' inside the window rectangle, or 'outside'."""
-        full = self.overview_scale()
-        if full is None:
-            return "outside"
-        g = self.c.geo
-        x0 = g.header_w + full.x(self.c.scale.start)
-        x1 = g.header_w + full.x(self.c.scale.end)
-        if abs(x - x0) <= 5 and x1 - x0 > 12:
-            return "left"
-        if abs(x - x1) <= 5 and x1 - x0 > 12:
-            return "right"
-        return "move" if x0 <= x <= x1 else "outside"
