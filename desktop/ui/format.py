@@ -5,38 +5,18 @@ from __future__ import annotations
 import html
 
 from desktop.domain.model import Citation, Event
-from desktop.domain.partial_date import DateParseError, PartialDate, format_span
+from desktop.domain.text import date_text, number, span_text
 
-
-def date_text(value: str | None) -> str:
-    """'2024-05' -> 'May 2024'; unreadable text is shown as it is."""
-    if not value:
-        return ""
-    try:
-        return PartialDate.parse(value).display()
-    except DateParseError:
-        return value
+__all__ = ["CitationIndex", "date_text", "esc", "event_when", "number", "span_text"]
 
 
 def event_when(event: Event) -> str:
-    try:
-        start = PartialDate.parse(event.start)
-        end = PartialDate.parse(event.end) if event.end else None
-    except DateParseError:
-        return f"{event.start} – {event.end}" if event.end else event.start
-    return format_span(start, end)
+    return span_text(event.start, event.end)
 
 
 def esc(text: object) -> str:
     """Data is always text: escape it before it goes into any rich-text widget."""
     return html.escape("" if text is None else str(text), quote=True)
-
-
-def number(value: float, unit: str | None = None) -> str:
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-    if unit in ("%", "percent"):
-        return f"{text}%"
-    return f"{text} {unit}" if unit else text
 
 
 class CitationIndex:

@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
 
 from desktop.ui.app import ensure_app
 
@@ -25,3 +26,13 @@ def window(qtbot, seeded_store):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path):
+    """QSettings in a temporary folder: tests never touch the user's preferences."""
+    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
+    yield
+    default = QStandardPaths.StandardLocation.GenericConfigLocation
+    QSettings.setPath(fmt, scope, QStandardPaths.writableLocation(default))

@@ -4,7 +4,7 @@ author, undo/redo of star/tags/colour/delete, history restore."""
 import time
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, QStandardPaths
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFocusEvent
 
 from desktop.store import annotations as notes
@@ -14,16 +14,6 @@ from desktop.store.queries import find_organization
 from desktop.ui.annotations import editor as editor_mod
 from desktop.ui.annotations import install, settings
 from desktop.ui.annotations.history import HistoryDialog
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """QSettings in a temporary folder: tests never touch the user's preferences."""
-    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
-    yield
-    default = QStandardPaths.StandardLocation.GenericConfigLocation
-    QSettings.setPath(fmt, scope, QStandardPaths.writableLocation(default))
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QItemSelectionModel, QUrl
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.event_index import FLAG_ANNOTATED, FLAG_STARRED
@@ -16,15 +16,6 @@ from desktop.ui.annotations import commands, install
 from desktop.ui.annotations import markdown as md
 from desktop.ui.annotations.markdown import NoteBrowser, render_markdown
 from desktop.ui.annotations.tags import TagManager
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
-    yield
-    default = QStandardPaths.StandardLocation.GenericConfigLocation
-    QSettings.setPath(fmt, scope, QStandardPaths.writableLocation(default))
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import re
 import socket
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
 
 from desktop.store import annotations_bulk as bulk
 from desktop.store.queries import find_organization
@@ -17,15 +16,6 @@ NOTE = (
     "# 远程内容\n\n![x](http://example.com/a.png)\n\n[a link](https://example.com/page)\n\n"
     '<img src="http://example.com/b.png"> <script src="http://example.com/s.js"></script>'
 )
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
-    yield
-    default = QStandardPaths.StandardLocation.GenericConfigLocation
-    QSettings.setPath(fmt, scope, QStandardPaths.writableLocation(default))
 
 
 @pytest.fixture

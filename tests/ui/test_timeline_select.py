@@ -3,7 +3,7 @@ right-click menu with bulk star/tag/colour as one undo step, and the note badges
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.domain.event_index import FLAG_ANNOTATED, FLAG_STARRED
@@ -16,15 +16,6 @@ from desktop.ui.timeline.selection import visible_ids
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
-    yield
-    default = QStandardPaths.StandardLocation.GenericConfigLocation
-    QSettings.setPath(fmt, scope, QStandardPaths.writableLocation(default))
 
 
 @pytest.fixture

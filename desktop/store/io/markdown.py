@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.domain.model import Citation, Dossier, Source
-from desktop.domain.partial_date import DateParseError, PartialDate, format_span
+from desktop.domain.text import date_text, number, span_text
 from desktop.store.database import Store
 from desktop.store.dossier import event_citations, load_dossier
 from desktop.store.errors import StoreError
@@ -23,29 +23,6 @@ def md(text: object) -> str:
     """Data as literal Markdown text: special characters escaped, on one line."""
     value = " ".join(("" if text is None else str(text)).split())
     return _SPECIAL.sub(r"\\\1", value)
-
-
-def date_text(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return PartialDate.parse(value).display()
-    except DateParseError:
-        return value
-
-
-def span_text(start: str, end: str | None) -> str:
-    try:
-        return format_span(PartialDate.parse(start), PartialDate.parse(end) if end else None)
-    except DateParseError:
-        return f"{start} – {end}" if end else start
-
-
-def number(value: float, unit: str | None = None) -> str:
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-    if unit in ("%", "percent"):
-        return f"{text}%"
-    return f"{text} {unit}" if unit else text
 
 
 @dataclass

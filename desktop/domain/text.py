@@ -1,0 +1,32 @@
+"""Values as people read them, shared by the window and the exports: dates at their own
+precision and numbers with their unit."""
+
+from __future__ import annotations
+
+from desktop.domain.partial_date import DateParseError, PartialDate, format_span
+
+
+def date_text(value: str | None) -> str:
+    """A stored date as people read it ('2024-05' -> 'May 2024'); unreadable text as it is."""
+    if not value:
+        return ""
+    try:
+        return PartialDate.parse(value).display()
+    except DateParseError:
+        return value
+
+
+def span_text(start: str, end: str | None) -> str:
+    """A start and optional end ('2024-07-04', '2024-07-06' -> '4–6 Jul 2024')."""
+    try:
+        return format_span(PartialDate.parse(start), PartialDate.parse(end) if end else None)
+    except DateParseError:
+        return f"{start} – {end}" if end else start
+
+
+def number(value: float, unit: str | None = None) -> str:
+    """1234567 -> '1,234,567'; 12.5 with '%' -> '12.5%'."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if unit in ("%", "percent"):
+        return f"{text}%"
+    return f"{text} {unit}" if unit else text
