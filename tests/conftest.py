@@ -1,12 +1,16 @@
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Without a display Qt aborts the whole run; tests always render offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Never touch the real user's database from tests.
+# Never touch the real user's settings, locks or database from tests.
+os.environ["DOSSIER_TEST_SCRATCH"] = tempfile.mkdtemp(prefix="dossier-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(os.environ["DOSSIER_TEST_SCRATCH"], "config")
+os.environ["DOSSIER_LOCK_DIR"] = os.path.join(os.environ["DOSSIER_TEST_SCRATCH"], "locks")
 os.environ.setdefault("DOSSIER_DB", str(Path(__file__).parent / "_no_user_db_in_tests.db"))
 
 from desktop.paths import seeds_dir

@@ -1,6 +1,6 @@
 """The PyInstaller bundle (build.spec) builds, and the built ``dossier`` runs.
 
-Runs only where PyInstaller is installed (``pip install -e '.[build]'``); about 40 s.
+PyInstaller comes with the test extra (``pip install -e '.[test]'``); about 45 s.
 See docs/packaging.md.
 """
 
@@ -73,3 +73,16 @@ def test_bundle_init_screenshot_search(bundle, tmp_path):
     found = run(bundle, "search", "商汤", "--db", str(db))
     assert found.returncode == 0, found.stderr
     assert "org:sensetime" in found.stdout
+
+
+def test_bundle_exports_and_refuses_a_damaged_file(bundle, tmp_path):
+    db, pdf, bad = tmp_path / "w.db", tmp_path / "s.pdf", tmp_path / "bad.db"
+    assert run(bundle, "init", str(db)).returncode == 0
+    export = run(bundle, "export", "pdf", str(pdf), "--db", str(db), "--org", "SenseTime")
+    assert export.returncode == 0, export.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    bad.write_bytes(b"not a database")
+    check = run(bundle, "check", str(bad))
+    assert check.returncode == 1 and "not an SQLite database" in check.stderr
+    assert bad.read_bytes() == b"not a database"

@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="open this organization's dossier (name, Chinese name or key)")
     p.add_argument("--range", nargs=2, metavar=("START", "END"), help="visible time range")
     p.add_argument("--size", default="1600x1000", help="window size WxH (default 1600x1000)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
 
     p = _sub(subs, "search", "print matching events, organizations, people and notes")
     p.add_argument("query")

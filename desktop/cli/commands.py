@@ -47,8 +47,11 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     if args.db and not Path(args.db).exists():
         raise UserError(f"{args.db} does not exist; create it with 'dossier init {args.db}'")
-    store = open_store(args.db, readonly=args.read_only) if args.db else open_or_create(None)
-    return run_app(store)
+    path = Path(args.db) if args.db else default_database_path()
+    if not path.exists():
+        create_from_seeds(path)[0].close()
+    # the window opens it under the one-window-per-database lock, refusing hostile files
+    return run_app(path=path, readonly=args.read_only)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -65,7 +68,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     span = parse_range(args.range)
     store = open_or_create(args.db) if args.db is None else open_store(args.db)
     try:
-        out = render_screenshot(store, Path(args.out), size=size, org=args.org, span=span)
+        out = render_screenshot(
+            store, Path(args.out), size=size, org=args.org, span=span, theme=args.theme
+        )
     finally:
         store.close()
     print(out)

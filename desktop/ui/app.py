@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -11,6 +13,9 @@ from PySide6.QtWidgets import QApplication
 from desktop import __version__
 from desktop.paths import resources_dir
 from desktop.store.database import Store
+
+if TYPE_CHECKING:
+    from desktop.ui.shell.opening import OpenResult
 
 # Families tried, in order, for Chinese names; the first installed one is added as a fallback.
 CJK_FAMILIES = (
@@ -61,15 +66,66 @@ def ensure_app() -> QApplication:
     return app
 
 
-def run_app(store: Store) -> int:
-    """Open the main window on ``store`` and run the event loop until it closes."""
-    from desktop.ui.main_window import MainWindow
+def can_show_dialogs() -> bool:
+    """Whether a dialog could reach a person: not offscreen, and on Linux a display exists
+    (creating a QApplication without one aborts the process)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal")):
+        return False
+    if sys.platform.startswith("linux") and not platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
 
+
+def _refuse(result: OpenResult) -> int:
+    """Print the refusal (the command line's exit 1) and, where a person can see it, show it."""
+    from desktop.ui.shell.opening import show_refusal
+
+    print(f"dossier: {result.message}", file=sys.stderr)
+    if can_show_dialogs():
+        ensure_app()
+        show_refusal(None, result)
+    return 1
+
+
+def run_app(
+    store: Store | None = None,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    readonly: bool = False,
+) -> int:
+    """Open the main window and run the event loop until the last window closes.
+
+    With ``path`` (the command line's way) the file is opened here, under its single-instance
+    lock; a refusal (damaged, not Dossier's, newer schema, read-only, full disk, already open in
+    another Dossier) is printed on stderr, shown in a dialog when there is a screen, and returns
+    1 with the file unchanged. A ``store`` opened by the caller is accepted too; its lock is
+    taken now.
+    """
+    from desktop.store.lock import AlreadyOpenError, DatabaseLock
+    from desktop.ui import shell
+    from desktop.ui.shell.opening import OpenResult, attempt_open, refusal_title
+
+    lock = None
+    if store is None:
+        if path is None:
+            from desktop.store.library import default_database_path
+
+            path = default_database_path()
+        result = attempt_open(path, readonly=readonly)
+        if not result.ok:
+            return _refuse(result)
+        store, lock = result.store, result.lock
+        assert store is not None
+    elif not store.readonly and store.path.is_file():
+        try:
+            lock = DatabaseLock(store.path).acquire()
+        except AlreadyOpenError as exc:
+            store.close()
+            return _refuse(OpenResult(store.path, message=str(exc), title=refusal_title(exc)))
     app = ensure_app()
-    window = MainWindow(store)
-    window.resize(1600, 1000)
-    window.show()
+    shell.new_window(store, lock)
     try:
         return app.exec()
     finally:
-        store.close()
+        shell.close_all()

@@ -5,7 +5,7 @@ It only wires features together; each feature lives in its own folder.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -17,8 +17,13 @@ from desktop.ui.event_details.widget import EventDetailsView
 from desktop.ui.org_list.widget import OrgListWidget
 from desktop.ui.timeline.widget import TimelineWidget
 
+# the File menu's sections, top to bottom: new/open, save/backup, import/export/print, close/quit
+FILE_SECTIONS = ("open", "save", "exchange", "close")
+
 
 class MainWindow(QMainWindow):
+    sig_closing = Signal()  # from closeEvent, after the window's event filters saw the close
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -68,6 +73,9 @@ class MainWindow(QMainWindow):
         install_dossiers(self)  # reopens the dossiers open at the last close
         if not self.dossiers.count():
             self._open_busiest_org()
+        from desktop.ui import shell
+
+        shell.install(self)  # last: restoring the window layout needs every feature's docks
 
     def _install_features(self) -> None:
         """Each feature adds its own actions, docks and connections (see its ``install``)."""
@@ -109,10 +117,16 @@ class MainWindow(QMainWindow):
                 ("help", "&Help"),
             )
         }
+        # File menu sections, each ended by a separator that features insert before
+        file_menu = self.menus["file"]
+        self._file_sections = {name: file_menu.addSeparator() for name in FILE_SECTIONS[:-1]}
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Linux
+        quit_action.setObjectName("actionQuit")
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
-        self.menus["file"].addAction(quit_action)
+        file_menu.addAction(quit_action)
+        self._file_sections["close"] = quit_action
 
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -130,6 +144,16 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, slot=slot: slot())
             self.menus["view"].addAction(action)
+
+    def add_to_file_menu(self, section: str, *items: QAction | QMenu) -> None:
+        """Add actions or submenus to a section of the File menu (see FILE_SECTIONS)."""
+        anchor = self._file_sections[section]
+        menu = self.menus["file"]
+        for item in items:
+            if isinstance(item, QMenu):
+                menu.insertMenu(anchor, item)
+            else:
+                menu.insertAction(anchor, item)
 
     # -- actions -------------------------------------------------------------------------------
     def open_org(self, org_id: int) -> None:
@@ -169,5 +193,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # features that act on close in an event filter (autosave, cancelling an import) have
+        # run by now; what must come after them (saving the layout, the lock) listens here
+        self.sig_closing.emit()
         self.bridge.detach()
         super().closeEvent(event)

@@ -17,14 +17,19 @@ def render_screenshot(
     size: tuple[int, int] = (1600, 1000),
     org: str | None = None,
     span: tuple[float, float] | None = None,
+    theme: str = "light",
 ) -> Path:
     """Open the main window at ``size`` (offscreen), optionally with a dossier open and a time
-    range visible, and save it as PNG. Raises StoreError for an unknown organization."""
+    range visible, in the light or dark theme, and save it as PNG. Raises StoreError for an
+    unknown organization."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.ui.app import ensure_app
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.theme import apply_theme
 
     app = ensure_app()
+    app.setProperty("dossier_no_persist", True)  # neither restore nor save the user's layout
+    apply_theme(theme)
     found = None
     if org:
         found = find_organization(store, org)

@@ -157,11 +157,8 @@ def install(window: Any) -> DossierExport:
     if isinstance(existing, DossierExport):
         return existing
     export = DossierExport(window)
-    menu = window.menus["file"]
-    quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
-    before = next((a for a in menu.actions() if a.shortcut() == quit_keys), None)
-    for action in (export.markdown_action, export.pdf_action, export.print_action):
-        menu.insertAction(before, action)  # type: ignore[arg-type]
-    menu.insertSeparator(before)  # type: ignore[arg-type]
+    window.add_to_file_menu(
+        "exchange", export.markdown_action, export.pdf_action, export.print_action
+    )
     window.dossier_export = export
     return export

@@ -39,6 +39,19 @@ sup.against a { color: #b3261e; }
 td { padding: 2px 8px 2px 0; vertical-align: top; }
 .quote { color: #444; font-style: italic; }
 """
+# the same classes on a dark base: light text colours, dark backgrounds
+DARK_CSS = """
+h2 { color: #8fb3e8; }
+.zh, .meta { color: #a0a4ab; }
+.claimed { color: #e0b84a; }
+.verified { color: #6cc788; }
+.disputed, sup.against a { color: #ff8a80; }
+.disputedrow { background-color: #4a2420; }
+.asof { background-color: #4a3f1a; color: #f3e3b0; }
+.review { color: #8ab4f8; }
+.quote { color: #b8bcc4; }
+a { color: #8ab4f8; }
+"""
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?")
 
@@ -207,13 +220,16 @@ def render_dossier(
     *,
     max_events: int | None = MAX_EVENTS_LISTED,
     series_names: tuple[str, ...] = (),
+    dark: bool = False,
 ) -> str:
     """The dossier as HTML; ``changes`` marks what was added or edited since the last review;
     ``max_events`` None lists every assembled event (print, PDF); ``series_names`` are the
-    figures drawn as charts (images ``chart:0``, ``chart:1`` ... that the caller provides)."""
+    figures drawn as charts (images ``chart:0``, ``chart:1`` ... that the caller provides);
+    ``dark`` picks colours that read on a dark background."""
     ch = changes or ReviewChanges()
     cites = CitationIndex()
-    parts = [f"<style>{CSS}</style>", *_header(d, cites, changes)]
+    style = CSS + (DARK_CSS if dark else "")
+    parts = [f"<style>{style}</style>", *_header(d, cites, changes)]
 
     if d.roles:
         parts.append("<h2>People</h2><ul>")

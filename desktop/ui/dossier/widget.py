@@ -3,8 +3,8 @@ read-only rich-text view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.domain.model import Dossier
@@ -59,8 +59,15 @@ class DossierView(QTextBrowser):
         scroll = self.verticalScrollBar().value()
         self.series = metric_series(self.dossier)
         names = tuple(s.name for s in self.series)
-        self.setHtml(render_dossier(self.dossier, self.changes, series_names=names))
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        self.setHtml(render_dossier(self.dossier, self.changes, series_names=names, dark=dark))
         self.verticalScrollBar().setValue(scroll)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        changed = event.type() == QEvent.Type.PaletteChange
+        if changed and self.dossier is not None and self.isVisible():
+            self.reload()  # the theme changed: colours that read on the new background
 
     def loadResource(self, kind: int, name: QUrl) -> object:
         """Charts of figures are drawn when the document asks for them."""

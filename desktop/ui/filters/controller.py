@@ -125,10 +125,7 @@ class FilterController(QObject):
         self.export_action = QAction("Export timeline &image…", self.window)
         self.export_action.setToolTip("The timeline as shown (filter, range, lanes) as PNG or SVG")
         self.export_action.triggered.connect(lambda _=False: self._ask_export())
-        self.window.menus["file"].insertAction(  # type: ignore[attr-defined]
-            next(iter(self.window.menus["file"].actions()), None),  # type: ignore[attr-defined]
-            self.export_action,
-        )
+        self.window.add_to_file_menu("exchange", self.export_action)  # type: ignore[attr-defined]
         self.views_menu = view_menu.addMenu("Saved &views")
         self.views_menu.setObjectName("savedViewsMenu")
         self.views_menu.aboutToShow.connect(self.rebuild_views_menu)

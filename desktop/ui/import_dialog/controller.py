@@ -7,7 +7,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.store.io import ImportReport
@@ -31,20 +31,7 @@ class ImportUI(QObject):
         self.action.setStatusTip("Import events from CSV, TimelineJS JSON or Timesketch files")
         self.action.setEnabled(not window.store.readonly)
         self.action.triggered.connect(self.choose_file)
-        menu = window.menus["file"]
-        quit_action = next(
-            (
-                a
-                for a in menu.actions()
-                if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
-            ),
-            None,
-        )
-        if quit_action is not None:
-            menu.insertAction(quit_action, self.action)
-            menu.insertSeparator(quit_action)
-        else:
-            menu.addAction(self.action)
+        window.add_to_file_menu("exchange", self.action)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -1,0 +1,215 @@
+"""Help ▸ Keyboard shortcuts, Help ▸ About, and the empty-database hint over the timeline."""
+
+from __future__ import annotations
+
+import platform
+import sqlite3
+import sys
+
+import PySide6
+from PySide6.QtCore import QEvent, QObject, Qt, qVersion
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.store.database import Store
+from desktop.store.queries import counts
+
+# What each of the timeline canvas's keys does (TimelineCanvas._keys and keyPressEvent).
+TIMELINE_KEYS: dict[Qt.Key, str] = {
+    Qt.Key.Key_Plus: "Zoom in",
+    Qt.Key.Key_Equal: "Zoom in",
+    Qt.Key.Key_Minus: "Zoom out",
+    Qt.Key.Key_Home: "Fit all events",
+    Qt.Key.Key_Left: "Pan to earlier",
+    Qt.Key.Key_Right: "Pan to later",
+    Qt.Key.Key_Up: "Scroll lanes up",
+    Qt.Key.Key_Down: "Scroll lanes down",
+    Qt.Key.Key_PageUp: "Scroll lanes up a page",
+    Qt.Key.Key_PageDown: "Scroll lanes down a page",
+    Qt.Key.Key_N: "Next event",
+    Qt.Key.Key_BracketRight: "Next event",
+    Qt.Key.Key_P: "Previous event",
+    Qt.Key.Key_BracketLeft: "Previous event",
+    Qt.Key.Key_Z: "Zoom to the selected event",
+    Qt.Key.Key_Escape: "Clear the selection",
+    Qt.Key.Key_Return: "Open the selected event",
+}
+
+
+def _plain(text: str) -> str:
+    """A menu text without its & accelerator marks."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def menu_shortcuts(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
+    """(menu path, action, shortcuts) for every action in ``menus``, submenus included."""
+    rows: list[tuple[str, str, str]] = []
+
+    def walk(menu: QMenu, where: str) -> None:
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, f"{where} ▸ {_plain(action.text())}")
+                continue
+            keys = ", ".join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+            )
+            rows.append((where, _plain(action.text()), keys))
+
+    for menu in menus.values():
+        walk(menu, _plain(menu.title()))
+    return rows
+
+
+def timeline_shortcuts(canvas: QObject) -> list[tuple[str, str, str]]:
+    """The canvas's own keys (while the timeline has focus), from its key table."""
+    keys = [*getattr(canvas, "_keys", dict)().keys(), Qt.Key.Key_Return]
+    rows = []
+    for key in keys:
+        name = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        rows.append(("Timeline", TIMELINE_KEYS.get(key, "Timeline action"), name))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = menu_shortcuts(window.menus)  # type: ignore[attr-defined]
+        rows += timeline_shortcuts(window.timeline.canvas)  # type: ignore[attr-defined]
+        self.table = QTableWidget(len(rows), 3, self)
+        self.table.setHorizontalHeaderLabels(["Where", "Action", "Keys"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 620)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        t = self.table
+        return [
+            tuple(t.item(r, c).text() for c in range(3))  # type: ignore[misc]
+            for r in range(t.rowCount())
+        ]
+
+
+def about_lines(store: Store) -> list[str]:
+    return [
+        f"Dossier {__version__}",
+        f"Python {platform.python_version()} ({sys.platform})",
+        f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
+        f"SQLite {sqlite3.sqlite_version}",
+        f"Database: {store.path}",
+        f"Schema version: {store.schema_version()}" + (" (read-only)" if store.readonly else ""),
+    ]
+
+
+def about_box(window: QWidget, store: Store) -> QMessageBox:
+    box = QMessageBox(window)
+    box.setObjectName("aboutBox")
+    box.setWindowTitle("About Dossier")
+    box.setIconPixmap(window.windowIcon().pixmap(64, 64))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the path is data, never markup
+    box.setText(
+        "Dossier: a zoomable timeline of events beside per-organization dossiers, "
+        "in one SQLite file."
+    )
+    box.setInformativeText("\n".join(about_lines(store)))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box
+
+
+class EmptyHint(QObject):
+    """A centred label over the timeline while the database has no events."""
+
+    TEXT = (
+        "This database has no events yet.\n\n"
+        "Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with "
+        "File ▸ New database…"
+    )
+
+    def __init__(self, window: QWidget, store: Store) -> None:
+        super().__init__(window)
+        self.store = store
+        self.canvas: QWidget = window.timeline.canvas  # type: ignore[attr-defined]
+        self.label = QLabel(self.TEXT, self.canvas)
+        self.label.setObjectName("emptyHint")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.setStyleSheet(
+            "QLabel { background: palette(window); border: 1px solid palette(mid);"
+            " border-radius: 6px; padding: 16px; }"
+        )
+        self.canvas.installEventFilter(self)
+        window.bridge.sig_changed.connect(lambda _changes: self.refresh())  # type: ignore[attr-defined]
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            empty = counts(self.store)["events"] == 0
+        except sqlite3.Error:
+            empty = False
+        self.label.setVisible(empty)
+        if empty:
+            self._place()
+
+    def _place(self) -> None:
+        w = min(460, max(200, self.canvas.width() - 40))
+        self.label.setFixedWidth(w)
+        self.label.adjustSize()
+        self.label.move(
+            (self.canvas.width() - w) // 2, (self.canvas.height() - self.label.height()) // 2
+        )
+        self.label.raise_()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.canvas and event.type() == QEvent.Type.Resize and not self.label.isHidden():
+            self._place()
+        return False
+
+
+def show_dialog(dialog: QDialog) -> None:
+    """Run a modal dialog (tests replace this to inspect it instead of blocking)."""
+    dialog.exec()
+
+
+def add_help_actions(window: QWidget, store: Store) -> dict[str, QAction]:
+    menu: QMenu = window.menus["help"]  # type: ignore[attr-defined]
+    shortcuts = QAction("&Keyboard shortcuts", window)
+    shortcuts.setShortcut(QKeySequence("Ctrl+/"))
+    shortcuts.setObjectName("actionShortcuts")
+    shortcuts.triggered.connect(lambda: show_dialog(ShortcutsDialog(window)))
+    about = QAction("&About Dossier", window)
+    about.setObjectName("actionAbout")
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda: show_dialog(about_box(window, store)))
+    menu.addAction(shortcuts)
+    menu.addSeparator()
+    menu.addAction(about)
+    return {"shortcuts": shortcuts, "about": about}

@@ -1,0 +1,91 @@
+"""Opening a database for a window: the refusal as a plain message, the dialog a thin wrapper.
+
+:func:`attempt_open` never raises for a file it will not open and never changes the file: it
+returns an :class:`OpenResult` with either an open store (and its lock) or a one-line message
+for the person. The window shows the message in :func:`show_refusal`; the command line prints
+it and exits 1.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.store.database import Store
+from desktop.store.errors import (
+    CorruptDatabaseError,
+    MissingDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+    ReadOnlyError,
+    StoreError,
+)
+from desktop.store.lock import AlreadyOpenError, DatabaseLock, open_locked
+
+TITLES: tuple[tuple[type[StoreError], str], ...] = (
+    (AlreadyOpenError, "Already open"),
+    (NewerSchemaError, "Made by a newer Dossier"),
+    (CorruptDatabaseError, "Damaged database"),
+    (NotADatabaseError, "Not a Dossier database"),
+    (ReadOnlyError, "Cannot write to this file"),
+    (MissingDatabaseError, "File not found"),
+)
+
+
+@dataclass
+class OpenResult:
+    path: Path
+    store: Store | None = None
+    lock: DatabaseLock | None = None
+    message: str | None = None
+    title: str = "Cannot open the database"
+
+    @property
+    def ok(self) -> bool:
+        return self.store is not None
+
+
+def refusal_title(exc: StoreError) -> str:
+    for kind, title in TITLES:
+        if isinstance(exc, kind):
+            return title
+    if "full" in str(exc).lower():
+        return "The disk is full"
+    return "Cannot open the database"
+
+
+def attempt_open(path: str | os.PathLike[str], *, readonly: bool = False) -> OpenResult:
+    """Open ``path`` with its lock, or say in one line why not (the file left as it was)."""
+    target = Path(path).expanduser()
+    try:
+        store, lock = open_locked(target, readonly=readonly)
+    except StoreError as exc:
+        return OpenResult(target, message=str(exc), title=refusal_title(exc))
+    except OSError as exc:  # e.g. the lock folder cannot be made
+        return OpenResult(target, message=f"{target}: {exc.strerror or exc}")
+    return OpenResult(target, store=store, lock=lock)
+
+
+def show_refusal(parent: QWidget | None, result: OpenResult) -> None:
+    """The dialog for a refused open: critical, plain text (a file name is never markup)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(f"Dossier — {result.title}")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"{result.title}: {result.path.name}")
+    box.setInformativeText(f"{result.message}\n\nThe file was not changed.")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    critical(box)
+
+
+def critical(box: QMessageBox) -> None:
+    """Run the box (tests replace this to collect boxes instead of blocking). Without a screen
+    (``offscreen``) nobody could close it: the caller has printed the message already."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return
+    box.exec()
