@@ -24,6 +24,12 @@ FLAG_STARRED = 2
 FLAG_DISPUTED = 4
 
 _EMPTY = np.zeros(0, dtype=np.intp)
+#: A cluster's representative: starred, then annotated, then disputed (score by flags byte).
+_REP_SCORE = np.array(
+    [(f & FLAG_STARRED > 0) * 4 + (f & FLAG_ANNOTATED > 0) * 2 + (f & FLAG_DISPUTED > 0)
+     for f in range(256)],
+    dtype=np.int64,
+)  # fmt: skip
 LaneIds = np.ndarray | Sequence[int] | None
 
 
@@ -149,6 +155,8 @@ class EventIndex:
         self._long_pos = np.flatnonzero(dur > self._max_short)
         self._long_lo, self._long_hi = self.lo[self._long_pos], self.hi[self._long_pos]
         self._long_lane = self.lane[self._long_pos]
+        self._long_bounds: np.ndarray | None = None
+        self._long_by_lane = (_EMPTY, _EMPTY, _EMPTY)
         self._id_sorter: np.ndarray | None = None
         self._lane_perm: np.ndarray | None = None
         self._lane_bounds = self._lo_by_lane = self._hi_by_lane = _EMPTY
@@ -248,6 +256,20 @@ class EventIndex:
         seg = slice(int(self._lane_bounds[lane]), int(self._lane_bounds[lane + 1]))
         return self._lane_perm[seg], self._lo_by_lane[seg], self._hi_by_lane[seg]
 
+    def _lane_long(self, lane: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(positions, lo, hi) of one lane's long events, ascending; grouped on first use."""
+        if self._long_bounds is None:
+            perm = np.argsort(self._long_lane, kind="stable")
+            self._long_by_lane = (self._long_pos[perm], self._long_lo[perm], self._long_hi[perm])
+            self._long_bounds = np.searchsorted(
+                self._long_lane[perm], np.arange(self.n_lanes + 1), side="left"
+            )
+        if not 0 <= lane < self.n_lanes:
+            return _EMPTY, self.lo[:0], self.hi[:0]
+        a, b = int(self._long_bounds[lane]), int(self._long_bounds[lane + 1])
+        pos, lo, hi = self._long_by_lane
+        return pos[a:b], lo[a:b], hi[a:b]
+
     def lane_visible(self, lane: int, t0: float, t1: float) -> np.ndarray:
         """Positions of one lane's events meeting [t0, t1], by start time."""
         pos, lo, hi = self._lane_segment(lane)
@@ -256,8 +278,8 @@ class EventIndex:
         head, start, stop, thr = self._window(lo, hi, t0, t1)
         parts = [pos[head], pos[start:stop]]
         if len(self._long_pos):
-            hit = (self._long_lane == lane) & (self._long_lo < thr) & (self._long_hi > t0)
-            parts.insert(0, self._long_pos[hit])
+            lpos, llo, lhi = self._lane_long(lane)
+            parts.insert(0, lpos[(llo < thr) & (lhi > t0)])
         return np.concatenate(parts).astype(np.intp, copy=False)
 
     # -- aggregation -----------------------------------------------------------------------
@@ -271,7 +293,42 @@ class EventIndex:
         `n_lanes` may widen that default). Shape (rows, ceil(width)); events that started
         before the window count in column 0.
         """
+        if lane_ids_visible is not None and len(lane_ids_visible):
+            # many visible events in a few lanes (e.g. a million, zoomed out): per lane is
+            # cheaper than a pass over every visible event (about 10 ns per event, 100 us
+            # per lane)
+            many = len(self.visible_slice(scale.start, scale.end)) > 10_000 * len(lane_ids_visible)
+            ids = np.asarray(lane_ids_visible, np.intp)
+            if many and ids.min() >= 0 and len(np.unique(ids)) == len(ids):
+                return self._density_by_lane(scale, ids)
         return self._aggregate(scale, lane_ids_visible, n_lanes, spread=False)
+
+    def _density_by_lane(
+        self, scale: TimeScale, lane_ids: np.ndarray | Sequence[int]
+    ) -> np.ndarray:
+        """`density` for a few of many lanes: per lane, a searchsorted of the pixel edges in
+        its own sorted starts (no pass over every visible event)."""
+        w = max(1, math.ceil(scale.width))
+        out = np.zeros((len(lane_ids), w), np.int64)
+        t0, t1 = scale.start, scale.end
+        if not t1 >= t0 or not len(self):
+            return out
+        edges = t0 + np.arange(1, w) * scale.seconds_per_pixel
+        steps = np.zeros(w + 1, np.int64)
+        for row, lane in enumerate(np.asarray(lane_ids, np.intp).tolist()):
+            pos, lo, hi = self._lane_segment(lane)
+            if not len(pos):
+                continue
+            head, start, stop, thr = self._window(lo, hi, t0, t1)
+            steps[1:w] = np.searchsorted(lo[start:stop], edges, side="left")
+            steps[w] = stop - start
+            np.subtract(steps[1:], steps[:-1], out=out[row])  # events per pixel column
+            early = len(head)
+            if len(self._long_pos):
+                _, llo, lhi = self._lane_long(lane)
+                early += int(np.count_nonzero((llo < thr) & (lhi > t0)))
+            out[row, 0] += early
+        return out
 
     def coverage(
         self, scale: TimeScale, lane_ids_visible: LaneIds = None, n_lanes: int | None = None
@@ -324,10 +381,7 @@ class EventIndex:
         if not k:
             return Clusters(x, x, x, _EMPTY, _EMPTY, _EMPTY, self.ids[pos], bounds)
         x_end = np.maximum.reduceat(np.minimum(scale.x(self.hi[pos]), scale.width), starts)
-        f = self._flags[pos]
-        score = (
-            (f & FLAG_STARRED > 0) * 4 + (f & FLAG_ANNOTATED > 0) * 2 + (f & FLAG_DISPUTED > 0)
-        ).astype(np.int64)
+        score = _REP_SCORE[self._flags[pos]]
         best = np.maximum.reduceat(score * (k + 1) + (k - np.arange(k)), starts)
         rep_pos = pos[k - best % (k + 1)]
         return Clusters(

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Minimum horizontal distance between two labels in the same row, in pixels.
 LABEL_GAP = 4.0
 
 
-@dataclass(frozen=True)
-class LabelCandidate:
+class LabelCandidate(NamedTuple):
     """A label that would like to start at `x` (px) and is `width` px wide."""
 
     id: Hashable
@@ -26,8 +25,7 @@ class LabelCandidate:
     priority: float = 0.0  # higher is placed first
 
 
-@dataclass(frozen=True)
-class PlacedLabel:
+class PlacedLabel(NamedTuple):
     """A placed label: its box is [x, x + width] in sub-row `row` (top at `y`)."""
 
     id: Hashable
@@ -77,18 +75,22 @@ def place_labels(
     """
     if n_rows <= 0 or width <= 0:
         return []
-    order = sorted(range(len(candidates)), key=lambda i: (-candidates[i].priority, candidates[i].x))
     rows = [_Row() for _ in range(n_rows)]
     placed: list[PlacedLabel] = []
-    for i in order:
-        c = candidates[i]
-        if c.width > width or c.width < 0:
+    # stable: equal keys keep the candidates' order, as sorting their indices would
+    for c in sorted(candidates, key=lambda c: (-c.priority, c.x)):
+        cw = c.width
+        if cw > width or cw < 0:
             continue
-        x0 = fitted_x(c.x, c.width, width)
-        x1 = x0 + c.width
+        x0 = max(0.0, min(c.x, width - cw))  # fitted_x
+        x1 = x0 + cw
         for r, row in enumerate(rows):
-            if row.is_free(x0, x1, gap):
-                row.add(x0, x1)
-                placed.append(PlacedLabel(c.id, x0, r * row_height, c.width, r))
+            starts = row.starts
+            i = bisect_left(starts, x1 + gap)  # row.is_free, inlined
+            if i == 0 or row.ends[i - 1] + gap <= x0:
+                j = bisect_left(starts, x0)  # row.add, inlined
+                starts.insert(j, x0)
+                row.ends.insert(j, x1)
+                placed.append(PlacedLabel(c.id, x0, r * row_height, cw, r))
                 break
     return placed

@@ -9,6 +9,7 @@ at the left edge).
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from desktop.domain.time_scale import MAX_T, MIN_T, TimeScale
 
 DAY = 86400
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_EPOCH = datetime(1970, 1, 1)
 #: 1970-01-05, the first Monday after the epoch: weeks are aligned to it.
 _MONDAY_OFFSET = 4 * DAY
 #: Gap between a tick line and the start of its label, in pixels.
@@ -155,8 +157,7 @@ def _ts(year: int, month: int = 1, day: int = 1) -> float:
 def _datetime(t: float) -> datetime:
     """The naive UTC datetime of `t` (whole seconds; clipped to years 1..9999)."""
     days, secs = divmod(math.floor(min(max(t, MIN_T), MAX_T)), DAY)
-    d = date.fromordinal(_EPOCH_ORDINAL + days)
-    return datetime(d.year, d.month, d.day) + timedelta(seconds=secs)
+    return _EPOCH + timedelta(days=days, seconds=secs)
 
 
 def _is_two_day_boundary(d: date) -> bool:
@@ -194,11 +195,20 @@ def _boundaries(unit: _Unit, t0: float, t1: float) -> list[float]:
         times = (float(off + k * length) for k in range(k0, k1 + 1))
         return [t for t in times if t0 <= t <= t1]  # guards against rounding in the divisions
     out: list[float] = []
-    if unit.field == "day":
-        first = math.ceil(t0 / DAY)
-        for day in range(first, math.floor(t1 / DAY) + 1):
-            if _is_two_day_boundary(date.fromordinal(_EPOCH_ORDINAL + day)):
-                out.append(float(day * DAY))
+    if unit.field == "day":  # odd days of each month, but not an odd last day
+        first, last = math.ceil(t0 / DAY), math.floor(t1 / DAY)
+        if first > last:
+            return out
+        d = date.fromordinal(_EPOCH_ORDINAL + first)
+        month_start = _EPOCH_ORDINAL + first - d.day + 1  # ordinal of the 1st of d's month
+        while month_start - _EPOCH_ORDINAL <= last:
+            m = date.fromordinal(month_start)
+            length = calendar.monthrange(m.year, m.month)[1]
+            base = month_start - _EPOCH_ORDINAL - 1  # epoch day of the month's day 0
+            lo, hi = max(first - base, 1), min(last - base, length - 1)
+            for day in range(lo + (lo % 2 == 0), hi + 1, 2):
+                out.append(float((base + day) * DAY))
+            month_start += length
         return out
     d = _datetime(t0).date()
     if unit.field == "month":
@@ -260,12 +270,17 @@ def _choose_minor(
                 continue
             if times is None:
                 times = _boundaries(unit, t0, t1)
-            labels = [fmt(_datetime(t)) for t in times]
-            widths = [text_width(s) for s in labels]
-            if widths and step_px < max(widths) + min_gap:
-                continue
-            if _fits([scale.x(t) for t in times], widths, min_gap):
-                return unit, times, labels
+            labels, widths = [], []
+            for t in times:  # stop at the first label too wide for the step
+                label = fmt(_datetime(t))
+                w = text_width(label)
+                if step_px < w + min_gap:
+                    break
+                labels.append(label)
+                widths.append(w)
+            else:
+                if _fits([scale.x(t) for t in times], widths, min_gap):
+                    return unit, times, labels
     unit = _MINOR[-1]
     times = _boundaries(unit, t0, t1)
     return unit, times, [unit.formats[-1](_datetime(t)) for t in times]

@@ -153,7 +153,8 @@ def test_interpolate_zoom_keeps_fixed_point(
         assert close(m.t(ax), a.t(ax), m)  # the anchor does not drift during the animation
         expected = math.exp(math.log(a.span) * (1 - f) + math.log(b.span) * f)
         assert m.span == pytest.approx(expected, rel=1e-9, abs=1e-12 * abs(m.start))
-        assert (m.span - prev) * (b.span - a.span) >= 0  # monotone towards the target
+        # monotone towards the target (up to rounding when the zoom factor is almost 1)
+        assert (m.span - prev) * (b.span - a.span) >= 0 or math.isclose(m.span, prev, rel_tol=1e-12)
         prev = m.span
 
 

@@ -14,6 +14,7 @@ from desktop.domain.time_scale import TimeScale
 
 if TYPE_CHECKING:
     import weakref
+    from collections.abc import Callable
 
     from PySide6.QtGui import QFont
 
@@ -24,6 +25,7 @@ class OverviewMixin:
     c: TimelineCanvas
     small: QFont
     _overviews: weakref.WeakKeyDictionary
+    _layer: Callable[..., QImage]
 
     # -- overview band -------------------------------------------------------------------------
     def overview_scale(self) -> TimeScale | None:
@@ -32,22 +34,27 @@ class OverviewMixin:
             return None
         return TimeScale.fit(extent[0], extent[1], self.c.time_width, margin=0.02)
 
-    def _overview_band(self, p: QPainter, col: dict) -> None:
+    def _overview_band(self, p: QPainter, col: dict, layered: bool = False) -> None:
         c, g = self.c, self.c.geo
         top = c.height() - g.overview_h
-        p.fillRect(QRectF(0, top, c.width(), g.overview_h), col["header"])
-        p.setPen(QPen(col["grid_major"], 1))
-        p.drawLine(QPointF(0, top), QPointF(c.width(), top))
-        p.setPen(col["muted"])
-        p.setFont(self.small)
-        p.drawText(
-            QRectF(8, top, g.header_w - 12, g.overview_h), Qt.AlignmentFlag.AlignVCenter, "Overview"
-        )
         full = self.overview_scale()
+        image = self._overview_image(full, col) if full is not None else None
+        if layered:  # the band without its window rectangle, from a cached layer
+            key = (
+                image.cacheKey() if image is not None else 0,
+                tuple(v.rgba() for v in col.values()),
+            )
+
+            def draw(lp: QPainter) -> None:  # from one row up: the top line covers two rows
+                lp.translate(0, 1 - top)
+                self._overview_base(lp, col, top, image)
+
+            layer = self._layer("overview", key, c.width(), g.overview_h + 1, draw)
+            p.drawImage(QPointF(0, top - 1), layer)
+        else:
+            self._overview_base(p, col, top, image)
         if full is None:
             return
-        image = self._overview_image(full, col)
-        p.drawImage(QPointF(g.header_w, top + 4), image)
         x0 = g.header_w + max(-2.0, full.x(c.scale.start))
         x1 = g.header_w + min(full.width + 2, full.x(c.scale.end))
         win = QRectF(x0, top + 2, max(4.0, x1 - x0), g.overview_h - 4)
@@ -56,6 +63,19 @@ class OverviewMixin:
         p.setBrush(fill)
         p.setPen(QPen(col["highlight"], 1.5))
         p.drawRect(win)
+
+    def _overview_base(self, p: QPainter, col: dict, top: float, image: QImage | None) -> None:
+        c, g = self.c, self.c.geo
+        p.fillRect(QRectF(0, top, c.width(), g.overview_h), col["header"])
+        p.setPen(QPen(col["grid_major"], 1))
+        p.drawLine(QPointF(0, top), QPointF(c.width(), top))
+        p.setPen(col["muted"])
+        p.setFont(self.small)
+        p.drawText(
+            QRectF(8, top, g.header_w - 12, g.overview_h), Qt.AlignmentFlag.AlignVCenter, "Overview"
+        )
+        if image is not None:
+            p.drawImage(QPointF(g.header_w, top + 4), image)
 
     def _overview_image(self, full: TimeScale, col: dict) -> QImage:
         index = self.c.model.index

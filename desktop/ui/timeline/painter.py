@@ -3,14 +3,12 @@ the rectangles of the labels it placed (for hit testing) and the overview's cach
 
 from __future__ import annotations
 
-import math
 import time
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,28 +22,17 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from desktop.domain.event_index import FLAG_DISPUTED
-from desktop.domain.labels import LabelCandidate, place_labels
+from desktop.domain.lanes import LaneRect
 from desktop.domain.ticks import LABEL_PAD, axis_ticks
 from desktop.domain.time_scale import TimeScale
 from desktop.ui.timeline.badges import BadgesMixin
+from desktop.ui.timeline.layers import LayersMixin, is_raster
+from desktop.ui.timeline.marks import KIND_COLOURS as KIND_COLOURS  # re-exported
+from desktop.ui.timeline.marks import MarksMixin
 from desktop.ui.timeline.overview import OverviewMixin
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.canvas import TimelineCanvas
-
-# Okabe-Ito: distinguishable with the common colour-vision deficiencies, light and dark.
-KIND_COLOURS = (
-    "#0072B2",
-    "#D55E00",
-    "#009E73",
-    "#CC79A7",
-    "#E69F00",
-    "#56B4E9",
-    "#8C6D00",
-    "#7F7F7F",
-)
-DAY = 86400.0
 
 
 @dataclass(frozen=True)
@@ -62,7 +49,7 @@ class Geometry:
     cluster_px: float = 9.0
 
 
-class TimelinePainter(OverviewMixin, BadgesMixin):
+class TimelinePainter(MarksMixin, LayersMixin, OverviewMixin, BadgesMixin):
     def __init__(self, canvas: TimelineCanvas) -> None:
         self.c = canvas
         self.font = QFont(canvas.font())
@@ -80,6 +67,14 @@ class TimelinePainter(OverviewMixin, BadgesMixin):
         self._static: dict[tuple[str, str], QStaticText] = {}
         self._ascents: dict[str, float] = {}
         self._elide_cache: dict[tuple[str, str, float], str] = {}
+        self._layers: dict[str, tuple[tuple, QImage]] = {}
+        self._fonts = {
+            id(f): (f, f.key(), QFontMetricsF(f).ascent())
+            for f in (self.font, self.small, self.bold)
+        }
+        self._tick_cache: tuple | None = None
+        self._axis_key: tuple = ()
+        self._last_static: tuple = ()
 
     # -- helpers -------------------------------------------------------------------------------
     def text_width(self, text: str) -> float:
@@ -110,51 +105,139 @@ class TimelinePainter(OverviewMixin, BadgesMixin):
             "disputed": QColor("#E0433A" if dark else "#B3261E"),
         }
 
-    def kind_colour(self, kind: int) -> QColor:
-        return QColor(KIND_COLOURS[kind % len(KIND_COLOURS)])
-
     # -- frame ---------------------------------------------------------------------------------
     def paint(self, p: QPainter) -> None:
         c, g = self.c, self.c.geo
         col = self.colours()
-        p.fillRect(c.rect(), col["base"])
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         scale = c.scale
         lanes_bottom = c.height() - g.overview_h
-        p.save()
-        p.setClipRect(QRectF(g.header_w, 0, c.time_width, lanes_bottom))
-        p.translate(g.header_w, 0)
-        self._eras(p, scale, col, lanes_bottom)
-        major, minor = axis_ticks(scale, self.text_width)
-        self._grid(p, major, minor, col, lanes_bottom)
-        p.restore()
+        visible = c.lane_layout.visible(c.scroll_y, lanes_bottom - g.axis_h)
+        model = c.model
+        hl_lane = model.lane_of_org(c.highlight_org) if c.highlight_org is not None else None
+        layered = is_raster(p)
+        if layered:
+            self._paint_static(p, scale, col, lanes_bottom, visible, hl_lane)
+        else:  # vectors (SVG): everything drawn as shapes and text
+            p.fillRect(c.rect(), col["base"])
+            self._ground(p, scale, col, g.axis_h, lanes_bottom)
+            self._chrome(p, col, lanes_bottom, visible, hl_lane)
         self.label_boxes = []
-        self._lanes(p, scale, col, lanes_bottom)
+        self._lanes(p, scale, col, lanes_bottom, visible)
+        if layered:
+            self._axis_layer(p, scale, col)
         p.save()
         p.translate(g.header_w, 0)
-        self._axis(p, major, minor, col)
+        if not layered:
+            self._axis(p, *self._ticks(scale), col)
         self._today(p, scale, col, lanes_bottom)
         p.restore()
         self._band(p, col)
-        self._overview_band(p, col)
+        self._overview_band(p, col, layered)
 
-    def _eras(self, p: QPainter, scale: TimeScale, col: dict, bottom: float) -> None:
+    def _ticks(self, scale: TimeScale) -> tuple[list, list]:
+        key = (scale.start, scale.end, scale.width)
+        if self._tick_cache is None or self._tick_cache[0] != key:
+            self._tick_cache = (key, axis_ticks(scale, self.text_width))
+        return self._tick_cache[1]
+
+    def _ground(self, p: QPainter, scale: TimeScale, col: dict, top: float, bottom: float) -> None:
+        """Eras and grid lines over the lane area (rows top..bottom)."""
         g = self.c.geo
+        p.save()
+        p.setClipRect(QRectF(g.header_w, 0, self.c.time_width, bottom))
+        p.translate(g.header_w, 0)
+        self._eras(p, scale, col, top, bottom)
+        major, minor = self._ticks(scale)
+        self._grid(p, major, minor, col, top, bottom)
+        p.restore()
+
+    def _paint_static(
+        self,
+        p: QPainter,
+        scale: TimeScale,
+        col: dict,
+        bottom: float,
+        visible: list[LaneRect],
+        hl_lane: int | None,
+    ) -> None:
+        """Blit the cached ground, chrome and axis layers (see layers.py)."""
+        c, g = self.c, self.c.geo
+        colours = tuple(v.rgba() for v in col.values())
+        fonts = (self.font.key(), self.small.key(), self.bold.key())
+        eras = tuple((e.lo, e.hi, e.title) for e in c.model.eras)
+        scale_key = (scale.start, scale.end, scale.width, c.time_width, eras, colours, fonts)
+
+        def ground(lp: QPainter, top: float, bot: float) -> None:
+            lp.fillRect(QRectF(0, top, c.width(), bot - top), col["base"])
+            self._ground(lp, scale, col, top, bot)
+
+        lanes = c.model.lanes
+        lane_key = tuple(
+            (r.index, r.y, r.height, lanes[r.index].title, lanes[r.index].count,
+             lanes[r.index].collapsed)
+            for r in visible
+        )  # fmt: skip
+        chrome_key = (lane_key, hl_lane, bottom, colours, fonts)
+        w, top = c.width(), g.axis_h
+
+        def lane_area(lp: QPainter) -> None:
+            """Ground, then chrome, over the rows [top, bottom)."""
+            self._fill_ground(lp, scale_key, ground, top, bottom)
+
+            def chrome(cp: QPainter) -> None:
+                cp.translate(0, -top)
+                self._chrome(cp, col, bottom, visible, hl_lane)
+
+            layer = self._layer("chrome", chrome_key, w, bottom - top, chrome)
+            lp.drawImage(QPointF(0, top), layer)
+
+        # a frame repainted unchanged (same scale and lanes) blits one opaque image
+        both = (scale_key, chrome_key)
+        if both == self._last_static:
+
+            def composed(lp: QPainter) -> None:
+                lp.translate(0, -top)
+                lane_area(lp)
+
+            layer = self._layer("lanes", both, w, bottom - top, composed, opaque=True)
+            p.drawImage(QPointF(0, top), layer)
+        else:
+            lane_area(p)
+        self._last_static = both
+        self._axis_key = scale_key
+
+    def _axis_layer(self, p: QPainter, scale: TimeScale, col: dict) -> None:
+        """The cached axis strip (its bottom line reaches one row into the lanes)."""
+        g = self.c.geo
+
+        def axis(lp: QPainter) -> None:
+            lp.translate(g.header_w, 0)
+            self._axis(lp, *self._ticks(scale), col)
+
+        # always from the image, also at a new scale: text drawn into an image is antialiased
+        # in grey, on a widget it may use subpixel (LCD) antialiasing; the axis must not switch
+        layer = self._layer("axis", self._axis_key, self.c.width(), g.axis_h + 1, axis)
+        self._blit(p, 0, 0, layer)
+
+    def _eras(self, p: QPainter, scale: TimeScale, col: dict, top: float, bottom: float) -> None:
         for era in self.c.model.eras:
             if era.hi < scale.start or era.lo > scale.end:
                 continue
             x0, x1 = scale.x(era.lo), scale.x(era.hi)
-            p.fillRect(QRectF(x0, g.axis_h, max(2.0, x1 - x0), bottom - g.axis_h), col["era"])
+            p.fillRect(QRectF(x0, top, max(2.0, x1 - x0), bottom - top), col["era"])
 
-    def _grid(self, p: QPainter, major: list, minor: list, col: dict, bottom: float) -> None:
-        top = self.c.geo.axis_h
-        p.setPen(QPen(col["grid"], 1))
-        for t in minor:
-            p.drawLine(QPointF(t.x, top), QPointF(t.x, bottom))
-        p.setPen(QPen(col["grid_major"], 1))
-        for t in major:
-            if not t.sticky:
-                p.drawLine(QPointF(t.x, 22), QPointF(t.x, bottom))
+    def _grid(
+        self, p: QPainter, major: list, minor: list, col: dict, top: float, bottom: float
+    ) -> None:
+        lines = [QLineF(t.x, top, t.x, bottom) for t in minor]
+        if lines:
+            p.setPen(QPen(col["grid"], 1))
+            p.drawLines(lines)
+        lines = [QLineF(t.x, min(22.0, top), t.x, bottom) for t in major if not t.sticky]
+        if lines:
+            p.setPen(QPen(col["grid_major"], 1))
+            p.drawLines(lines)
 
     def _axis(self, p: QPainter, major: list, minor: list, col: dict) -> None:
         g, w = self.c.geo, self.c.time_width
@@ -165,12 +248,12 @@ class TimelinePainter(OverviewMixin, BadgesMixin):
         p.setPen(col["text"])
         for t in major:
             if t.label:
-                self.text(p, QPointF(t.x + LABEL_PAD, 17), t.label)
+                self.text(p, QPointF(t.x + LABEL_PAD, 17), t.label, self.bold)
         p.setFont(self.small)
         p.setPen(col["muted"])
         for t in minor:
             if t.label:
-                self.text(p, QPointF(t.x + LABEL_PAD, 39), t.label)
+                self.text(p, QPointF(t.x + LABEL_PAD, 39), t.label, self.small)
         era_font = QFont(self.small)
         era_font.setItalic(True)
         p.setFont(era_font)
@@ -193,25 +276,18 @@ class TimelinePainter(OverviewMixin, BadgesMixin):
             p.drawLine(QPointF(x, self.c.geo.axis_h), QPointF(x, bottom))
 
     # -- lanes ---------------------------------------------------------------------------------
-    def _lanes(self, p: QPainter, scale: TimeScale, col: dict, bottom: float) -> None:
+    def _chrome(
+        self, p: QPainter, col: dict, bottom: float, visible: list[LaneRect], hl_lane: int | None
+    ) -> None:
+        """Lane bands, the highlight tint, the header column and the lane separators."""
         c, g = self.c, self.c.geo
-        model = c.model
-        visible = c.lane_layout.visible(c.scroll_y, bottom - g.axis_h)
-        # Level of detail: lanes with more visible events than can be drawn legibly are drawn
-        # from one density grid (numpy bincount per lane x pixel column), not event by event.
-        open_lanes = [r.index for r in visible if not model.lanes[r.index].collapsed]
-        self._density = model.index.density(scale, open_lanes) if open_lanes else None
-        self._density_row = {lane: i for i, lane in enumerate(open_lanes)}
-        self._dense_limit = max(20.0, c.time_width / 40)
-        hl_lane = model.lane_of_org(c.highlight_org) if c.highlight_org is not None else None
+        lanes = c.model.lanes
+        p.save()
+        p.setClipRect(QRectF(0, g.axis_h, c.width(), bottom - g.axis_h))
         for rect in visible:
-            lane = model.lanes[rect.index]
-            y, h = rect.y, rect.height
-            if y >= bottom:
+            if rect.y >= bottom:
                 break
-            band = QRectF(0, y, c.width(), h)
-            p.save()
-            p.setClipRect(QRectF(0, g.axis_h, c.width(), bottom - g.axis_h))
+            band = QRectF(0, rect.y, c.width(), rect.height)
             if rect.index == hl_lane:
                 tint = QColor(col["highlight"])
                 tint.setAlpha(40)
@@ -220,11 +296,34 @@ class TimelinePainter(OverviewMixin, BadgesMixin):
                 shade = QColor(col["alt"])
                 shade.setAlpha(110)
                 p.fillRect(band, shade)
-            self._header(p, lane, rect, col, rect.index == hl_lane)
-            if not lane.collapsed:
-                p.setClipRect(QRectF(g.header_w, max(y, g.axis_h), c.time_width, h))
-                p.translate(g.header_w, y)
-                self._lane_events(p, scale, rect.index, h, col)
+            self._header(p, lanes[rect.index], rect, col, rect.index == hl_lane)
+        p.restore()
+
+    def _lanes(
+        self, p: QPainter, scale: TimeScale, col: dict, bottom: float, visible: list[LaneRect]
+    ) -> None:
+        """The events of the open visible lanes, each clipped to its lane."""
+        c, g = self.c, self.c.geo
+        model = c.model
+        # Level of detail: lanes with more visible events than can be drawn legibly are drawn
+        # from one density grid (numpy bincount per lane x pixel column), not event by event.
+        open_lanes = [r.index for r in visible if not model.lanes[r.index].collapsed]
+        self._density = model.index.density(scale, open_lanes) if open_lanes else None
+        self._density_strips = None
+        self._frame_diamonds = {}  # kind -> sprite, for this frame
+        self._density_row = {lane: i for i, lane in enumerate(open_lanes)}
+        self._dense_limit = max(20.0, c.time_width / 40)
+        for rect in visible:
+            y, h = rect.y, rect.height
+            if y >= bottom:
+                break
+            if model.lanes[rect.index].collapsed:
+                continue
+            p.save()
+            top = max(y, g.axis_h)  # a lane scrolled under the axis: only its visible part
+            p.setClipRect(QRectF(g.header_w, top, c.time_width, y + h - top))
+            p.translate(g.header_w, y)
+            self._lane_events(p, scale, rect.index, h, col)
             p.restore()
 
     def _header(self, p: QPainter, lane, rect, col: dict, highlighted: bool) -> None:  # type: ignore[no-untyped-def]
@@ -250,120 +349,11 @@ class TimelinePainter(OverviewMixin, BadgesMixin):
             p.setPen(col["muted"])
             self.text(p, QPointF(22, rect.y + 34), f"{lane.count:,} event{'s' * (lane.count != 1)}")
 
-    def _lane_events(self, p: QPainter, scale: TimeScale, lane: int, h: float, col: dict) -> None:
-        c, g = self.c, self.c.geo
-        index = c.model.index
-        row = self._density_row.get(lane)
-        if self._density is not None and row is not None:
-            counts = self._density[row]
-            if counts.sum() > self._dense_limit:
-                self._density_strip(p, counts, g.marker_y, col)
-                return
-        clusters = index.cluster(scale, lane, g.cluster_px)
-        if not len(clusters):
-            return
-        my = g.marker_y
-        singles: list[tuple[int, float]] = []
-        members = clusters.member_ids
-        in_sel = c.selected_mask(members) if c.selection else None
-        for i, (x0, x1, count, rep) in enumerate(clusters):
-            if count == 1:
-                singles.append((rep, x0))
-                self._event_mark(p, scale, int(clusters.rep_pos[i]), my, col)
-            else:
-                x_end = float(clusters.x_end[i])
-                if in_sel is not None and in_sel[clusters.starts[i] : clusters.starts[i + 1]].any():
-                    w = max(max(x1, x_end) - x0, 16.0)
-                    self._halo(p, QRectF(x0 - 4, my - 12, w + 8, 24), col)
-                self._cluster_mark(p, x0, max(x1, x_end), count, my, col)
-                sel = c.selected
-                if sel is not None and sel in members[clusters.starts[i] : clusters.starts[i + 1]]:
-                    self._ring(p, x0, my, col)
-        self._labels(p, singles, my, h, col)
-
-    def _density_strip(self, p: QPainter, counts: np.ndarray, my: float, col: dict) -> None:
-        """A lane too dense for marks: a strip whose opacity follows log(events per pixel),
-        with the busiest stretch's count written on it."""
-        w = len(counts)
-        peak = float(counts.max())
-        alpha = np.zeros(w, np.uint8)
-        nz = counts > 0
-        alpha[nz] = (60 + 195 * np.log1p(counts[nz]) / np.log1p(peak)).astype(np.uint8)
-        hl = col["highlight"]
-        rgba = np.empty((1, w, 4), np.uint8)
-        rgba[..., 0], rgba[..., 1], rgba[..., 2], rgba[..., 3] = hl.red(), hl.green(), hl.blue(), 0
-        rgba[0, :, 3] = alpha
-        image = QImage(rgba.data, w, 1, 4 * w, QImage.Format.Format_RGBA8888)
-        p.drawImage(QRectF(0, my - 9, w, 18), image, QRectF(0, 0, w, 1))
-        p.setFont(self.small)
-        p.setPen(col["muted"])
-        total = int(counts.sum())
-        p.drawText(QPointF(4, my + 24), f"{total:,} events here: zoom in to see them one by one")
-
-    def _event_mark(self, p: QPainter, scale: TimeScale, row: int, my: float, col: dict) -> None:
-        """One event at sorted position ``row``: a bar, an uncertainty span or a diamond."""
-        index = self.c.model.index
-        event_id = int(index.ids[row])
-        lo, hi = float(index.lo[row]), float(index.hi[row])
-        start_hi = float(self.c.model.start_hi[row])
-        kind, flags = int(index.kind[row]), int(index.flags[row])
-        colour = self.kind_colour(kind)
-        x0, x1 = scale.x(lo), scale.x(hi)
-        if event_id in self.c.selection:
-            self._halo(p, QRectF(x0 - 10, my - 10, x1 - x0 + 20 if x1 - x0 > 3 else 20, 20), col)
-        dur = hi - lo
-        has_end = hi > start_hi + 1
-        if has_end and x1 - x0 > 3:  # a range: a solid bar
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(colour)
-            p.drawRoundedRect(QRectF(x0, my - 5, max(3.0, x1 - x0), 10), 3, 3)
-        elif x1 - x0 > 3 and dur > DAY:  # an uncertain date
-            if dur <= 11 * DAY:  # 'early May': a whisker
-                p.setPen(QPen(colour, 1.6))
-                p.drawLine(QPointF(x0, my), QPointF(x1, my))
-                p.drawLine(QPointF(x0, my - 4), QPointF(x0, my + 4))
-                p.drawLine(QPointF(x1, my - 4), QPointF(x1, my + 4))
-            else:  # 'May 2024': a faded span
-                faded = QColor(colour)
-                faded.setAlpha(70)
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(faded)
-                p.drawRoundedRect(QRectF(x0, my - 6, x1 - x0, 12), 3, 3)
-            p.setBrush(colour)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.drawEllipse(QPointF((x0 + x1) / 2, my), 3.2, 3.2)
-        else:  # a point in time: a diamond, drawn from a cached sprite
-            x = (x0 + min(x1, x0 + 3)) / 2
-            sprite = self._diamond(kind, col["base"])
-            p.drawPixmap(QPointF(x - 7, my - 7), sprite)
-        self._badges(p, x0, my, flags, int(self.c.model.colour[row]))
-        if flags & FLAG_DISPUTED:
-            p.setPen(QPen(col["disputed"], 1.6))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(QPointF(x0, my), 8, 8)
-        if self.c.selected == event_id:
-            self._ring(p, x0, my, col)
-
-    def _diamond(self, kind: int, outline: QColor) -> QPixmap:
-        key = (kind, outline.rgba(), self.c.devicePixelRatioF())
-        sprite = self._sprites.get(key)
-        if sprite is None:
-            dpr = self.c.devicePixelRatioF()
-            sprite = QPixmap(int(14 * dpr), int(14 * dpr))
-            sprite.setDevicePixelRatio(dpr)
-            sprite.fill(Qt.GlobalColor.transparent)
-            sp = QPainter(sprite)
-            sp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            sp.setPen(QPen(outline, 1.2))
-            sp.setBrush(self.kind_colour(kind))
-            sp.drawPolygon([QPointF(7, 1), QPointF(13, 7), QPointF(7, 13), QPointF(1, 7)])
-            sp.end()
-            self._sprites[key] = sprite
-        return sprite
-
-    def text(self, p: QPainter, pos: QPointF, text: str) -> None:
-        """drawText through a QStaticText cache: labels repeat from frame to frame."""
-        key = (text, p.font().key())
+    def text(self, p: QPainter, pos: QPointF, text: str, font: QFont | None = None) -> None:
+        """drawText through a QStaticText cache: labels repeat from frame to frame. `font`
+        (if given) is the painter's current font, saving a look-up of its key."""
+        fkey, ascent = self._font_info(p.font() if font is None else font)
+        key = (text, fkey)
         static = self._static.get(key)
         if static is None:
             if len(self._static) > 5000:
@@ -371,7 +361,15 @@ class TimelinePainter(OverviewMixin, BadgesMixin):
             static = self._static[key] = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), p.font())
-        p.drawStaticText(QPointF(pos.x(), pos.y() - self._ascent(p.font())), static)
+        p.drawStaticText(QPointF(pos.x(), pos.y() - ascent), static)
+
+    def _font_info(self, font: QFont) -> tuple[str, float]:
+        """(key, ascent) of a font; the painter's own fonts are looked up by identity."""
+        info = self._fonts.get(id(font))
+        if info is not None and info[0] is font:
+            return info[1], info[2]
+        key = font.key()
+        return key, self._ascent(font)
 
     def _elided(self, text: str, font: QFont, width: float) -> str:
         key = (text, font.key(), width)
@@ -389,53 +387,6 @@ class TimelinePainter(OverviewMixin, BadgesMixin):
         if value is None:
             value = self._ascents[key] = QFontMetricsF(font).ascent()
         return value
-
-    def _ring(self, p: QPainter, x: float, my: float, col: dict) -> None:
-        p.setPen(QPen(col["highlight"], 2.2))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawEllipse(QPointF(x, my), 10, 10)
-
-    def _cluster_mark(
-        self, p: QPainter, x0: float, x1: float, count: int, my: float, col: dict
-    ) -> None:
-        text = f"{count:,}" if count < 10_000 else f"{count / 1000:.0f}k"
-        w = max(x1 - x0, self.text_width(text) + 8)
-        # darker with more events; white text keeps >= 4.5:1 contrast on every shade used
-        shade = QColor("#3B5B8C").darker(100 + min(60, int(15 * math.log10(count + 1))))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(shade)
-        p.drawRoundedRect(QRectF(x0, my - 8, w, 16), 8, 8)
-        p.setPen(QColor("white"))
-        p.setFont(self.small)
-        p.drawText(QRectF(x0, my - 8, w, 16), Qt.AlignmentFlag.AlignCenter, text)
-
-    def _labels(
-        self, p: QPainter, singles: list[tuple[int, float]], my: float, h: float, col: dict
-    ) -> None:
-        g = self.c.geo
-        rows = max(0, min(g.label_rows, int((h - my - 10) // g.label_row_h)))
-        if not rows or not singles:
-            return
-        if len(singles) > 400:  # more than can ever be placed: keep the best-flagged
-            singles = singles[:400]
-        model = self.c.model
-        texts = model.labels([eid for eid, _ in singles])
-        sel = self.c.selected
-        chosen = self.c.selection
-        cands = []
-        for eid, x in singles:
-            text = texts.get(eid, "")
-            if text:
-                prio = 10.0 if eid == sel else 5.0 if eid in chosen else 0.0
-                cands.append(LabelCandidate(eid, x - 3, self.text_width(text) + 2, prio))
-        placed = place_labels(cands, g.label_row_h, rows, self.c.time_width)
-        p.setFont(self.small)
-        for lab in placed:
-            y = my + 10 + lab.row * g.label_row_h
-            p.setPen(col["highlight"] if lab.id == sel or lab.id in chosen else col["text"])
-            self.text(p, QPointF(lab.x, y + 11), texts[lab.id])
-            box = p.transform().mapRect(QRectF(lab.x, y, lab.width, g.label_row_h))
-            self.label_boxes.append((box, int(lab.id)))
 
     def hit_label(self, pos: QPointF) -> int | None:
         for box, eid in self.label_boxes:
