@@ -108,6 +108,13 @@ def test_screenshot(seeded_path, tmp_path, capsys):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
+    conn = sqlite3.connect(seeded_path)  # a screenshot records no layout or open tabs
+    try:
+        assert conn.execute("SELECT count(*) FROM app_state WHERE key LIKE 'ui:%'").fetchone() == (
+            0,
+        )
+    finally:
+        conn.close()
 
 
 def test_screenshot_unknown_org(seeded_path, tmp_path, capsys):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from desktop.store.dossier import open_dossier_keys, save_open_dossiers
 from desktop.store.errors import StoreError
@@ -24,7 +25,10 @@ class DossierController(QObject):
         self.tabs = window.dossiers
         self.store = window.store
         self._restoring = False
-        self.restore_tabs()
+        app = QApplication.instance()  # screenshots neither restore nor record open tabs
+        self.persist = not (app is not None and app.property("dossier_no_persist"))
+        if self.persist:
+            self.restore_tabs()
         self.tabs.sig_tabs_changed.connect(self.save_tabs)
         canvas = window.timeline.canvas
         canvas.sig_range_changed.connect(self.tabs.follow_range)
@@ -51,7 +55,7 @@ class DossierController(QObject):
             self._restoring = False
 
     def save_tabs(self) -> None:
-        if self._restoring:
+        if self._restoring or not self.persist:
             return
         try:
             save_open_dossiers(self.store, self.tabs.open_org_keys())
