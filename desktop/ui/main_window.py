@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
 
         self._status = QLabel(self)
         self.statusBar().addPermanentWidget(self._status)
+        self._save_state = QLabel(self)
+        self._save_state.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self._save_state)
         self._update_status()
         self._make_menus()
         self._install_features()
@@ -84,7 +87,8 @@ class MainWindow(QMainWindow):
         install_editing(self)
         from desktop.ui.annotations import install as install_annotations
 
-        install_annotations(self)
+        install_annotations(self).editor.sig_status.connect(self._show_save_state)
+        self._show_save_state("", False)
         from desktop.ui.annotations import timeline_bulk
 
         timeline_bulk.install(self)
@@ -186,11 +190,22 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         c = counts(self.store)
-        mode = " · read-only" if self.store.readonly else ""
         self._status.setText(
             f"{self.store.path} · {c['events']:,} events · {c['organizations']:,} organizations"
-            f" · {c['annotations']:,} notes{mode}"
+            f" · {c['annotations']:,} notes ·"
         )
+
+    def _show_save_state(self, note_status: str, error: bool) -> None:
+        """Every edit commits when it is made; only a note being typed can be unsaved."""
+        if self.store.readonly:
+            text = "Read-only"
+        elif error:
+            text = "Note NOT saved"
+        elif note_status.startswith("Unsaved"):
+            text = "Note unsaved…"
+        else:
+            text = "All changes saved"
+        self._save_state.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # features that act on close in an event filter (autosave, cancelling an import) have

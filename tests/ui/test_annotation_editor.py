@@ -6,6 +6,7 @@ import time
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QLabel
 
 from desktop.store import annotations as notes
 from desktop.store import annotations_bulk as bulk
@@ -233,3 +234,12 @@ def test_read_only_database_disables_editing(seeded_path, qtbot):
         win.close()
     finally:
         store.close()
+
+
+def test_status_bar_says_when_a_note_is_unsaved(ui, qtbot, window):
+    state = window.findChild(QLabel, "saveState")
+    assert state.text() == "All changes saved"
+    ui.editor.text.insertPlainText("draft")
+    assert state.text() == "Note unsaved…"
+    qtbot.waitUntil(lambda: state.text() == "All changes saved", timeout=2000)
+    assert live(window.store, ui.org_target)[0].body == "draft"

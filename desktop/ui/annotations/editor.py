@@ -94,6 +94,8 @@ class NoteEditor(QWidget):
     sig_saved = Signal(str)
     """A save returned (the note's UUID)."""
     sig_error = Signal(str)
+    sig_status = Signal(str, bool)
+    """The save state shown under the editor (text, is it an error), for the status bar."""
 
     def __init__(
         self,
@@ -290,6 +292,7 @@ class NoteEditor(QWidget):
     def _set_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet("color: #C0392B;" if error else "")
+        self.sig_status.emit(text, error)
 
     # -- undoable fields ---------------------------------------------------------------------
     def _change(self, text: str, **fields: object) -> None:
