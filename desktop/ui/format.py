@@ -7,7 +7,18 @@ import html
 from desktop.domain.model import Citation, Event
 from desktop.domain.text import date_text, number, span_text
 
-__all__ = ["CitationIndex", "date_text", "esc", "event_when", "number", "span_text"]
+# the colour labels of notes (Okabe-Ito where it has one), for badges, swatches and cells
+COLOUR_HEX = {
+    "red": "#D55E00",
+    "orange": "#E69F00",
+    "yellow": "#F0E442",
+    "green": "#009E73",
+    "blue": "#0072B2",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+__all__ = ["COLOUR_HEX", "CitationIndex", "date_text", "esc", "event_when", "number", "span_text"]
 
 
 def event_when(event: Event) -> str:

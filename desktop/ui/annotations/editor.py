@@ -41,15 +41,6 @@ from desktop.ui.annotations.markdown import NoteBrowser
 
 AUTOSAVE_MS = 800  # after the last keystroke; the save itself takes a few ms: within 1 s
 PREVIEW_MS = 150
-COLOUR_HEX = {
-    "red": "#D55E00",
-    "orange": "#E69F00",
-    "yellow": "#F0E442",
-    "green": "#009E73",
-    "blue": "#0072B2",
-    "purple": "#CC79A7",
-    "grey": "#999999",
-}
 
 
 def split_tags(text: str) -> tuple[str, ...]:

@@ -43,7 +43,8 @@ from desktop.store.annotations_bulk import TargetInfo
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.annotations import commands
-from desktop.ui.annotations.editor import COLOUR_HEX, local_time, split_tags
+from desktop.ui.annotations.editor import local_time, split_tags
+from desktop.ui.format import COLOUR_HEX
 
 COLUMNS = ("★", "Target", "Note", "Tags", "Colour", "Author", "Updated")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

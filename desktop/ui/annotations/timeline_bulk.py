@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 from desktop.store import annotations as notes
 from desktop.store import annotations_bulk as bulk
 from desktop.store.errors import StoreError
-from desktop.ui.annotations.editor import COLOUR_HEX, split_tags
+from desktop.ui.annotations.editor import split_tags
+from desktop.ui.format import COLOUR_HEX
 
 CONFIRM_OVER = 500  # events: a bigger bulk change asks first
 

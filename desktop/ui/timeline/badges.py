@@ -14,24 +14,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
 from desktop.domain.event_index import FLAG_ANNOTATED, FLAG_STARRED
+from desktop.ui.format import COLOUR_HEX
 from desktop.ui.timeline.model import COLOUR_CODES
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.canvas import TimelineCanvas
 
-# the annotation editor's colour labels (Okabe-Ito where it has one)
-LABEL_HEX = {
-    "red": "#D55E00",
-    "orange": "#E69F00",
-    "yellow": "#F0E442",
-    "green": "#009E73",
-    "blue": "#0072B2",
-    "purple": "#CC79A7",
-    "grey": "#999999",
-}
 STAR = QColor("#E69F00")
 STAR_EDGE = QColor("#7A4A00")
-LABEL_COLOURS = [QColor(LABEL_HEX.get(name, "#000000")) for name in COLOUR_CODES]
+LABEL_COLOURS = [QColor(COLOUR_HEX.get(name, "#000000")) for name in COLOUR_CODES]
 
 
 class BadgesMixin:
