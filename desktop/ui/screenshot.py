@@ -28,34 +28,41 @@ def render_screenshot(
     from desktop.ui.shell.theme import apply_theme
 
     app = ensure_app()
-    app.setProperty("dossier_no_persist", True)  # neither restore nor save the user's layout
-    apply_theme(theme)
     found = None
     if org:
         found = find_organization(store, org)
         if found is None:
             raise StoreError(f"no organization named {org!r}")
+    # neither restore nor save the user's layout; put the app back as it was afterwards
+    before = (app.property("dossier_no_persist"), app.property("dossier_theme"))
+    app.setProperty("dossier_no_persist", True)
+    apply_theme(theme)
     window = MainWindow(store)
-    window.resize(*size)
-    window.show()
-    app.processEvents()
-    if found is not None:
-        window.open_org(found.id)
-        tabs = window.dossiers
-        for i in reversed(range(tabs.count())):  # only the asked-for dossier
-            if i != tabs.currentIndex():
-                tabs.tabCloseRequested.emit(i)
-    if span is not None:
-        window.timeline.canvas.set_range(*span, animate=False)
-    elif found is not None:
-        window.timeline.canvas.fit_org(found.id)
-    for _ in range(3):
+    try:
+        window.resize(*size)
+        window.show()
         app.processEvents()
-    image = window.grab()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):
-        raise StoreError(f"could not write {out}")
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+        if found is not None:
+            window.open_org(found.id)
+            tabs = window.dossiers
+            for i in reversed(range(tabs.count())):  # only the asked-for dossier
+                if i != tabs.currentIndex():
+                    tabs.tabCloseRequested.emit(i)
+        if span is not None:
+            window.timeline.canvas.set_range(*span, animate=False)
+        elif found is not None:
+            window.timeline.canvas.fit_org(found.id)
+        for _ in range(3):
+            app.processEvents()
+        image = window.grab()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out), "PNG"):
+            raise StoreError(f"could not write {out}")
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        app.setProperty("dossier_no_persist", before[0])
+        if before[1]:
+            apply_theme(str(before[1]))
     return out
