@@ -38,7 +38,7 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 PROGRESS_EVERY = 1000
-READ_AHEAD_BATCHES = 40  # rows read ahead: 40 batches of 1000
+READ_AHEAD_BATCHES = 30  # rows read ahead: 30 batches of 1000
 
 
 def plan_import(

@@ -1,18 +1,24 @@
 """Writing imported events in bulk, inside the caller's transaction.
 
-Rows are staged in a temporary table in batches of 20,000 (``executemany``) and moved into
-``events`` with one ``INSERT ... SELECT`` ordered by key (the key index fills in order); links
-to organizations are made with one set-based statement per batch.
+Events come in batches of 20,000. The keys of a batch are looked up in one statement; an event
+whose key is new (to the database and to the batch) is inserted directly with the next id, in
+file order, and its links to organizations with those ids (two ``executemany``). The rest, an
+update or a key seen again in the same batch, is staged in a temporary table and upserted with
+one ``INSERT ... SELECT ... ON CONFLICT`` and one set-based statement for its links, so the last
+row of a key wins, fields the file does not give are kept and links are made to match.
 
-The full-text index is the cost that matters. Through the per-row triggers it costs ~200 µs a
-row (they make FTS5 flush its pending terms on every statement); in bulk ~30 µs a row at a
-million rows, still about 40% of an import. So for an import the two event search triggers are
+Per-row triggers are the cost that matters. Through its triggers the full-text index costs
+~200 µs a row (they make FTS5 flush its pending terms on every statement); in bulk ~20-30 µs
+a row, still about a third of an import. So for an import the two event search triggers are
 set aside and the new rows are indexed in chunks of 200,000 with one ``INSERT INTO search ...
-SELECT`` built from the triggers' own SQL, with a bigger FTS5 ``hashsize``. A big import into a
-smaller database also drops the secondary indexes of ``events`` and ``event_orgs`` and builds
-them again at the end (a sort instead of a million random inserts). Everything is restored
-before the commit, and a rollback restores it too. If the triggers are not of the expected
-shape they are simply left in place (slower, same result).
+SELECT`` built from the triggers' own SQL, with a bigger FTS5 ``hashsize`` and ``automerge``
+(FTS5 then merges fewer, bigger segments: the index has the same rows and answers; later writes
+go on merging with the database's own setting). The timeline's change-counter triggers are set
+aside too (:mod:`desktop.store.io.generations`: one UPDATE adds what they would have added). A
+big import into a smaller database also drops the secondary indexes of ``events`` and
+``event_orgs`` and builds them again at the end (a sort instead of a million random inserts).
+Everything is restored before the commit, and a rollback restores it too. Triggers that are not
+of the expected shape are simply left in place (slower, same result).
 """
 
 from __future__ import annotations
@@ -25,8 +31,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from desktop.store.database import Store
-from desktop.store.io.records import ImportedEvent, hashed_key
-from desktop.store.queries import find_organization
+from desktop.store.io.generations import Generations
+from desktop.store.io.organizations import Organizations
+from desktop.store.io.records import ImportedEvent
 
 FLUSH_ROWS = 20_000
 FTS_CHUNK_ROWS = 200_000
@@ -34,6 +41,7 @@ FTS_HASHSIZE = 64 * 1024 * 1024
 FTS_DEFAULT_HASHSIZE = 1024 * 1024
 IMPORT_CACHE_KIB = 160 * 1024
 BULK_ROWS = 50_000  # imports this big (and bigger than the table) rebuild the indexes after
+FTS_AUTOMERGE = 16  # FTS5 merges segments when a level has this many (4 by default)
 MANY_IDS = 10_000  # above this, listeners hear one 'reload' instead of every id
 
 COLUMNS = ("key", "title", "summary", "kind", "start", "start_lo", "start_hi", "end", "end_lo",
@@ -44,39 +52,6 @@ _COLS = ", ".join(f'"{c}"' for c in COLUMNS)
 def event_row(e: ImportedEvent) -> tuple[Any, ...]:
     return (e.key, e.title, e.summary, e.kind, e.start, e.start_lo, e.start_hi, e.end, e.end_lo,
             e.end_hi, e.place, int(e.era))  # fmt: skip
-
-
-class Organizations:
-    """Organization ids by the names rows give: found once (key, name, alias), or created."""
-
-    def __init__(self, store: Store, conn: sqlite3.Connection) -> None:
-        self.store = store
-        self.conn = conn
-        self.ids: dict[str, int] = {}
-        self.created: list[int] = []
-        self.created_names: list[str] = []
-
-    def id_for(self, name: str) -> int:
-        oid = self.ids.get(name)
-        if oid is None:
-            found = find_organization(self.store, name)
-            oid = found.id if found is not None else self._create(name)
-            self.ids[name] = oid
-        return oid
-
-    def _create(self, name: str) -> int:
-        base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-")
-        if not base:
-            base = "org-" + hashed_key(name).removeprefix("imp-")[:8]
-        key, n = base, 1
-        while self.conn.execute("SELECT 1 FROM organizations WHERE key = ?", (key,)).fetchone():
-            n += 1
-            key = f"{base}-{n}"
-        cur = self.conn.execute("INSERT INTO organizations (key, name) VALUES (?, ?)", (key, name))
-        oid = int(cur.lastrowid or 0)
-        self.created.append(oid)
-        self.created_names.append(name)
-        return oid
 
 
 _AI = re.compile(
@@ -153,10 +128,12 @@ class Writer:
         self.touched: set[int] = set()  # every updated id, for the listeners (up to MANY_IDS)
         self.touched_count = 0
         self.cache: int | None = None
-        self.hashsize = FTS_DEFAULT_HASHSIZE
+        self.fts_config: dict[str, int] = {}  # FTS5 settings to put back
         self.search: SearchIndex | None = None
+        self.generations: Generations | None = None
         self.indexes: list[str] = []
-        self.org_json: dict[tuple[str, ...], str] = {(): "[]"}  # names -> JSON list of ids
+        self.org_tuples: dict[tuple[str, ...], tuple[int, ...]] = {(): ()}  # names -> ids
+        self.next_id = 0  # the id the next new event gets
         self.reader: Any = None  # a Prefetch to let work while SQLite runs (see prefetch.py)
         updates = ["title", "start", "start_lo", "start_hi", "end", "end_lo", "end_hi"]
         updates += [c for c in ("summary", "kind", "place", "era") if c in provided]
@@ -168,6 +145,12 @@ class Writer:
             f" ORDER BY key, rowid ON CONFLICT(key) DO UPDATE SET {sets},"
             f" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE {differs}"
         )
+        items = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(COLUMNS) + 1))
+        self.insert = f"INSERT INTO events (id, {_COLS}) SELECT {items} FROM json_each(?)"
+        self.insert_links = (
+            "INSERT OR IGNORE INTO event_orgs (event_id, org_id)"
+            " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)"
+        )
 
     def start(self, expected_rows: int) -> None:
         """A bigger page cache and FTS5 hash, the staging table, the search triggers set aside
@@ -176,12 +159,18 @@ class Writer:
         self.cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
         conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
         conn.execute(f"CREATE TEMP TABLE import_stage ({_COLS}, orgs)")
-        row = conn.execute("SELECT v FROM search_config WHERE k = 'hashsize'").fetchone()
-        self.hashsize = int(row[0]) if row else FTS_DEFAULT_HASHSIZE
-        self._hashsize(FTS_HASHSIZE)
+        self.fts_config = {
+            name: self._fts_config(name, default)
+            for name, default in (("hashsize", FTS_DEFAULT_HASHSIZE), ("automerge", 4))
+        }
+        self._fts_set("hashsize", FTS_HASHSIZE)
+        if FTS_AUTOMERGE:
+            self._fts_set("automerge", FTS_AUTOMERGE)
         self.search = SearchIndex(conn)
+        self.generations = Generations(conn)
         last = conn.execute("SELECT coalesce(max(id), 0), count(*) FROM events").fetchone()
         self.first_new, self.indexed_upto = last[0] + 1, last[0]
+        self.next_id = self.first_new
         if expected_rows >= BULK_ROWS and expected_rows >= last[1]:
             for name, sql in conn.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
@@ -202,8 +191,12 @@ class Writer:
             if self.reader is not None:
                 self.reader.pause()
 
-    def _hashsize(self, size: int) -> None:
-        self.conn.execute("INSERT INTO search(search, rank) VALUES ('hashsize', ?)", (size,))
+    def _fts_config(self, name: str, default: int) -> int:
+        row = self.conn.execute("SELECT v FROM search_config WHERE k = ?", (name,)).fetchone()
+        return int(row[0]) if row else default
+
+    def _fts_set(self, name: str, value: int) -> None:
+        self.conn.execute("INSERT INTO search(search, rank) VALUES (?, ?)", (name, value))
 
     def add(self, event: ImportedEvent) -> None:
         self.batch.append(event)
@@ -211,14 +204,95 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
+        """Write the batch: events whose key is new (in the database and in the batch) are
+        inserted directly with the next ids, in file order, and linked by those ids; the rest
+        (updates, a key again in the same batch) go through the staging table and the upsert."""
         batch, self.batch = self.batch, []
         if not batch:
             return
         conn = self.conn
+        found = {
+            r[0]
+            for r in conn.execute(
+                "SELECT key FROM events WHERE key IN (SELECT value FROM json_each(?))",
+                (json.dumps([e.key for e in batch]),),
+            )
+        }
+        after = self.next_id - 1
+        fresh, again, links = self._split(batch, found)
+        created = changed = 0
+        # one statement each, with the rows as JSON: SQLite runs it without the GIL, so the
+        # reader thread parses the next rows meanwhile (executemany takes the GIL every row)
+        fresh_json = json.dumps(fresh, ensure_ascii=False) if fresh else ""
+        links_json = json.dumps(links) if links else ""
+        with self._sqlite_only():
+            if fresh:
+                created = conn.execute(self.insert, (fresh_json,)).rowcount
+            if links:
+                linked = conn.execute(self.insert_links, (links_json,)).rowcount
+        self._count("events", "INSERT", created)
+        if links:
+            self._count("event_orgs", "INSERT", linked)
+        if again:
+            inserted, changed, existing = self._upsert(again)
+            created += inserted
+            before = [i for i in existing if i <= after]  # existed before this batch
+            self.changed.update(i for i in before if i <= self.indexed_upto)
+            self.touched_count += len(before)
+            if len(self.touched) < MANY_IDS:
+                self.touched.update(before)
+        self.rows += len(batch)
+        self.created += created
+        self.updated += changed
+        self.pending_fts += len(batch)
+        if self.pending_fts >= FTS_CHUNK_ROWS:
+            self._index()
+
+    def _split(
+        self, batch: list[ImportedEvent], found: set[str]
+    ) -> tuple[list[tuple[Any, ...]], list[ImportedEvent], list[tuple[int, int]]]:
+        """(rows to insert with their ids, events to upsert, (event id, org id) links)."""
+        new: dict[str, ImportedEvent] = {}
+        again: list[ImportedEvent] = []
+        for e in batch:
+            if e.key in found or e.key in new:
+                again.append(e)
+            else:
+                new[e.key] = e
+        fresh: list[tuple[Any, ...]] = []
+        links: list[tuple[int, int]] = []
+        org_ids = self._org_ids if self.with_orgs else None
+        nid = self.next_id
+        for key, e in new.items():
+            kind = e.kind
+            fresh.append(
+                (nid, key, e.title, e.summary, "event" if kind is None else kind, e.start,
+                 e.start_lo, e.start_hi, e.end, e.end_lo, e.end_hi, e.place, int(e.era))
+            )  # fmt: skip
+            if org_ids is not None and e.orgs:
+                for oid in org_ids(e.orgs):
+                    links.append((nid, oid))
+            nid += 1
+        self.next_id = nid
+        return fresh, again, links
+
+    def _org_ids(self, names: tuple[str, ...]) -> tuple[int, ...]:
+        ids = self.org_tuples.get(names)
+        if ids is None:
+            id_for = self.orgs.id_for
+            ids = tuple(dict.fromkeys(id_for(name) for name in names))
+            if len(self.org_tuples) < 100_000:
+                self.org_tuples[names] = ids
+        return ids
+
+    def _upsert(self, events: list[ImportedEvent]) -> tuple[int, int, list[int]]:
+        """Upsert through the staging table: (events inserted, events updated, ids of the
+        events staged)."""
+        conn = self.conn
         marks = ", ".join("?" * (len(COLUMNS) + 1))
         conn.executemany(
             f"INSERT INTO temp.import_stage ({_COLS}, orgs) VALUES ({marks})",
-            map(self._staged, batch),
+            map(self._staged, events),
         )
         existing = [
             r[0]
@@ -226,32 +300,22 @@ class Writer:
                 "SELECT DISTINCT e.id FROM temp.import_stage s JOIN events e ON e.key = s.key"
             )
         ]
-        after = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+        top = self.next_id - 1
         with self._sqlite_only():
             changed = max(conn.execute(self.upsert).rowcount, 0)
             if self.with_orgs:
                 self._link(existing)
-        created = conn.execute("SELECT count(*) FROM events WHERE id > ?", (after,)).fetchone()[0]
-        self.rows += len(batch)
-        self.created += created
-        self.updated += changed - created
-        self.changed.update(i for i in existing if i <= self.indexed_upto)
-        self.touched_count += len(existing)
-        if len(self.touched) < MANY_IDS:
-            self.touched.update(existing)
         conn.execute("DELETE FROM temp.import_stage")
-        self.pending_fts += len(batch)
-        if self.pending_fts >= FTS_CHUNK_ROWS:
-            self._index()
+        new = conn.execute("SELECT count(*), max(id) FROM events WHERE id > ?", (top,)).fetchone()
+        if new[0]:  # keys are looked up first, so not expected; the next ids follow these
+            self.next_id = int(new[1]) + 1
+        self._count("events", "INSERT", new[0])
+        self._count("events", "UPDATE", changed - new[0])
+        return new[0], changed - new[0], existing
 
     def _staged(self, e: ImportedEvent) -> tuple[Any, ...]:
         """The stage row: the event's columns and its organizations' ids as JSON."""
-        orgs = self.org_json.get(e.orgs)
-        if orgs is None:
-            id_for = self.orgs.id_for
-            orgs = "[" + ",".join(str(id_for(name)) for name in e.orgs) + "]"
-            if len(self.org_json) < 100_000:
-                self.org_json[e.orgs] = orgs
+        orgs = "[" + ",".join(map(str, self._org_ids(e.orgs))) + "]"
         return (*event_row(e), orgs)
 
     def _index(self) -> None:
@@ -281,10 +345,21 @@ class Writer:
                 " (SELECT event_id, org_id FROM links)",
                 (json.dumps(existing),),
             )
+            self._count("event_orgs", "DELETE", self._changes())
         self.conn.execute(
             f"{self._LINKS} INSERT OR IGNORE INTO event_orgs (event_id, org_id)"
             " SELECT event_id, org_id FROM links WHERE true ORDER BY event_id"
         )
+        self._count("event_orgs", "INSERT", self._changes())
+
+    def _changes(self) -> int:
+        """Rows the last statement changed (``rowcount`` is -1 for statements that start with
+        WITH)."""
+        return int(self.conn.execute("SELECT changes()").fetchone()[0])
+
+    def _count(self, table: str, verb: str, rows: int) -> None:
+        if self.generations is not None:
+            self.generations.count(table, verb, rows)
 
     def finish(self) -> None:
         """Write the last batch, index what is left, and put everything back."""
@@ -295,7 +370,11 @@ class Writer:
                 self.conn.execute(statement)
         if self.search is not None:
             self.search.restore()
-        self._hashsize(self.hashsize)
+        if self.generations is not None:
+            self.generations.restore()
+        for name, value in self.fts_config.items():
+            if self._fts_config(name, value) != value:
+                self._fts_set(name, value)
         self.conn.execute("DROP TABLE temp.import_stage")
 
     def restore_cache(self) -> None:
