@@ -7,19 +7,29 @@ spaces, every one- or two-character substring starts some trigram, so a short te
 looking up the trigrams that begin with it in the ``search_terms`` vocabulary (a range scan of the
 index) and OR-ing them. Whatever a person types is quoted as plain text: no FTS syntax reaches
 SQLite, so unbalanced quotes and stray operators never raise.
+
+Only the :data:`RANK_WINDOW` newest matches are ranked, so a query's cost follows the window and
+not the size of the database: a common short term (``a``, ``2``) that would OR hundreds of
+trigrams with long doclists is instead checked, as a substring, on the newest rows matching the
+rest of the query (``_scan_newest``), which finds the same window; and the ranking is computed
+from the window rows (``search_rank``), not by FTS5's ``bm25()``, whose document frequencies scan
+every match in the index.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 
 from desktop.store.database import Store
 from desktop.store.schema import SEARCH_KINDS, SEARCH_TABLES
+from desktop.store.search_rank import idf_weights, ids_between, scores
 
 MAX_SHORT_TERMS = 400  # trigrams OR-ed for one 1-2 character term
 _KIND_BY_CODE = {code: kind for kind, code in SEARCH_KINDS.items()}
 _HIT = ("\x02", "\x03")  # highlight markers, never in user text
+Row = tuple[int, str, str, str]  # rowid, kind, title, body
 
 
 @dataclass(frozen=True)
@@ -49,25 +59,33 @@ def _terms(text: str) -> list[str]:
     return [t for t in text.replace("\x00", " ").lower().split() if t]
 
 
+def _short_match(store: Store, term: str) -> str | None:
+    """The trigrams a 1-2 character term begins, OR-ed, or None when no trigram begins it."""
+    rows = store.conn.execute(
+        "SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
+        (term, term + "\U0010ffff", MAX_SHORT_TERMS),
+    ).fetchall()
+    return "(" + " OR ".join(_quote(r[0]) for r in rows) + ")" if rows else None
+
+
+def term_matches(store: Store, text: str) -> tuple[list[str], list[str]] | None:
+    """The typed terms and one FTS5 MATCH expression for each, or None if nothing can match."""
+    terms, parts = _terms(text), []
+    for term in terms:
+        part = _quote(term) if len(term) >= 3 else _short_match(store, term)
+        if part is None:
+            return None
+        parts.append(part)
+    return (terms, parts) if parts else None
+
+
 def build_match(store: Store, text: str) -> str | None:
     """The FTS5 MATCH expression for what a person typed, or None if nothing can match."""
-    parts = []
-    for term in _terms(text):
-        if len(term) >= 3:
-            parts.append(_quote(term))
-            continue
-        upper = term + "\U0010ffff"
-        rows = store.conn.execute(
-            "SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
-            (term, upper, MAX_SHORT_TERMS),
-        ).fetchall()
-        if not rows:
-            return None
-        parts.append("(" + " OR ".join(_quote(r[0]) for r in rows) + ")")
-    return " AND ".join(parts) if parts else None
+    found = term_matches(store, text)
+    return " AND ".join(found[1]) if found else None
 
 
-RANK_WINDOW = 1000  # matches ranked by bm25: the most recently written ones
+RANK_WINDOW = 1000  # matches ranked: the most recently written ones
 
 
 def search(
@@ -76,32 +94,124 @@ def search(
     """Best matches first. Safe for any input; an empty or unmatched query returns [].
 
     Ranking every match of a common word in a million rows costs hundreds of milliseconds,
-    so bm25 ranks the :data:`RANK_WINDOW` most recently written matches (the FTS index walks
-    rowids in order and stops there); smaller databases are ranked in full. Snippets are cut
+    so the :data:`RANK_WINDOW` most recently written matches are ranked (the FTS index walks
+    rowids in order and stops there), BM25-style with titles weighted 4 (``search_rank``);
+    smaller databases are ranked in full. ``rank`` is lower for better hits. Snippets are cut
     here from the matched rows only.
     """
-    match = build_match(store, text)
-    if match is None:
+    terms = _terms(text)
+    found = _window(store, terms, kinds)
+    if found is None or not found[0]:
         return []
+    rows, parts = found
+    weights = idf_weights(store.conn, parts, rows[-1][0], rows[0][0])
+    ranks = scores([(r[2], r[3]) for r in rows], terms, weights)
+    order = sorted(range(len(rows)), key=lambda i: (-ranks[i], -rows[i][0]))[:limit]
+    keys = _keys_of(store, [(rows[i][1], rows[i][0] // 16) for i in order])
+    hits = []
+    for i in order:
+        rowid, kind, title, body = rows[i]
+        row_id = rowid // 16
+        name = " ".join(title.split())
+        snippet = _snippet(f"{title}  {body}", terms)
+        hits.append(SearchHit(kind, row_id, keys.get((kind, row_id)), name, snippet, -ranks[i]))
+    return hits
+
+
+SCAN_ROWS = 8000  # newest candidate rows read at most to find the window of common short terms
+SCAN_PROBE = 400  # every so many rows read, the short terms' rate says if SCAN_ROWS will do
+
+
+def _window(
+    store: Store, terms: list[str], kinds: tuple[str, ...] | None
+) -> tuple[list[Row], list[str | float]] | None:
+    """The newest :data:`RANK_WINDOW` rows matching every term, with each term's MATCH
+    expression or share of the rows in the window's range (for :func:`idf_weights`).
+
+    Short terms are first checked on the newest rows matching the long terms; if too rare for
+    that, the rare ones are looked up in the vocabulary and the common ones still checked on
+    the rows they match; and only then is every short term looked up."""
+    if not terms:
+        return None
+    parts: dict[str, str | float] = {t: _quote(t) for t in terms if len(t) >= 3}
+    drivers, checks = list(parts), list(dict.fromkeys(t for t in terms if len(t) < 3))
+    while checks:
+        match = " AND ".join(str(parts[t]) for t in drivers) or None
+        rows, shares, driver_share = _scan_newest(store, match, checks, kinds)
+        if rows is not None:
+            parts.update(shares)
+            if len(drivers) == 1:
+                parts[drivers[0]] = driver_share
+            return rows, [parts[t] for t in terms]
+        rare = [t for t in checks if shares[t] * SCAN_ROWS < RANK_WINDOW]
+        if not rare and len(checks) > 1:  # each is common, not together: the rarest drives
+            rare = [min(checks, key=shares.__getitem__)]
+        if not rare or len(rare) == len(checks):
+            break
+        for t in rare:
+            part = _short_match(store, t)
+            if part is None:
+                return None
+            parts[t] = part
+        drivers += rare
+        checks = [t for t in checks if t not in rare]
+    for t in checks:
+        part = _short_match(store, t)
+        if part is None:
+            return None
+        parts[t] = part
     where = "search MATCH ?"
-    params: list[object] = [match]
+    params: list[object] = [" AND ".join(str(parts[t]) for t in dict.fromkeys(terms))]
     if kinds:
         where += f" AND kind IN ({', '.join('?' for _ in kinds)})"
         params += list(kinds)
     rows = store.conn.execute(
-        "SELECT rowid, kind, title, body, r FROM (SELECT rowid, kind, title, body,"
-        f" bm25(search, 0, 4, 1) AS r FROM search WHERE {where} ORDER BY rowid DESC LIMIT ?)"
-        " ORDER BY r LIMIT ?",
-        [*params, RANK_WINDOW, limit],
+        f"SELECT rowid, kind, title, body FROM search WHERE {where} ORDER BY rowid DESC LIMIT ?",
+        [*params, RANK_WINDOW],
     ).fetchall()
-    terms = _terms(text)
-    hits = []
-    for rowid, kind, title, body, rank in rows:
-        row_id = rowid // 16
-        key = _key_of(store, kind, row_id)
-        name = " ".join(title.split())
-        hits.append(SearchHit(kind, row_id, key, name, _snippet(f"{title}  {body}", terms), rank))
-    return hits
+    return rows, [parts[t] for t in terms]
+
+
+def _scan_newest(
+    store: Store, match: str | None, checks: list[str], kinds: tuple[str, ...] | None
+) -> tuple[list[Row] | None, dict[str, float], float]:
+    """The window read from the newest rows that match ``match`` (or the newest rows), keeping
+    those containing every term in ``checks``; the share of the rows read that contain each of
+    those terms; and the share of the window's rowid range that matches ``match``. The window
+    is None when the terms are too rare to fill it from :data:`SCAN_ROWS` rows.
+
+    A common short term (``a``, ``2``) expands to many trigrams with long doclists, which
+    costs far more to look up and OR than reading the few newest rows that contain it."""
+    if match:
+        sql = "SELECT rowid, kind, title, body FROM search WHERE search MATCH ?"
+        params: list[object] = [match]
+    else:
+        sql, params = "SELECT rowid, kind, title, body FROM search", []
+    cursor = store.conn.execute(sql + " ORDER BY rowid DESC LIMIT ?", [*params, SCAN_ROWS])
+    rows: list[Row] = []
+    counts, n, n_window, complete = dict.fromkeys(checks, 0), 0, 0, True
+    for row in cursor:
+        n += 1
+        text = (row[2] + "\x00" + row[3]).lower()  # a term has no NUL: never spans both
+        has = [t for t in checks if t in text]
+        for t in has:
+            counts[t] += 1
+        if len(has) == len(checks) and (not kinds or row[1] in kinds):
+            rows.append(row)
+            n_window = n  # the candidates read down to the lowest row of the window
+            if len(rows) == RANK_WINDOW:
+                break
+        # stop as soon as the window would need more than SCAN_ROWS at the rate so far
+        if n % SCAN_PROBE == 0 and len(rows) * SCAN_ROWS < RANK_WINDOW * n:
+            complete = False
+            break
+    cursor.close()
+    if len(rows) < RANK_WINDOW and n == SCAN_ROWS:
+        complete = False  # more candidates than read: the window may be incomplete
+    # a short term is about as common among all rows as among the candidates read
+    shares = {t: c / max(n, 1) for t, c in counts.items()}
+    span = ids_between(rows[-1][0], rows[0][0]) if rows else 1
+    return (rows if complete else None), shares, n_window / span
 
 
 def _snippet(text: str, terms: list[str], width: int = 90) -> str:
@@ -114,25 +224,31 @@ def _snippet(text: str, terms: list[str], width: int = 90) -> str:
     first = min(pos for pos, _ in found)
     start = max(0, first - width // 3)
     window = flat[start : start + width]
-    out, i, wlow = [], 0, window.lower()
-    while i < len(window):
-        match = next((t for t in terms if t and wlow.startswith(t, i)), None)
-        if match:
-            out.append(_HIT[0] + window[i : i + len(match)] + _HIT[1])
-            i += len(match)
-        else:
-            out.append(window[i])
-            i += 1
+    # leftmost match, and at one place the first term that matches there, like a regex alternation
+    pattern = re.compile("|".join(re.escape(t) for t in terms if t))
+    out, i = [], 0
+    for found_at in pattern.finditer(window.lower()):
+        a, b = found_at.span()
+        out += [window[i:a], _HIT[0], window[a:b], _HIT[1]]
+        i = b
+    out.append(window[i:])
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(flat) else ""
     return prefix + "".join(out) + suffix
 
 
-def _key_of(store: Store, kind: str, row_id: int) -> str | None:
-    table = SEARCH_TABLES[kind]
-    col = "uuid" if kind == "annotation" else "key"
-    row = store.conn.execute(f"SELECT {col} FROM {table} WHERE id = ?", (row_id,)).fetchone()
-    return row[0] if row else None
+def _keys_of(store: Store, refs: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """The stable key (or annotation UUID) of each (kind, id), one query per kind."""
+    by_kind: dict[str, list[int]] = {}
+    for kind, row_id in refs:
+        by_kind.setdefault(kind, []).append(row_id)
+    keys = {}
+    for kind, ids in by_kind.items():
+        col = "uuid" if kind == "annotation" else "key"
+        marks = ", ".join("?" for _ in ids)
+        sql = f"SELECT id, {col} FROM {SEARCH_TABLES[kind]} WHERE id IN ({marks})"
+        keys.update(((kind, row_id), key) for row_id, key in store.conn.execute(sql, ids))
+    return keys
 
 
 def check_index(store: Store) -> list[str]:
