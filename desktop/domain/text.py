@@ -3,6 +3,7 @@ precision and numbers with their unit."""
 
 from __future__ import annotations
 
+from desktop.domain.model import Product
 from desktop.domain.partial_date import DateParseError, PartialDate, format_span
 
 
@@ -30,3 +31,13 @@ def number(value: float, unit: str | None = None) -> str:
     if unit in ("%", "percent"):
         return f"{text}%"
     return f"{text} {unit}" if unit else text
+
+
+def product_facts(p: Product) -> str:
+    """'7 Jun 2024 · 72B · open weights': what a dossier lists beside a product's name."""
+    bits = [date_text(p.released)] if p.released else []
+    if p.parameters:
+        bits.append(p.parameters)
+    if p.open_weights is not None:
+        bits.append("open weights" if p.open_weights else "closed weights")
+    return " · ".join(bits)

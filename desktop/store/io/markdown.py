@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.domain.model import Citation, Dossier, Source
-from desktop.domain.text import date_text, number, span_text
+from desktop.domain.text import date_text, number, product_facts, span_text
 from desktop.store.database import Store
 from desktop.store.dossier import event_citations, load_dossier
 from desktop.store.errors import StoreError
@@ -144,12 +144,8 @@ def render_markdown(
     if d.products:
         out += ["## Products and models", ""]
         for p in d.products:
-            bits = [date_text(p.released)] if p.released else []
-            if p.parameters:
-                bits.append(p.parameters)
-            if p.open_weights is not None:
-                bits.append("open weights" if p.open_weights else "closed weights")
-            info = f" — {md(' · '.join(bits))}" if bits else ""
+            facts = product_facts(p)
+            info = f" — {md(facts)}" if facts else ""
             out.append(
                 f"- **{md(p.name)}**{info}{notes.marks(p.citations)}{_contested(p.citations)}"
             )

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from desktop.domain.model import Annotation, Citation, Claim, Dossier, Event, Source
 from desktop.domain.partial_date import DateParseError, PartialDate, format_span
+from desktop.domain.text import product_facts
 from desktop.store.review import NEW, ReviewChanges
 from desktop.ui.format import CitationIndex, date_text, esc, number
 
@@ -244,15 +245,10 @@ def render_dossier(
     if d.products:
         parts.append("<h2>Products and models</h2><table>")
         for p in d.products:
-            bits = [date_text(p.released)] if p.released else []
-            if p.parameters:
-                bits.append(p.parameters)
-            if p.open_weights is not None:
-                bits.append("open weights" if p.open_weights else "closed weights")
             parts.append(
                 f"<tr><td><b>{esc(p.name)}</b>{cites.marks(p.citations)}"
                 f"{contested(p.citations)}{badge(ch.products.get(p.id))}</td>"
-                f"<td class='meta'>{esc(' · '.join(bits))}</td></tr>"
+                f"<td class='meta'>{esc(product_facts(p))}</td></tr>"
             )
         parts.append("</table>")
     if d.claims:
