@@ -381,6 +381,8 @@ def test_shortcuts_sheet_lists_every_action_and_timeline_key(window, monkeypatch
         text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
         assert ("Timeline", text) in keys, text
     assert all(r[1] != "Timeline action" for r in rows)  # every canvas key is described
+    assert ("Timeline", "Ctrl+A") in keys and ("Timeline", "Shift+Drag") in keys
+    assert not any("Open Recent" in r[0] for r in rows)  # the user's files are not shortcuts
 
 
 def test_about_names_versions_path_and_schema(window, monkeypatch):

@@ -53,6 +53,19 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
+# menus whose entries are the user's data (files, views), left out of the shortcuts sheet
+LISTS = ("menuRecent", "savedViewsMenu")
+
+# mouse gestures and chords the canvas handles itself (not in its plain-key table)
+TIMELINE_GESTURES = [
+    ("Timeline", "Select the visible events", "Ctrl+A"),
+    ("Timeline", "Add or remove an event from the selection", "Ctrl+Click"),
+    ("Timeline", "Select with a rubber band", "Shift+Drag"),
+    ("Timeline", "Star, tag or colour the selection; edit; open a dossier", "Right-click"),
+    ("Timeline", "Edit the event", "Double-click"),
+]
+
+
 def menu_shortcuts(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
     """(menu path, action, shortcuts) for every action in ``menus``, submenus included."""
     rows: list[tuple[str, str, str]] = []
@@ -63,7 +76,8 @@ def menu_shortcuts(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
                 continue
             sub = action.menu()
             if isinstance(sub, QMenu):
-                walk(sub, f"{where} ▸ {_plain(action.text())}")
+                if sub.objectName() not in LISTS:  # recent files and saved views are not keys
+                    walk(sub, f"{where} ▸ {_plain(action.text())}")
                 continue
             keys = ", ".join(
                 s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
@@ -82,7 +96,7 @@ def timeline_shortcuts(canvas: QObject) -> list[tuple[str, str, str]]:
     for key in keys:
         name = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
         rows.append(("Timeline", TIMELINE_KEYS.get(key, "Timeline action"), name))
-    return rows
+    return rows + TIMELINE_GESTURES
 
 
 class ShortcutsDialog(QDialog):
