@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from desktop.store.database import Change, Store
 from desktop.store.queries import counts, event_orgs
+from desktop.ui import annotations, editing, filters, import_dialog, search, shell
+from desktop.ui.annotations import timeline_bulk
 from desktop.ui.bridge import StoreBridge
+from desktop.ui.dossier import controller as dossier_features
 from desktop.ui.dossier.widget import DossierTabs
 from desktop.ui.event_details.widget import EventDetailsView
 from desktop.ui.org_list.widget import OrgListWidget
@@ -71,34 +74,20 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._make_menus()
         self._install_features()
-        from desktop.ui.dossier.controller import install as install_dossiers
-
-        install_dossiers(self)  # reopens the dossiers open at the last close
-        if not self.dossiers.count():
-            self._open_busiest_org()
-        from desktop.ui import shell
-
-        shell.install(self)  # last: restoring the window layout needs every feature's docks
 
     def _install_features(self) -> None:
         """Each feature adds its own actions, docks and connections (see its ``install``)."""
-        from desktop.ui.editing import install as install_editing
-
-        install_editing(self)
-        from desktop.ui.annotations import install as install_annotations
-
-        install_annotations(self).editor.sig_status.connect(self._show_save_state)
+        editing.install(self)
+        annotations.install(self).editor.sig_status.connect(self._show_save_state)
         self._show_save_state("", False)
-        from desktop.ui.annotations import timeline_bulk
-
         timeline_bulk.install(self)
-        from desktop.ui import import_dialog, search
-
         search.install(self)
         import_dialog.install(self)
-        from desktop.ui import filters
-
         filters.install(self)
+        dossier_features.install(self)  # reopens the dossiers open at the last close
+        if not self.dossiers.count():
+            self._open_busiest_org()
+        shell.install(self)  # last: restoring the window layout needs every feature's docks
 
     def _open_busiest_org(self) -> None:
         """Start with a populated dossier: the organization with the most events."""
