@@ -31,6 +31,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop.domain.model import Annotation
+from desktop.store import app_state
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
 
@@ -412,12 +413,7 @@ def rename_tag(store: Store, old: str, new: str) -> int:
 # -- field times (for bundles) ---------------------------------------------------------------
 def merge_record(store: Store, uid: str) -> dict[str, Any]:
     """What imports recorded for this annotation in app_state (see the module docstring)."""
-    row = store.conn.execute("SELECT value FROM app_state WHERE key = ?", (MERGE_KEY + uid,))
-    found = row.fetchone()
-    try:
-        data = json.loads(found[0]) if found else {}
-    except ValueError:
-        data = {}
+    data = app_state.get_json(store, MERGE_KEY + uid)
     return data if isinstance(data, dict) else {}
 
 
@@ -426,13 +422,9 @@ def save_merge_record(store: Store, uid: str, record: dict[str, Any]) -> None:
     if record == merge_record(store, uid):
         return
     if not record:
-        store.conn.execute("DELETE FROM app_state WHERE key = ?", (MERGE_KEY + uid,))
+        app_state.delete_value(store, MERGE_KEY + uid)
         return
-    store.conn.execute(
-        "INSERT INTO app_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key)"
-        " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        (MERGE_KEY + uid, json.dumps(record, sort_keys=True), utc_now()),
-    )
+    app_state.put_json(store, MERGE_KEY + uid, record, utc_now())
 
 
 def short_hash(text: str) -> str:

@@ -294,39 +294,3 @@ def sources_by_keys(store: Store, keys: list[str]) -> list[Source]:
         ).fetchall()
         by_key.update((r[1], Source(*r)) for r in rows)
     return [by_key[k] for k in keys if k in by_key]
-
-
-# -- which dossiers are open (per database, restored at the next start) -----------------------
-OPEN_DOSSIERS_KEY = "ui:open-dossiers"
-
-
-def open_dossier_keys(store: Store) -> list[str] | None:
-    """Organization keys of the dossiers open when the window last changed them, in tab
-    order (None: never recorded, e.g. a new database)."""
-    import json
-
-    row = store.conn.execute(
-        "SELECT value FROM app_state WHERE key = ?", (OPEN_DOSSIERS_KEY,)
-    ).fetchone()
-    if row is None:
-        return None
-    try:
-        value = json.loads(row[0])
-    except ValueError:
-        return None
-    return [str(k) for k in value] if isinstance(value, list) else None
-
-
-def save_open_dossiers(store: Store, keys: list[str]) -> None:
-    """Record the open dossiers (no write when unchanged or read-only)."""
-    import json
-
-    if store.readonly or open_dossier_keys(store) == keys:
-        return
-    with store.write() as db:
-        db.execute(
-            "INSERT INTO app_state (key, value, updated_at) VALUES (?, ?,"
-            " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT(key) DO UPDATE"
-            " SET value = excluded.value, updated_at = excluded.updated_at",
-            (OPEN_DOSSIERS_KEY, json.dumps(keys, ensure_ascii=False)),
-        )

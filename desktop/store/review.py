@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from desktop.store import app_state
 from desktop.store.database import Store
 from desktop.store.dossier import CLAIMS_SCOPE, METRICS_SCOPE
 
@@ -35,10 +36,7 @@ def last_reviewed(store: Store, org_id: int) -> str | None:
     key = _org_key(store, org_id)
     if key is None:
         return None
-    row = store.conn.execute(
-        "SELECT value FROM app_state WHERE key = ?", (REVIEW_KEY + key,)
-    ).fetchone()
-    return row[0] if row and row[0] else None
+    return app_state.get_value(store, REVIEW_KEY + key) or None
 
 
 def mark_reviewed(store: Store, org_id: int, at: str | None = None) -> str:
@@ -47,12 +45,8 @@ def mark_reviewed(store: Store, org_id: int, at: str | None = None) -> str:
     if key is None:
         raise KeyError(f"no organization with id {org_id}")
     at = at or utc_now()
-    with store.write() as db:
-        db.execute(
-            "INSERT INTO app_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key)"
-            " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (REVIEW_KEY + key, at, at),
-        )
+    with store.write():
+        app_state.put_value(store, REVIEW_KEY + key, at, at)
     return at
 
 

@@ -1,43 +1,51 @@
 """Per-database UI state kept in ``app_state`` (JSON values under ``ui:...`` keys).
 
 What belongs to the data travels with the file: the timeline's visible range and lane grouping
-(``ui:timeline``). Window geometry belongs to the machine and lives in QSettings instead.
+(``ui:timeline``) and the open dossiers (``ui:open-dossiers``). Window geometry belongs to the
+machine and lives in QSettings instead. No change events: this is not user data.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
+from desktop.store import app_state
 from desktop.store.database import Store
 
 TIMELINE_KEY = "ui:timeline"
+OPEN_DOSSIERS_KEY = "ui:open-dossiers"
 
 
 def load_ui_state(store: Store, key: str) -> dict[str, Any]:
     """The JSON object saved under ``key``; {} when absent or unreadable."""
     try:
-        row = store.conn.execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()
+        data = app_state.get_json(store, key)
     except sqlite3.Error:
-        return {}
-    try:
-        data = json.loads(row[0]) if row else {}
-    except (TypeError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
 def save_ui_state(store: Store, key: str, value: dict[str, Any]) -> bool:
     """Save ``value`` under ``key`` in its own transaction; False (nothing written) when the
-    store is read-only or the value is unchanged. No change event: this is not user data."""
+    store is read-only or the value is unchanged."""
     if store.readonly or value == load_ui_state(store, key):
         return False
     with store.write():
-        store.conn.execute(
-            "INSERT INTO app_state (key, value, updated_at) VALUES (?, ?, "
-            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT(key) DO UPDATE SET "
-            "value = excluded.value, updated_at = excluded.updated_at",
-            (key, json.dumps(value, sort_keys=True)),
-        )
+        app_state.put_json(store, key, value)
     return True
+
+
+def open_dossier_keys(store: Store) -> list[str] | None:
+    """Organization keys of the dossiers open when the window last changed them, in tab
+    order (None: never recorded, e.g. a new database)."""
+    value = app_state.get_json(store, OPEN_DOSSIERS_KEY)
+    return [str(k) for k in value] if isinstance(value, list) else None
+
+
+def save_open_dossiers(store: Store, keys: list[str]) -> None:
+    """Record the open dossiers (no write when unchanged or read-only)."""
+    if store.readonly or open_dossier_keys(store) == keys:
+        return
+    with store.write():
+        app_state.put_json(store, OPEN_DOSSIERS_KEY, keys)

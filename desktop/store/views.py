@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from desktop.domain.filters import EventFilter
+from desktop.store import app_state
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
 
@@ -71,24 +71,17 @@ def save_view(store: Store, view: SavedView) -> SavedView:
     if view.group_by not in GROUPINGS:
         raise ValidationError(f"unknown lane grouping {view.group_by!r}")
     saved = SavedView(clean_name(view.name), view.filter, view.range, view.group_by)
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    with store.write() as db:
-        db.execute(
-            "INSERT INTO app_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key)"
-            " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (PREFIX + saved.name, saved.to_json(), now),
-        )
+    with store.write():
+        app_state.put_value(store, PREFIX + saved.name, saved.to_json())
     return saved
 
 
 def get_view(store: Store, name: str) -> SavedView | None:
-    row = store.conn.execute(
-        "SELECT value FROM app_state WHERE key = ?", (PREFIX + " ".join(str(name).split()),)
-    ).fetchone()
-    if row is None:
+    text = app_state.get_value(store, PREFIX + " ".join(str(name).split()))
+    if text is None:
         return None
     try:
-        return SavedView.from_json(" ".join(str(name).split()), row[0])
+        return SavedView.from_json(" ".join(str(name).split()), text)
     except ValueError:
         return None
 
@@ -110,6 +103,5 @@ def list_views(store: Store) -> list[SavedView]:
 def delete_view(store: Store, name: str) -> bool:
     """Remove a view; False when there was none."""
     key = PREFIX + " ".join(str(name).split())
-    with store.write() as db:
-        cur = db.execute("DELETE FROM app_state WHERE key = ?", (key,))
-        return cur.rowcount > 0
+    with store.write():
+        return app_state.delete_value(store, key)

@@ -5,13 +5,9 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop.store import dossier as dossier_module
-from desktop.store.dossier import (
-    known_by,
-    load_dossier,
-    open_dossier_keys,
-    save_open_dossiers,
-)
+from desktop.store.dossier import known_by, load_dossier
 from desktop.store.queries import find_organization
+from desktop.store.ui_state import open_dossier_keys, save_open_dossiers
 
 
 def ts(text: str) -> float:

@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from desktop.store.dossier import open_dossier_keys, save_open_dossiers
 from desktop.store.errors import StoreError
 from desktop.store.queries import event_orgs, find_organization
+from desktop.store.ui_state import open_dossier_keys, save_open_dossiers
 from desktop.ui.dossier import export, history
 
 
