@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from desktop.store.database import Store
@@ -41,6 +42,7 @@ from desktop.store.edits_rows import (
     table_of,
 )
 from desktop.store.errors import ValidationError
+from desktop.store.migrations import CREATED_TABLES
 
 __all__ = [
     "FIELDS",
@@ -126,6 +128,8 @@ def _insert(store: Store, kind: str, fields: Mapping[str, Any]) -> int:
         ).fetchone()
         if clash:
             raise FieldError(kind, "title", "this person already has that title there")
+    if table in CREATED_TABLES:
+        cols["created_at"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     names = ", ".join(f'"{c}"' for c in cols)
     marks = ", ".join("?" for _ in cols)
     cur = store.conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(cols.values()))

@@ -73,6 +73,23 @@ def m0003_timeline_cache(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+# the tables a dossier review reports on: their rows say when they were created, so a review
+# can tell what is new from what was edited (annotations have had created_at from the start)
+CREATED_TABLES = ("events", "claims", "metrics", "products", "relationships")
+
+
+@MIGRATIONS(name="0004_created_at")
+def m0004_created_at(db: sqlite_utils.Database) -> None:
+    """``created_at`` on the reviewed tables, set by Dossier's writers on insert. Rows that
+    existed before count as created when last written; rows another program inserts without
+    it are reported as changed, not new. (An AFTER INSERT trigger cannot set it: its UPDATE
+    would run the search index's update trigger before its insert trigger.)"""
+    for table in CREATED_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN created_at TEXT")
+        db.execute(f"UPDATE {table} SET created_at = updated_at")
+    db.execute("PRAGMA user_version = 4")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -20,6 +20,7 @@ import sqlite_utils
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
+from desktop.store.migrations import CREATED_TABLES
 
 SEED_FILES = (
     ("sources", "source"),
@@ -89,6 +90,9 @@ class _Loader:
         cols = list(record)
         names = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join("?" for _ in cols)
+        if table in CREATED_TABLES:  # set on insert only: an upsert that updates keeps it
+            names += ", created_at"
+            marks += ", strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "key")
         differs = " OR ".join(f'"{c}" IS NOT excluded."{c}"' for c in cols if c != "key")
         self.db.execute(

@@ -80,6 +80,19 @@ def test_new_events_get_ids_in_file_order(tmp_path):
     assert [r[0] for r in rows] == ["Zulu", "Alpha", "Mike"]
 
 
+def test_new_events_say_when_they_were_created_and_updates_keep_it(tmp_path):
+    store = memory_store()
+    path = write(tmp_path / "a.csv", "key,title,date\na,Alpha,2023\nb,Bravo,2024\n")
+    apply_import(store, plan_import(path))
+    created = dict(store.conn.execute("SELECT key, created_at FROM events").fetchall())
+    assert set(created) == {"a", "b"} and all(created.values())
+    # an update (the staging/upsert path) keeps created_at; a key repeated in the file is new
+    write(path, "key,title,date\na,Alpha renamed,2023\nc,Charlie,2024\nc,Charlie 2,2024\n")
+    apply_import(store, plan_import(path), partial=True)
+    after = dict(store.conn.execute("SELECT key, created_at FROM events").fetchall())
+    assert after["a"] == created["a"] and after["b"] == created["b"] and after["c"]
+
+
 def test_two_names_of_one_organization_make_one_link(tmp_path):
     store = memory_store()
     store.conn.execute(

@@ -71,7 +71,8 @@ def test_edits_after_the_review_are_reported(mem_seeded, sensetime):
     assert changes.events == {event: CHANGED}
     assert changes.claims == {claim: CHANGED}
     metric = mem_seeded.query("SELECT id FROM metrics WHERE key = 'new-metric'")[0]["id"]
-    assert changes.metrics == {metric: CHANGED}  # no created_at on metrics: 'changed'
+    # inserted by another program, without created_at: reported, as 'changed'
+    assert changes.metrics == {metric: CHANGED}
     assert changes.notes == {"u-1": NEW}  # notes know when they were created
     assert changes.total == 4
     mark_reviewed(mem_seeded, sensetime.id, at=LATER)
@@ -99,3 +100,22 @@ def test_events_can_be_limited_to_those_shown(mem_seeded, sensetime):
     assert shown.events == {} and shown.events_checked == len(ids) - 1
     shown = changes_since(mem_seeded, sensetime.id, event_ids=ids[:1])
     assert shown.events == {ids[0]: CHANGED}
+
+
+def test_rows_added_through_dossier_are_new_and_edits_changed(mem_seeded, sensetime):
+    from desktop.store import edits
+
+    mark_reviewed(mem_seeded, sensetime.id, at="2000-01-01T00:00:00.000Z")
+    with mem_seeded.write() as db:  # the seeds predate that review: make them older still
+        for table in ("events", "claims", "metrics", "products", "relationships"):
+            db.execute(f"UPDATE {table} SET created_at = '1999', updated_at = '1999'")
+    metric = edits.create(
+        mem_seeded, "metric", {"name": "Staff", "value": "5000", "subject_org_id": sensetime.id}
+    )
+    product = mem_seeded.query(
+        "SELECT id FROM products WHERE owner_id = ? LIMIT 1", (sensetime.id,)
+    )[0]["id"]
+    edits.update(mem_seeded, "product", product, {"parameters": "600B"})
+    changes = changes_since(mem_seeded, sensetime.id)
+    assert changes.metrics == {metric: NEW}
+    assert changes.products == {product: CHANGED}

@@ -47,6 +47,7 @@ MANY_IDS = 10_000  # above this, listeners hear one 'reload' instead of every id
 COLUMNS = ("key", "title", "summary", "kind", "start", "start_lo", "start_hi", "end", "end_lo",
            "end_hi", "place", "era")  # fmt: skip
 _COLS = ", ".join(f'"{c}"' for c in COLUMNS)
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"  # created_at of new rows (updates keep theirs)
 
 
 def event_row(e: ImportedEvent) -> tuple[Any, ...]:
@@ -141,12 +142,15 @@ class Writer:
         differs = " OR ".join(f'"{c}" IS NOT excluded."{c}"' for c in updates)
         values = _COLS.replace('"kind"', "coalesce(\"kind\", 'event')")
         self.upsert = (
-            f"INSERT INTO events ({_COLS}) SELECT {values} FROM temp.import_stage WHERE true"
+            f"INSERT INTO events ({_COLS}, created_at) SELECT {values}, {_NOW}"
+            " FROM temp.import_stage WHERE true"
             f" ORDER BY key, rowid ON CONFLICT(key) DO UPDATE SET {sets},"
             f" updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE {differs}"
         )
         items = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(COLUMNS) + 1))
-        self.insert = f"INSERT INTO events (id, {_COLS}) SELECT {items} FROM json_each(?)"
+        self.insert = (
+            f"INSERT INTO events (id, {_COLS}, created_at) SELECT {items}, {_NOW} FROM json_each(?)"
+        )
         self.insert_links = (
             "INSERT OR IGNORE INTO event_orgs (event_id, org_id)"
             " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)"
