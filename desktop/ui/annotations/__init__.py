@@ -23,6 +23,7 @@ from desktop.ui.annotations.editor import NoteEditor
 from desktop.ui.annotations.history import HistoryDialog
 from desktop.ui.annotations.panel import AnnotationsPanel
 from desktop.ui.annotations.tags import TagManager
+from desktop.ui.feature import install_once
 
 AUTHOR_KEY = "author"
 
@@ -176,9 +177,6 @@ class AnnotationsController(QObject):
 
 def install(window: Any) -> AnnotationsController:
     """Add the annotation docks, actions and signals to ``window`` (once)."""
-    existing = getattr(window, "annotations_ui", None)
-    if isinstance(existing, AnnotationsController):
-        return existing
-    controller = AnnotationsController(window)
-    window.annotations_ui = controller
-    return controller
+    return install_once(
+        window, "annotations_ui", AnnotationsController, lambda: AnnotationsController(window)
+    )

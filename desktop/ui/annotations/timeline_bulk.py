@@ -17,6 +17,7 @@ from desktop.store import annotations as notes
 from desktop.store import annotations_bulk as bulk
 from desktop.store.errors import StoreError
 from desktop.ui.annotations.editor import split_tags
+from desktop.ui.feature import install_once
 from desktop.ui.format import COLOUR_HEX
 
 CONFIRM_OVER = 500  # events: a bigger bulk change asks first
@@ -111,9 +112,4 @@ class TimelineBulk(QObject):
 def install(window: Any) -> TimelineBulk:
     """Add bulk star/tag/colour to the timeline's right-click menu (once); the controller is
     ``window.timeline_bulk``."""
-    existing = getattr(window, "timeline_bulk", None)
-    if isinstance(existing, TimelineBulk):
-        return existing
-    controller = TimelineBulk(window)
-    window.timeline_bulk = controller
-    return controller
+    return install_once(window, "timeline_bulk", TimelineBulk, lambda: TimelineBulk(window))

@@ -16,6 +16,7 @@ from desktop.store.errors import StoreError
 from desktop.store.queries import event_orgs, find_organization
 from desktop.store.ui_state import open_dossier_keys, save_open_dossiers
 from desktop.ui.dossier import export, history
+from desktop.ui.feature import install_once
 
 
 class DossierController(QObject):
@@ -74,11 +75,9 @@ class DossierController(QObject):
 
 def install(window: Any) -> DossierController:
     """Install the dossier features on the main window (idempotent)."""
-    existing = getattr(window, "dossier_ui", None)
-    if isinstance(existing, DossierController):
-        return existing
-    controller = DossierController(window)
-    window.dossier_ui = controller
+    controller = install_once(
+        window, "dossier_ui", DossierController, lambda: DossierController(window)
+    )
     history.install(window)
     export.install(window)
     return controller

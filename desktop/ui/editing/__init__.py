@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.ui.editing.controller import EditingController
+from desktop.ui.feature import install_once
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -14,9 +15,4 @@ __all__ = ["EditingController", "install"]
 
 def install(window: MainWindow) -> EditingController:
     """Add the edit actions to ``window`` (idempotent); the controller is ``window.editing``."""
-    existing = getattr(window, "editing", None)
-    if isinstance(existing, EditingController):
-        return existing
-    controller = EditingController(window)
-    window.editing = controller  # type: ignore[attr-defined]
-    return controller
+    return install_once(window, "editing", EditingController, lambda: EditingController(window))

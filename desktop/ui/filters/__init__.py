@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
+from desktop.ui.feature import install_once
 from desktop.ui.filters.controller import FilterController
 
 __all__ = ["FilterController", "install"]
@@ -12,9 +13,4 @@ __all__ = ["FilterController", "install"]
 
 def install(window: QMainWindow) -> FilterController:
     """Add the filter bar above the timeline (idempotent); kept as ``window.filters_ui``."""
-    existing = getattr(window, "filters_ui", None)
-    if isinstance(existing, FilterController):
-        return existing
-    controller = FilterController(window)
-    window.filters_ui = controller  # type: ignore[attr-defined]
-    return controller
+    return install_once(window, "filters_ui", FilterController, lambda: FilterController(window))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.store.io import ImportReport
+from desktop.ui.feature import install_once
 from desktop.ui.import_dialog.dialog import ImportDialog
 
 ATTRIBUTE = "import_ui"
@@ -67,9 +68,4 @@ class ImportUI(QObject):
 
 def install(window: Any) -> ImportUI:
     """Add File ▸ Import… to ``window`` (once)."""
-    existing = getattr(window, ATTRIBUTE, None)
-    if isinstance(existing, ImportUI):
-        return existing
-    ui = ImportUI(window)
-    setattr(window, ATTRIBUTE, ui)
-    return ui
+    return install_once(window, ATTRIBUTE, ImportUI, lambda: ImportUI(window))

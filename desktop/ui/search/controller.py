@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from desktop.store.search_targets import target_label
+from desktop.ui.feature import install_once
 from desktop.ui.search.palette import QuickOpen
 from desktop.ui.search.results import HitRow, ResultsView
 from desktop.ui.search.session import SearchInput, SearchSession
@@ -131,9 +132,4 @@ class SearchUI(QObject):
 
 def install(window: Any) -> SearchUI:
     """Add the search box, its results dock and the quick-open palette to ``window`` (once)."""
-    existing = getattr(window, ATTRIBUTE, None)
-    if isinstance(existing, SearchUI):
-        return existing
-    ui = SearchUI(window)
-    setattr(window, ATTRIBUTE, ui)
-    return ui
+    return install_once(window, ATTRIBUTE, SearchUI, lambda: SearchUI(window))

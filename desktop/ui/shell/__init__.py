@@ -27,6 +27,7 @@ from desktop.store.errors import StoreError
 from desktop.store.library import create_from_seeds
 from desktop.store.lock import DatabaseLock, is_locked
 from desktop.store.ui_state import TIMELINE_KEY, load_ui_state, save_ui_state
+from desktop.ui.feature import install_once
 from desktop.ui.shell import files, help, opening, settings, theme
 
 WindowFactory = Callable[[Store], QMainWindow]
@@ -42,12 +43,7 @@ def default_factory(store: Store) -> QMainWindow:
 
 
 def install(window: QMainWindow) -> ShellController:
-    existing = getattr(window, "shell", None)
-    if isinstance(existing, ShellController):
-        return existing
-    controller = ShellController(window)
-    window.shell = controller  # type: ignore[attr-defined]
-    return controller
+    return install_once(window, "shell", ShellController, lambda: ShellController(window))
 
 
 def new_window(
