@@ -15,6 +15,7 @@ from desktop.store.database import Store
 
 TIMELINE_KEY = "ui:timeline"
 OPEN_DOSSIERS_KEY = "ui:open-dossiers"
+CURRENT_DOSSIER_KEY = "ui:current-dossier"
 
 
 def load_ui_state(store: Store, key: str) -> dict[str, Any]:
@@ -49,3 +50,17 @@ def save_open_dossiers(store: Store, keys: list[str]) -> None:
         return
     with store.write():
         app_state.put_json(store, OPEN_DOSSIERS_KEY, keys)
+
+
+def current_dossier_key(store: Store) -> str | None:
+    """The organization key of the dossier tab that was in front (None: not recorded)."""
+    value = app_state.get_json(store, CURRENT_DOSSIER_KEY)
+    return value if isinstance(value, str) else None
+
+
+def save_current_dossier(store: Store, key: str) -> None:
+    """Record the dossier in front (no write when unchanged or read-only)."""
+    if store.readonly or current_dossier_key(store) == key:
+        return
+    with store.write():
+        app_state.put_json(store, CURRENT_DOSSIER_KEY, key)

@@ -142,6 +142,18 @@ def test_open_tabs_are_restored_by_a_second_window(window, ui, qtbot):
     assert third.dossiers.open_org_keys() == ["alibaba-cloud", "sensetime"]
 
 
+def test_the_dossier_in_front_comes_back_in_front(window, ui, qtbot):
+    from desktop.ui.main_window import MainWindow
+
+    window.dossiers.close_all()
+    for name in ("DeepSeek", "SenseTime", "Alibaba Cloud"):
+        window.open_org(org(window, name).id)
+    window.dossiers.setCurrentIndex(1)
+    second = MainWindow(window.store)
+    qtbot.addWidget(second)
+    assert second.dossiers.current_view().dossier.org.key == "sensetime"
+
+
 def test_back_and_forward(window, ui, qtbot):
     history = window.dossier_history
     assert QKeySequence("Alt+Left") in history.back_action.shortcuts()

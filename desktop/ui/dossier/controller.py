@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.store.errors import StoreError
 from desktop.store.queries import event_orgs, find_organization
-from desktop.store.ui_state import open_dossier_keys, save_open_dossiers
+from desktop.store.ui_state import (
+    current_dossier_key,
+    open_dossier_keys,
+    save_current_dossier,
+    save_open_dossiers,
+)
 from desktop.ui.dossier import export, history
 from desktop.ui.feature import install_once
 
@@ -31,6 +36,7 @@ class DossierController(QObject):
         if self.persist:
             self.restore_tabs()
         self.tabs.sig_tabs_changed.connect(self.save_tabs)
+        self.tabs.currentChanged.connect(lambda _index: self.save_tabs())
         canvas = window.timeline.canvas
         canvas.sig_range_changed.connect(self.tabs.follow_range)
         self.tabs.follow_range(*canvas.visible_range())
@@ -50,8 +56,10 @@ class DossierController(QObject):
             self.tabs.close_all()
             for org in orgs:
                 self.window.open_org(org.id)
+            front = current_dossier_key(self.store)
+            keys_open = self.tabs.open_org_keys()
             if self.tabs.count():
-                self.tabs.setCurrentIndex(0)
+                self.tabs.setCurrentIndex(keys_open.index(front) if front in keys_open else 0)
         finally:
             self._restoring = False
 
@@ -60,6 +68,9 @@ class DossierController(QObject):
             return
         try:
             save_open_dossiers(self.store, self.tabs.open_org_keys())
+            view = self.tabs.current_view()
+            if view is not None and view.dossier is not None:
+                save_current_dossier(self.store, view.dossier.org.key)
         except StoreError as exc:  # locked by another program: keep working, say so
             self.window.statusBar().showMessage(f"Could not remember open dossiers: {exc}", 5000)
 
