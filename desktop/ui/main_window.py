@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     def _install_features(self) -> None:
         """Each feature adds its own actions, docks and connections (see its ``install``)."""
         editing.install(self)
+        self.menus["edit"].addSeparator()  # then Find and Preferences
         annotations.install(self).editor.sig_status.connect(self._show_save_state)
         self._show_save_state("", False)
         timeline_bulk.install(self)
