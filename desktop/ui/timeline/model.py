@@ -87,12 +87,11 @@ class TimelineModel:
         if self.filter.tags or self.filter.starred:
             self.set_filter(self.filter)  # which events are shown depends on the notes
             return
+        # without a filter the index shown is the kept unfiltered one (_build always keeps it)
         if self._unfiltered:
             self._unfiltered[3].assign_flags(flags)
         if self._mask is not None:
             self.index.assign_flags(flags[np.flatnonzero(self._mask)])
-        elif not self._unfiltered or self._unfiltered[3] is not self.index:
-            self.index.assign_flags(flags)
         self._gather_colour()
 
     def set_filter(self, event_filter: EventFilter) -> None:
