@@ -6,6 +6,7 @@ name that seeds, annotations and the command line use.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -18,6 +19,11 @@ class Citation:
     stance: str = "for"  # 'for' or 'against'
     source_file: str | None = None
     source_kind: str = "article"
+
+
+def contradicted(citations: Iterable[Citation]) -> bool:
+    """Whether any of these sources contradicts the fact it is cited for."""
+    return any(c.stance == "against" for c in citations)
 
 
 @dataclass(frozen=True)
@@ -224,9 +230,7 @@ class EventDetail:
 
     @property
     def disputed(self) -> bool:
-        return any(c.stance == "against" for c in self.citations) or any(
-            c.disputed for c in self.claims
-        )
+        return contradicted(self.citations) or any(c.disputed for c in self.claims)
 
 
 @dataclass(frozen=True)

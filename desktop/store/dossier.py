@@ -13,7 +13,17 @@ import sqlite3
 import time
 from dataclasses import dataclass, field, replace
 
-from desktop.domain.model import Annotation, Citation, Dossier, Event, Person, Product, Role, Source
+from desktop.domain.model import (
+    Annotation,
+    Citation,
+    Dossier,
+    Event,
+    Person,
+    Product,
+    Role,
+    Source,
+    contradicted,
+)
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.claims import claims_where, metrics_where, relationships_of
 from desktop.store.database import Store
@@ -56,9 +66,7 @@ class LoadedDossier(Dossier):
 
     def contested_events(self) -> set[int]:
         """Assembled events that a source contradicts or a disputed claim is about."""
-        out = {
-            i for i, cs in self.event_citations.items() if any(c.stance == "against" for c in cs)
-        }
+        out = {i for i, cs in self.event_citations.items() if contradicted(cs)}
         by_key = {f"event:{e.key}": e.id for e in self.events}
         out.update(
             by_key[c.subject_ref] for c in self.claims if c.disputed and c.subject_ref in by_key

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.domain.model import Citation, Dossier, Source
+from desktop.domain.model import Citation, Dossier, Source, contradicted
 from desktop.domain.text import date_text, number, product_facts, span_text
 from desktop.store.database import Store
 from desktop.store.dossier import event_citations, load_dossier
@@ -66,7 +66,7 @@ class Footnotes:
 
 
 def _contested(citations: tuple[Citation, ...]) -> str:
-    return " **⚠ contested by a source**" if any(c.stance == "against" for c in citations) else ""
+    return " **⚠ contested by a source**" if contradicted(citations) else ""
 
 
 def _instant(seconds: float) -> str:
@@ -158,11 +158,7 @@ def render_markdown(
             extra = f" (measured against {md(c.measured_against)})" if c.measured_against else ""
             about = f" — about {md(c.subject)}" if c.subject else ""
             when = f", {md(date_text(c.date))}" if c.date else ""
-            against = (
-                " (contested by a source)"
-                if any(x.stance == "against" for x in c.citations)
-                else ""
-            )
+            against = " (contested by a source)" if contradicted(c.citations) else ""
             out.append(
                 f"- {status} {who}{md(c.text)}{extra}{about}{when}{notes.marks(c.citations)}"
                 f"{against}"

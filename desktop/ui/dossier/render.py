@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from desktop.domain.model import Annotation, Citation, Claim, Dossier, Event, Source
+from desktop.domain.model import Annotation, Citation, Claim, Dossier, Event, Source, contradicted
 from desktop.domain.partial_date import DateParseError, PartialDate, format_span
 from desktop.domain.text import product_facts
 from desktop.store.review import NEW, ReviewChanges
@@ -105,7 +105,7 @@ def badge(state: str | None) -> str:
 
 def contested(citations: tuple[Citation, ...]) -> str:
     """A visible mark for a fact that a cited source contradicts."""
-    if any(c.stance == "against" for c in citations):
+    if contradicted(citations):
         return " <span class='disputed'>⚠ contested</span>"
     return ""
 
