@@ -39,7 +39,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import uuid as uuid_mod
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -49,6 +48,7 @@ from typing import Any
 from desktop.store import annotations as notes
 from desktop.store.database import Store
 from desktop.store.errors import StoreError, ValidationError
+from desktop.store.files import replacing
 
 FORMAT = "dossier-annotations"
 FORMAT_VERSION = 1
@@ -150,15 +150,12 @@ def export_bundle(store: Store, path: str | os.PathLike[str], **filters: Any) ->
             raise StoreError(f"{path} exists and is not an annotations bundle; not overwritten")
     data = bundle_data(store, **filters)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with replacing(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
     return len(data["annotations"])
 

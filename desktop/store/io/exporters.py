@@ -24,7 +24,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +33,7 @@ from typing import IO, Any, NamedTuple
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
+from desktop.store.files import replacing
 from desktop.store.io import ics
 from desktop.store.io.timelinejs import text_to_html
 from desktop.store.queries import find_organization
@@ -151,18 +151,10 @@ def _target(out: Out) -> Iterator[IO[bytes]]:
     if not folder.is_dir():
         raise ValidationError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with replacing(path) as tmp, tmp.open("wb") as fh:
             yield fh
-        os.replace(tmp, path)
     except OSError as exc:
         raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
 
 
 # -- CSV -----------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ URL and the quote). No Qt: the window, the PDF export and ``dossier export markd
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,6 +14,7 @@ from desktop.domain.text import date_text, number, product_facts, span_text
 from desktop.store.database import Store
 from desktop.store.dossier import event_citations, load_dossier
 from desktop.store.errors import StoreError
+from desktop.store.files import replacing
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -89,12 +89,8 @@ def write_markdown(store: Store, org_id: int, out: str | Path, as_of: float | No
     ``out`` as it was)."""
     out = Path(out)
     text = dossier_markdown(store, org_id, as_of)
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
+    with replacing(out) as tmp:
         tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return out
 
 

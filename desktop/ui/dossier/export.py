@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
 from desktop.store.errors import StoreError
+from desktop.store.files import replacing
 from desktop.store.io.markdown import write_markdown
 from desktop.ui.app import ensure_app
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
@@ -55,25 +56,23 @@ def write_pdf(store: Store, org_id: int, out: str | Path, as_of: float | None = 
     ensure_app()
     out = Path(out)
     doc = dossier_document(store, org_id, as_of)
-    tmp = out.with_name(f".{out.name}.tmp")
-    writer = QPdfWriter(str(tmp))
-    writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    writer.setCreator("Dossier")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-            QPageLayout.Unit.Millimeter,
+    with replacing(out) as tmp:  # all or nothing: a failed export leaves OUT as it was
+        writer = QPdfWriter(str(tmp))
+        writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+        writer.setCreator("Dossier")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(18, 18, 18, 18),
+                QPageLayout.Unit.Millimeter,
+            )
         )
-    )
-    writer.setResolution(300)
-    _print(doc, writer)
-    del writer  # closes the file
-    if not tmp.exists() or tmp.stat().st_size == 0:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(f"could not write {out}")
-    os.replace(tmp, out)  # all or nothing: a failed export leaves OUT as it was
+        writer.setResolution(300)
+        _print(doc, writer)
+        del writer  # closes the file
+        if not tmp.exists() or tmp.stat().st_size == 0:
+            raise StoreError(f"could not write {out}")
     return out
 
 

@@ -9,7 +9,6 @@ The file is written beside its destination and moved into place when complete.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +16,7 @@ import numpy as np
 from desktop.domain.filters import EventFilter
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
+from desktop.store.files import replacing
 
 FORMATS = ("png", "svg")
 
@@ -51,19 +51,12 @@ def export_timeline_image(
 
     canvas = _canvas(store, filters, range, (w, h), group_by)
     out = Path(out_path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=f".{fmt}", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        ok = _render_png(canvas, tmp) if fmt == "png" else _render_svg(canvas, tmp, w, h)
-        if not ok:
-            raise StoreError(f"could not write {out}")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; a picture is not
-        os.replace(tmp, out)
+        with replacing(out) as tmp:
+            ok = _render_png(canvas, tmp) if fmt == "png" else _render_svg(canvas, tmp, w, h)
+            if not ok:
+                raise StoreError(f"could not write {out}")
     finally:
-        tmp.unlink(missing_ok=True)
         canvas.deleteLater()
     return len(np.unique(canvas.model.index.ids))
 
