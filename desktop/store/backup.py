@@ -1,4 +1,4 @@
-"""Copies of an open database (File ▸ Save a copy / Backup) and new empty databases.
+"""Copies of an open database (File ▸ Save a copy / Backup).
 
 A copy is made with SQLite's online backup API, so it is consistent even while the window keeps
 the database open (WAL included), written to a temporary file beside the target, checked with
@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from desktop.store.database import Store, open_store
+from desktop.store.database import Store
 from desktop.store.errors import StoreError
 
 
@@ -78,31 +78,3 @@ def backup_to(store: Store, target: str | os.PathLike[str]) -> Path:
     finally:
         _cleanup(tmp)
     return target
-
-
-def create_empty(path: str | os.PathLike[str], *, force: bool = False) -> Store:
-    """A new database with Dossier's schema and no data at ``path``.
-
-    Built in a temporary file beside ``path`` and moved into place when complete, so a refusal
-    or failure leaves an existing file as it was. ``force`` replaces an existing file.
-    """
-    path = Path(path).expanduser()
-    if path.exists() and not force:
-        raise StoreError(f"{path} already exists")
-    if path.exists() and not path.is_file():
-        raise StoreError(f"{path} is not a file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp_beside(path)
-    tmp.unlink()
-    try:
-        store = open_store(tmp, create=True)
-        try:
-            store.conn.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            store.close()
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise StoreError(f"could not create {path}: {exc.strerror or exc}") from exc
-    finally:
-        _cleanup(tmp)
-    return open_store(path)

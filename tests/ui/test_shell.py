@@ -16,9 +16,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from desktop.store import migrations
-from desktop.store.backup import backup_to, create_empty
+from desktop.store.backup import backup_to
 from desktop.store.database import open_store
 from desktop.store.errors import StoreError
+from desktop.store.library import create_empty
 from desktop.store.lock import DatabaseLock, is_locked
 from desktop.store.ui_state import TIMELINE_KEY, load_ui_state
 from desktop.ui import shell

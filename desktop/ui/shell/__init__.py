@@ -21,10 +21,10 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from desktop.store.backup import backup_to, create_empty
+from desktop.store.backup import backup_to
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
-from desktop.store.library import create_from_seeds
+from desktop.store.library import create_empty, create_from_seeds
 from desktop.store.lock import DatabaseLock, is_locked
 from desktop.store.ui_state import TIMELINE_KEY, load_ui_state, save_ui_state
 from desktop.ui.feature import install_once
