@@ -123,9 +123,13 @@ class MainWindow(QMainWindow):
         self._file_sections["close"] = quit_action
 
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(shell.help.unique_shortcuts("Ctrl+Z", QKeySequence.StandardKey.Undo))
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(
+            shell.help.unique_shortcuts("Ctrl+Shift+Z", "Ctrl+Y", QKeySequence.StandardKey.Redo)
+        )
+        undo.setObjectName("actionUndo")
+        redo.setObjectName("actionRedo")
         self.menus["edit"].addActions([undo, redo])
         self.menus["edit"].addSeparator()
 
@@ -180,9 +184,16 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         c = counts(self.store)
+        n = {
+            key: f"{c[key]:,} {noun}{'' if c[key] == 1 else 's'}"
+            for key, noun in (
+                ("events", "event"),
+                ("organizations", "organization"),
+                ("annotations", "note"),
+            )
+        }
         self._status.setText(
-            f"{self.store.path} · {c['events']:,} events · {c['organizations']:,} organizations"
-            f" · {c['annotations']:,} notes ·"
+            f"{self.store.path} · {n['events']} · {n['organizations']} · {n['annotations']} ·"
         )
 
     def _show_save_state(self, note_status: str, error: bool) -> None:

@@ -47,7 +47,7 @@ def test_panel_lists_every_note_newest_first(ui):
     assert rows[0].note.body == "disputed?"  # sorted by updated, descending
     labels = {r.note.body: r.info.label for r in rows}
     assert "SenseTime" in labels["商汤 profile"] and "商汤科技" in labels["商汤 profile"]
-    assert ui.panel.count.text() == "4 of 4"
+    assert ui.panel.count.text() == "4 notes"
 
 
 def test_panel_filters(ui):
@@ -72,13 +72,13 @@ def test_panel_filters(ui):
     panel.date_box.setCurrentIndex(panel.date_box.findData(1))
     panel.date_box.activated.emit(panel.date_box.currentIndex())
     assert len(shown(panel)) == 4
-    assert panel.count.text() == "4 of 4"
+    assert panel.count.text() == "4 notes"
 
 
 def test_panel_follows_saves(ui):
     notes.save_annotation(ui.store, target=f"event:{ui.free_event[1]}", body="new one")
     assert "new one" in shown(ui.panel)
-    assert ui.panel.count.text() == "5 of 5"
+    assert ui.panel.count.text() == "5 notes"
 
 
 def row_of(panel, body):

@@ -91,11 +91,21 @@ class AnnotationsController(QObject):
 
     # -- targets -----------------------------------------------------------------------------
     def show_event(self, event_id: int) -> None:
+        """Follow the timeline's selection; with none, the open dossier's note (or nothing)."""
         if event_id < 0:
-            return  # keep the note in view when the selection is cleared
+            self.show_current_org()
+            return
         target = bulk.event_target(self.store, event_id)
         if target:
             self.editor.set_target(target, self._label(target))
+
+    def show_current_org(self) -> None:
+        view = self.window.dossiers.current_view()
+        target = bulk.org_target(self.store, view.org_id) if view is not None else None
+        if target:
+            self.editor.set_target(target, self._label(target))
+        else:
+            self.editor.set_target(None, "Select an event or open a dossier to annotate it.")
 
     def show_org(self, org_id: int) -> None:
         if org_id < 0:

@@ -3,8 +3,9 @@
 The text autosaves :data:`AUTOSAVE_MS` after the last keystroke, when the text loses focus,
 when the target changes and when the window closes (:meth:`NoteEditor.flush`); each save is
 one ``save_annotation`` call (its own transaction) and the label says "Saved hh:mm:ss" only
-after that call returned. Text undo is the text box's own; star, tags, colour and delete go on
-the window's undo stack.
+after that call returned. Text undo is the editor's own, in steps of a word or a pause
+(:mod:`text_undo`; saving never merges or drops it); star, tags, colour and delete go on the
+window's undo stack.
 
 Thread: UI thread.
 """
@@ -38,6 +39,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.annotations.commands import push_states
 from desktop.ui.annotations.markdown import NoteBrowser
+from desktop.ui.annotations.text_undo import TextUndo
 
 AUTOSAVE_MS = 800  # after the last keystroke; the save itself takes a few ms: within 1 s
 PREVIEW_MS = 150
@@ -136,6 +138,8 @@ class NoteEditor(QWidget):
         self.text.setPlaceholderText("Write a note (Markdown)…")
         self.text.textChanged.connect(self._text_changed)
         self.text.installEventFilter(self)
+        self.text_undo = TextUndo(self.text)
+        self._history_key: str | None = None
         self.preview = NoteBrowser(self)
 
         self.save_timer = QTimer(self)
@@ -194,9 +198,16 @@ class NoteEditor(QWidget):
             self.picker.setVisible(len(found) > 1)
             self._show_fields(self.note)
             body = self.note.body if self.note else ""
-            if not self.dirty and self.text.toPlainText() != body:
+            replaced = not self.dirty and self.text.toPlainText() != body
+            if replaced:
                 self.text.setPlainText(body)
                 self._update_preview()
+            key = self.target if len(found) <= 1 else f"{self.target}#{self.uuid}"
+            if key != self._history_key:  # another note: its own history (kept if unchanged)
+                self._history_key = key
+                self.text_undo.use(key, self.text.toPlainText())
+            elif replaced:  # a restored version or an undone delete: one step, undoable
+                self.text_undo.replaced(body)
         finally:
             self._loading = False
         self.tags.set_known_tags([t for t, _n in notes.all_tags(self.store)])
@@ -232,6 +243,7 @@ class NoteEditor(QWidget):
     def _text_changed(self) -> None:
         if self._loading:
             return
+        self.text_undo.typed()
         self.dirty = True
         self._set_status("Unsaved…")
         self.save_timer.start()
@@ -248,6 +260,7 @@ class NoteEditor(QWidget):
     def flush(self) -> bool:
         """Save typed text now if there is any unsaved; True when nothing is left unsaved."""
         self.save_timer.stop()
+        self.text_undo.seal()  # what is typed after a save is a step of its own
         if not self.dirty or self.target is None:
             return True
         body = self.text.toPlainText()

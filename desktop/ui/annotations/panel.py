@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -44,6 +45,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.annotations import commands
 from desktop.ui.annotations.editor import local_time, split_tags
+from desktop.ui.annotations.markdown import NoteBrowser, render_markdown
 from desktop.ui.format import COLOUR_HEX
 
 COLUMNS = ("★", "Target", "Note", "Tags", "Colour", "Author", "Updated")
@@ -101,7 +103,7 @@ class AnnotationsModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return note.updated_at if col == 6 else str(self.data(index) or "").lower()
         if role == Qt.ItemDataRole.ToolTipRole and col == 2:
-            return note.body[:2000]
+            return render_markdown(note.body[:2000])  # as the note preview shows it
         if role == Qt.ItemDataRole.BackgroundRole and col == 4 and note.colour:
             return QBrush(QColor(COLOUR_HEX.get(note.colour, "#999999")))
         return None
@@ -252,7 +254,16 @@ class AnnotationsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        # the current note, rendered (sanitised Markdown, as in the editor's preview)
+        self.preview = NoteBrowser(self)
+        self.preview.setObjectName("annotationsPreview")
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.proxy.rowsInserted.connect(self._count)
         self.proxy.rowsRemoved.connect(self._count)
         self.proxy.modelReset.connect(self._count)
@@ -273,6 +284,12 @@ class AnnotationsPanel(QWidget):
             self.proxy.set_filter(tag="")
         self._reselect(selected)
         self._count()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        index = self.table.currentIndex()
+        ok = index.isValid() and index.row() < self.proxy.rowCount()
+        self.preview.set_markdown(self.row_at(index.row()).note.body if ok else "")
 
     def _reselect(self, targets: set[str]) -> None:
         if not targets:
@@ -285,7 +302,11 @@ class AnnotationsPanel(QWidget):
                 sel.select(self.proxy.index(r, 0), flags)
 
     def _count(self, *_args: Any) -> None:
-        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = "note" if total == 1 else "notes"
+        self.count.setText(
+            f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
+        )
 
     def row_at(self, proxy_row: int) -> NoteRow:
         return self.model.rows[self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
@@ -58,9 +59,8 @@ class FilterController(QObject):
     def _show(self) -> None:
         model = self.timeline.model
         text = self.summary()
-        shown = len(model.index)
         if not self.filter.is_empty:
-            text += f"  —  {shown:,} shown in {len(model.lanes):,} lanes"
+            text += "  —  " + shown_text(model.index.ids, len(model.lanes))
         self.bar.show_filter(self.filter, text)
         self._update_org_counts()
 
@@ -180,7 +180,7 @@ class FilterController(QObject):
         except StoreError as exc:
             QMessageBox.warning(self.window, "Export timeline image", str(exc))
             return
-        self.window.statusBar().showMessage(f"Exported {count:,} events to {path}", 5000)
+        self.window.statusBar().showMessage(f"Exported {plural(count, 'event')} to {path}", 5000)
 
     def _ask_save(self) -> None:
         name, ok = QInputDialog.getText(self.window, "Save current view", "Name of the view:")
@@ -196,3 +196,19 @@ class FilterController(QObject):
             delete_view(self.store, name)
         except StoreError as exc:
             QMessageBox.warning(self.window, "Delete saved view", str(exc))
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 event', '2 events', '1,000 events'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def shown_text(ids: np.ndarray, lanes: int) -> str:
+    """'2 events shown in 4 lanes': the timeline draws an event once in each lane it belongs to
+    (one row per event and lane), so the events are counted by distinct id."""
+    events = 0
+    if len(ids):
+        seen = np.zeros(int(ids.max()) + 1, dtype=bool)
+        seen[ids] = True
+        events = int(np.count_nonzero(seen))
+    return f"{plural(events, 'event')} shown in {plural(lanes, 'lane')}"

@@ -48,6 +48,21 @@ TIMELINE_KEYS: dict[Qt.Key, str] = {
 }
 
 
+def unique_shortcuts(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Each key once, in order; a standard key brings every binding the platform gives it (on
+    some desktops Redo is already Ctrl+Shift+Z: listing it twice makes Qt call the shortcut
+    ambiguous and do nothing)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        found = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        out += [k for k in found if not k.isEmpty() and k not in out]
+    return out
+
+
 def _plain(text: str) -> str:
     """A menu text without its & accelerator marks."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
