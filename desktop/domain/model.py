@@ -144,6 +144,8 @@ class Claim:
     measured_against: str | None = None
     date: str | None = None
     citations: tuple[Citation, ...] = ()
+    claimant_ref: str | None = None  # 'person:KEY' or 'org:KEY'
+    spoke_for: tuple[str, ...] = ()  # organizations a person claimant spoke for at the date
 
     @property
     def disputed(self) -> bool:
@@ -248,3 +250,17 @@ class Dossier:
     citations: tuple[Citation, ...] = ()  # on the organization itself
     annotations: tuple[Annotation, ...] = ()
     sources: tuple[Source, ...] = field(default=())  # every source cited anywhere above
+    event_count: int = 0  # related events up to as_of, of which ``events`` are the latest
+    as_of: float | None = None  # seconds: the dossier as known then (None: everything)
+    event_citations: dict[int, tuple[Citation, ...]] = field(
+        default_factory=dict, compare=False, hash=False
+    )  # citations of the assembled events, by event id
+
+    def contested_events(self) -> set[int]:
+        """Assembled events that a source contradicts or a disputed claim is about."""
+        out = {i for i, cs in self.event_citations.items() if contradicted(cs)}
+        by_key = {f"event:{e.key}": e.id for e in self.events}
+        out.update(
+            by_key[c.subject_ref] for c in self.claims if c.disputed and c.subject_ref in by_key
+        )
+        return out

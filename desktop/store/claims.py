@@ -14,7 +14,9 @@ SELECT c.id, c.key, c.text, c.status,
             WHEN sp.id IS NOT NULL THEN 'person:' || sp.key
             WHEN spr.id IS NOT NULL THEN 'product:' || spr.key
             WHEN se.id IS NOT NULL THEN 'event:' || se.key END AS subject_ref,
-       c.measured_against, c.date
+       c.measured_against, c.date,
+       CASE WHEN cp.id IS NOT NULL THEN 'person:' || cp.key
+            WHEN co.id IS NOT NULL THEN 'org:' || co.key END AS claimant_ref
 FROM claims c
 LEFT JOIN people cp ON cp.id = c.claimant_person_id
 LEFT JOIN organizations co ON co.id = c.claimant_org_id
@@ -28,7 +30,7 @@ LEFT JOIN events se ON se.id = c.subject_event_id
 def claims_where(store: Store, where: str, params: tuple[object, ...]) -> list[Claim]:
     """Claims matching a WHERE clause over the aliases above (``c`` is the claims table)."""
     rows = store.conn.execute(f"{_CLAIM_SQL} WHERE {where} ORDER BY c.date, c.id", params)
-    claims = [Claim(*r) for r in rows.fetchall()]
+    claims = [Claim(*r[:9], claimant_ref=r[9]) for r in rows.fetchall()]
     cites = citations_for(store, "claim", [c.id for c in claims])
     return [_with(c, cites.get(c.id, ())) for c in claims]
 

@@ -11,18 +11,19 @@ from __future__ import annotations
 import functools
 import sqlite3
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from desktop.domain.dossier_facts import RoleSpan, spoke_for
 from desktop.domain.model import (
     Annotation,
     Citation,
+    Claim,
     Dossier,
     Event,
     Person,
     Product,
     Role,
     Source,
-    contradicted,
 )
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.claims import claims_where, metrics_where, relationships_of
@@ -54,24 +55,8 @@ METRICS_SCOPE = (
 """The metrics of a dossier (``m`` is the metrics table; the org id twice)."""
 
 
-@dataclass(frozen=True)
-class LoadedDossier(Dossier):
-    """A dossier with how it was cut: every event counted, the latest ``max_events`` kept."""
-
-    event_count: int = 0  # related events up to as_of, of which ``events`` are the latest
-    as_of: float | None = None
-    event_citations: dict[int, tuple[Citation, ...]] = field(
-        default_factory=dict, compare=False, hash=False
-    )  # citations of the assembled events, by event id
-
-    def contested_events(self) -> set[int]:
-        """Assembled events that a source contradicts or a disputed claim is about."""
-        out = {i for i, cs in self.event_citations.items() if contradicted(cs)}
-        by_key = {f"event:{e.key}": e.id for e in self.events}
-        out.update(
-            by_key[c.subject_ref] for c in self.claims if c.disputed and c.subject_ref in by_key
-        )
-        return out
+LoadedDossier = Dossier
+"""What load_dossier returns (the domain's Dossier: how it was cut is part of it)."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -233,7 +218,7 @@ def load_dossier(
     if org is None:
         return None
     products = _products(store, org_id)
-    claims = claims_where(store, CLAIMS_SCOPE, (org_id,) * 5)
+    claims = _placed_claims(store, org_id, claims_where(store, CLAIMS_SCOPE, (org_id,) * 5))
     metrics = metrics_where(store, METRICS_SCOPE, (org_id,) * 2)
     events, event_count = dossier_events(store, org_id, as_of, max_events)
     dossier = LoadedDossier(
@@ -269,9 +254,58 @@ def _event_notes(store: Store, org_id: int) -> list[Annotation]:
 
 def event_citations(store: Store, d: Dossier) -> dict[int, tuple[Citation, ...]]:
     """Citations of the dossier's (assembled) events, by event id."""
-    if isinstance(d, LoadedDossier):
+    if d.event_citations or not d.events:
         return d.event_citations
     return citations_for(store, "event", [e.id for e in d.events])
+
+
+def person_roles(store: Store, person_ids: list[int]) -> dict[int, list[RoleSpan]]:
+    """Every role of these people, with its organization and dates."""
+    out: dict[int, list[RoleSpan]] = {}
+    for i in range(0, len(person_ids), 500):
+        chunk = person_ids[i : i + 500]
+        rows = store.conn.execute(
+            'SELECT r.person_id, r.org_id, o.name, r.start, r."end" FROM roles r'
+            " JOIN organizations o ON o.id = r.org_id"
+            f" WHERE r.person_id IN ({','.join('?' * len(chunk))}) ORDER BY r.start, r.id",
+            chunk,
+        )
+        for person, org, name, start, end in rows:
+            out.setdefault(person, []).append(RoleSpan(org, name, start, end))
+    return out
+
+
+def _placed_claims(store: Store, org_id: int, claims: list[Claim]) -> list[Claim]:
+    """The claims of the dossier, each where it belongs in time: one that reaches the
+    organization only through a person (by or about one of its people) stays when that person
+    held a role there at the claim's date. A person's claim names the organizations they spoke
+    for then (several when the date does not settle it)."""
+    if not claims:
+        return claims
+    ids = [c.id for c in claims]
+    links: dict[int, tuple] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = store.conn.execute(
+            "SELECT c.id, c.claimant_person_id, c.subject_person_id,"
+            " c.subject_org_id = ? OR c.claimant_org_id = ? OR p.owner_id = ?"
+            " FROM claims c LEFT JOIN products p ON p.id = c.subject_product_id"
+            f" WHERE c.id IN ({','.join('?' * len(chunk))})",
+            (org_id, org_id, org_id, *chunk),
+        )
+        links.update((r[0], r[1:]) for r in rows)
+    people = {p for row in links.values() for p in row[:2] if p is not None}
+    roles = person_roles(store, sorted(people))
+    out = []
+    for c in claims:
+        claimant, subject, direct = links.get(c.id, (None, None, True))
+        held = spoke_for(roles.get(claimant, []), c.date) if claimant is not None else []
+        about = spoke_for(roles.get(subject, []), c.date) if subject is not None else []
+        if not direct and not any(r.org_id == org_id for r in (*held, *about)):
+            continue  # e.g. a former employee speaking for another company
+        names = tuple(dict.fromkeys(r.org_name for r in held))
+        out.append(replace(c, spoke_for=names) if names else c)
+    return out
 
 
 def _sources(store: Store, d: Dossier) -> list[Source]:

@@ -11,15 +11,15 @@ Dossier's writers move on every real change. Whether a row is *new* rather than 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from desktop.domain.dossier_review import CHANGED, NEW, ReviewChanges
 from desktop.store import app_state
 from desktop.store.database import Store
 from desktop.store.dossier import CLAIMS_SCOPE, METRICS_SCOPE
 
 REVIEW_KEY = "review:"
-NEW, CHANGED = "new", "changed"
+__all__ = ["CHANGED", "NEW", "ReviewChanges", "changes_since", "last_reviewed", "mark_reviewed"]
 
 
 def utc_now() -> str:
@@ -48,44 +48,6 @@ def mark_reviewed(store: Store, org_id: int, at: str | None = None) -> str:
     with store.write():
         app_state.put_value(store, REVIEW_KEY + key, at, at)
     return at
-
-
-@dataclass(frozen=True)
-class ReviewChanges:
-    """What was added or edited since ``since``: row id (uuid for notes) -> 'new'/'changed'."""
-
-    since: str | None = None
-    events: dict[int, str] = field(default_factory=dict)
-    claims: dict[int, str] = field(default_factory=dict)
-    metrics: dict[int, str] = field(default_factory=dict)
-    products: dict[int, str] = field(default_factory=dict)
-    relationships: dict[int, str] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-    events_checked: int | None = None  # only these many (the assembled) events were looked at
-
-    @property
-    def total(self) -> int:
-        return sum(
-            len(g)
-            for g in (
-                self.events,
-                self.claims,
-                self.metrics,
-                self.products,
-                self.relationships,
-                self.notes,
-            )
-        )
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "events": len(self.events),
-            "claims": len(self.claims),
-            "metrics": len(self.metrics),
-            "products": len(self.products),
-            "relationships": len(self.relationships),
-            "notes": len(self.notes),
-        }
 
 
 def _has_created_at(store: Store, table: str) -> bool:

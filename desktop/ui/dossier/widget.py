@@ -11,8 +11,10 @@ from desktop.domain.model import Dossier
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
 from desktop.store.review import ReviewChanges, changes_since, mark_reviewed
+from desktop.ui.annotations.markdown import render_markdown
 from desktop.ui.dossier.asof import AsOfBar
 from desktop.ui.dossier.charts import Series, chart_image, metric_series
+from desktop.ui.dossier.fonts import latin_first
 from desktop.ui.dossier.render import instant_text, render_dossier
 
 HIGHLIGHT = QColor("#c2410c")
@@ -45,6 +47,7 @@ class DossierView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
+        self.document().setDefaultFont(latin_first(self.font()))
         self.reload()
 
     def reload(self) -> None:
@@ -60,7 +63,10 @@ class DossierView(QTextBrowser):
         self.series = metric_series(self.dossier)
         names = tuple(s.name for s in self.series)
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        self.setHtml(render_dossier(self.dossier, self.changes, series_names=names, dark=dark))
+        html = render_dossier(
+            self.dossier, self.changes, series_names=names, dark=dark, note=render_markdown
+        )
+        self.setHtml(html)
         self.verticalScrollBar().setValue(scroll)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -92,8 +98,8 @@ class DossierView(QTextBrowser):
             self.sig_open_org.emit(int(value))
         elif kind == "event" and value.isdigit():
             self.sig_focus_event.emit(int(value))
-        elif kind == "source":
-            self.scrollToAnchor(url.toString())
+        elif url.hasFragment() and not kind:
+            self.scrollToAnchor(url.fragment())
 
 
 class DossierPage(QWidget):

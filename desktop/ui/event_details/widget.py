@@ -5,66 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop.domain.model import EventDetail
+from desktop.domain.dossier_event import event_document
+from desktop.domain.model import EventDetail, Source
 from desktop.store.database import Store
+from desktop.store.dossier import sources_by_keys
 from desktop.store.queries import event_detail
-from desktop.ui.dossier.render import CSS, STATUS_BADGE
-from desktop.ui.format import CitationIndex, esc, event_when
+from desktop.ui.annotations.markdown import render_markdown
+from desktop.ui.dossier.fonts import latin_first
+from desktop.ui.dossier.render import render_document
 
 
-def render_event(d: EventDetail) -> str:
-    cites = CitationIndex()
-    e = d.event
-    parts = [f"<style>{CSS}</style>"]
-    parts.append(f"<h1 style='font-size:13pt'>{esc(e.title)}{cites.marks(d.citations)}</h1>")
-    meta = [event_when(e), e.kind]
-    if e.place:
-        meta.append(e.place)
-    parts.append(f"<p class='meta'>{esc(' · '.join(meta))}</p>")
-    if d.disputed:
-        parts.append(
-            "<p class='disputed'>⚠ Some of this is disputed: see the sources marked ✗.</p>"
-        )
-    if e.summary:
-        parts.append(f"<p>{esc(e.summary)}</p>")
-    if d.orgs:
-        links = ", ".join(
-            f"<a href='org:{o.org_id}'>{esc(o.name)}"
-            f"{(' ' + esc(o.name_zh)) if o.name_zh else ''}</a>"
-            f" <span class='meta'>({esc(o.role)})</span>"
-            for o in d.orgs
-        )
-        parts.append(f"<p><b>Organizations:</b> {links}</p>")
-    if d.people:
-        people = ", ".join(
-            esc(p.name) + (f" <span class='zh'>{esc(p.name_zh)}</span>" if p.name_zh else "")
-            for p in d.people
-        )
-        parts.append(f"<p><b>People:</b> {people}</p>")
-    if d.products:
-        parts.append(f"<p><b>Products:</b> {esc(', '.join(p.name for p in d.products))}</p>")
-    if d.claims:
-        parts.append("<h2>Claims</h2><ul>")
-        for c in d.claims:
-            who = f"<b>{esc(c.claimant)}</b>: " if c.claimant else ""
-            parts.append(
-                f"<li>{STATUS_BADGE.get(c.status, '')} {who}{esc(c.text)}"
-                f"{cites.marks(c.citations)}</li>"
-            )
-        parts.append("</ul>")
-    if d.annotations:
-        parts.append("<h2>Notes</h2><ul>")
-        parts += [f"<li>{'★ ' if a.starred else ''}{esc(a.body)}</li>" for a in d.annotations]
-        parts.append("</ul>")
-    if cites.order:
-        parts.append("<h2>Sources</h2><ul>")
-        for key, n in cites.order.items():
-            quotes = [c for c in cites.quotes[key] if c.quote]
-            title = cites.quotes[key][0].source_title
-            q = f" — <span class='quote'>“{esc(quotes[0].quote)}”</span>" if quotes else ""
-            parts.append(f"<li>[{n}] {esc(title)}{q}</li>")
-        parts.append("</ul>")
-    return "".join(parts)
+def render_event(d: EventDetail, sources: tuple[Source, ...] = ()) -> str:
+    """The event as HTML: the dossier writer over the event's document; notes are Markdown
+    rendered safe (sanitised, nothing fetched)."""
+    html = render_document(event_document(d, sources), note=render_markdown)
+    return html.replace("<h1>", "<h1 style='font-size:13pt'>", 1)
 
 
 class EventDetailsView(QTextBrowser):
@@ -77,6 +32,7 @@ class EventDetailsView(QTextBrowser):
         self.event_id: int | None = None
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_link)
+        self.document().setDefaultFont(latin_first(self.font()))
         self.setPlaceholderText("Click an event on the timeline to see its details.")
 
     def show_event(self, event_id: int | None) -> None:
@@ -85,7 +41,10 @@ class EventDetailsView(QTextBrowser):
         if detail is None:
             self.clear()
             return
-        self.setHtml(render_event(detail))
+        keys = [c.source_key for c in detail.citations]
+        keys += [x.source_key for c in detail.claims for x in c.citations]
+        sources = tuple(sources_by_keys(self.store, list(dict.fromkeys(keys))))
+        self.setHtml(render_event(detail, sources))
 
     def reload(self) -> None:
         self.show_event(self.event_id)
@@ -94,3 +53,5 @@ class EventDetailsView(QTextBrowser):
         kind, _, value = url.toString().partition(":")
         if kind == "org" and value.isdigit():
             self.sig_open_org.emit(int(value))
+        elif url.hasFragment() and not kind:
+            self.scrollToAnchor(url.fragment())

@@ -1,0 +1,195 @@
+"""One dossier as a document: a typed list of sections built once from an assembled
+:class:`Dossier`, which thin writers turn into the pane's HTML, Markdown and the PDF.
+
+Every writer shows the same sections with the same citation numbers: a citation is a footnote
+numbered in order of first use (the same source, place, quote and stance share one number), and
+the footnotes, grouped under their sources, end the document. A section is one builder in
+``desktop.domain.dossier_sections`` and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from desktop.domain.dossier_facts import source_parts
+from desktop.domain.dossier_review import ReviewChanges
+from desktop.domain.model import Citation, Dossier, Source
+
+# run styles: the HTML writer maps them to classes, Markdown to emphasis (or nothing)
+PLAIN, STRONG, EM, META, ZH, QUOTE = "", "strong", "em", "meta", "zh", "quote"
+CLAIMED, VERIFIED, DISPUTED, FORMER, NOTE = "claimed", "verified", "disputed", "former", "note"
+
+# item tones (a paragraph's or row's look)
+ASOF, REVIEW, DISPUTED_ROW = "asof", "review", "disputedrow"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with one style, maybe a link ('org:12', 'event:3') and a tip (the exact
+    value behind a readable one: a tooltip in the pane, printed in exports)."""
+
+    text: str
+    style: str = PLAIN
+    link: str | None = None
+    tip: str | None = None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A footnote mark: number ``n``; ``against`` when the source contradicts the fact."""
+
+    n: int
+    against: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list item, a table row (several cells) or a paragraph, with its footnote marks."""
+
+    cells: tuple[tuple[Run, ...], ...]
+    marks: tuple[Mark, ...] = ()
+    badge: str | None = None  # 'new' or 'changed' since the last review
+    contested: bool = False  # a cited source contradicts it
+    tone: str = ""
+    ref: str = ""  # what it shows ('claim:KEY', 'role:KEY@ORG'), for tests and anchors
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(r.text for r in cell) for cell in self.cells)
+
+
+@dataclass(frozen=True)
+class Section:
+    """``layout``: 'list' (items), 'table' (rows of cells) or 'lines' (one line each)."""
+
+    kind: str
+    heading: str
+    layout: str
+    items: tuple[Item, ...]
+    intro: tuple[Run, ...] = ()
+    columns: tuple[str, ...] = ()  # a table's column names
+
+
+@dataclass(frozen=True)
+class Footnote:
+    n: int
+    source_key: str
+    locator: str | None = None
+    quote: str | None = None
+    against: bool = False
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A cited source named in full, with the footnotes that cite it."""
+
+    key: str
+    title: str
+    parts: tuple[str, ...]  # publisher, date, URL (what is known)
+    kind: str = "article"
+    footnotes: tuple[Footnote, ...] = ()
+
+
+@dataclass(frozen=True)
+class DossierDoc:
+    title: str  # the organization's name (and Chinese name): headers, PDF footers
+    heading: tuple[Run, ...]
+    heading_marks: tuple[Mark, ...]
+    lead: tuple[Item, ...]  # paragraphs under the heading: as of, facts, summary, review
+    sections: tuple[Section, ...]
+    sources: tuple[SourceEntry, ...] = ()
+
+    @property
+    def footnotes(self) -> tuple[Footnote, ...]:
+        return tuple(sorted((f for s in self.sources for f in s.footnotes), key=lambda f: f.n))
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+
+@dataclass
+class Footnotes:
+    """Numbers citations in order of first use; the same source, place, quote and stance share
+    one number."""
+
+    order: dict[tuple[str, str, str, bool], int] = field(default_factory=dict)
+
+    def marks(self, citations: Iterable[Citation]) -> tuple[Mark, ...]:
+        out: list[Mark] = []
+        for c in citations:
+            against = c.stance == "against"
+            key = (c.source_key, c.locator or "", c.quote or "", against)
+            mark = Mark(self.order.setdefault(key, len(self.order) + 1), against)
+            if mark not in out:
+                out.append(mark)
+        return tuple(out)
+
+    def entries(self, sources: Iterable[Source]) -> tuple[SourceEntry, ...]:
+        """The cited sources in order of first citation, each with its footnotes."""
+        known = {s.key: s for s in sources}
+        by_source: dict[str, list[Footnote]] = {}
+        for (key, locator, quote, against), n in self.order.items():
+            note = Footnote(n, key, locator or None, quote or None, against)
+            by_source.setdefault(key, []).append(note)
+        out = []
+        for key, notes in by_source.items():
+            s = known.get(key)
+            title = s.title if s else key
+            parts = source_parts(s) if s else ()
+            kind = s.kind if s else "article"
+            out.append(SourceEntry(key, title, parts, kind, tuple(notes)))
+        return tuple(out)
+
+
+@dataclass
+class Context:
+    """What a section builder needs besides the dossier."""
+
+    notes: Footnotes
+    changes: ReviewChanges
+    max_events: int | None = None
+
+
+def instant_text(seconds: float) -> str:
+    """A moment as a day ('31 May 2024')."""
+    try:
+        d = datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return "?"
+    return f"{d.day} {d:%b %Y}"
+
+
+def iso_text(stamp: str | None) -> str:
+    """An ISO UTC time stamp ('2025-05-03T10:22:01.123Z') as '3 May 2025 10:22'."""
+    if not stamp:
+        return "never"
+    try:
+        d = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return f"{d.day} {d:%b %Y %H:%M}"
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
+
+
+Builder = Callable[[Dossier, Context], Section | None]
+
+
+def build_document(
+    d: Dossier,
+    changes: ReviewChanges | None = None,
+    *,
+    max_events: int | None = None,
+) -> DossierDoc:
+    """The dossier as a document; ``changes`` (None: no review line) badges what was added or
+    edited since the last review; ``max_events`` lists only the latest events."""
+    from desktop.domain.dossier_sections import SECTIONS, header
+
+    ctx = Context(Footnotes(), changes or ReviewChanges(), max_events)
+    heading, marks, lead = header(d, ctx, changes)
+    sections = tuple(s for build in SECTIONS if (s := build(d, ctx)) is not None)
+    return DossierDoc(d.org.label, heading, marks, lead, sections, ctx.notes.entries(d.sources))
