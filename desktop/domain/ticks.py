@@ -1,10 +1,16 @@
 """Two-row axis ticks for any `TimeScale`, on calendar boundaries (UTC).
 
-The lower row (minor, level 1) uses the finest unit whose labels fit side by side; the upper
-row (major, level 0) uses the next natural unit (day, month, year, decade, century,
-millennium). A label is drawn left-aligned at `tick.x + LABEL_PAD`; the painter draws a tick
-line at `tick.x` unless the tick is `sticky` (the pinned label of the period already running
-at the left edge).
+The lower row (minor, level 1) uses the finest unit whose labels, measured with `text_width`,
+fit side by side in one of the unit's forms (longest first: "September", "Sep", "S"). The upper
+row (major, level 0) uses the next larger unit (seconds under minutes, minutes under hours,
+hours under days, days and weeks under months, months under years, years under decades...) in
+the longest form whose labels fit ("July 2024", "Jul 2024", "Jul '24", "Jul"). In each row every
+label keeps `min_gap` from the next and lies within [0, width]; one that cannot is left blank
+(its tick stays).
+
+A label is drawn left-aligned at `tick.x + LABEL_PAD`; the painter draws a tick line at `tick.x`
+unless the tick is `sticky`: the upper label of the period already running at the left edge,
+pinned at x=0 in the longest form that keeps clear of the next upper label, else dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from desktop.domain import tick_forms as f
 from desktop.domain.time_scale import MAX_T, MIN_T, TimeScale
 
 DAY = 86400
@@ -25,10 +32,8 @@ _MONDAY_OFFSET = 4 * DAY
 #: Gap between a tick line and the start of its label, in pixels.
 LABEL_PAD = 3.0
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
 Format = Callable[[datetime], str]
+TextWidth = Callable[[str], float]
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class Tick:
     label: str
     level: int  # 0 = major (upper row, e.g. "2024"), 1 = minor (lower row, e.g. "Jul")
     sticky: bool = False  # pinned label of the period running at the left edge; no tick line
+    period: float = 0.0  # typical length of the row's unit in seconds (a month: 30.4 days)
 
 
 def default_width(text: str) -> float:
@@ -55,92 +61,60 @@ class _Unit:
     step: int
     min_len: float  # shortest possible distance between two boundaries, in seconds
     formats: tuple[Format, ...]  # longest first
-    major: str = ""  # key into _MAJOR
+    upper: str = ""  # key into _UPPER: the unit of the row above
+    period: float = 0.0  # typical length in seconds
+    terse: int = 99  # index of the first terse form ("S", "1", "'24"), used only when needed
 
 
-def _hms(d: datetime) -> str:
-    return f"{d.hour:02d}:{d.minute:02d}:{d.second:02d}"
+_MONTH = 365.2425 / 12 * DAY
+_YEAR = 365.2425 * DAY
 
 
-def _hm(d: datetime) -> str:
-    return f"{d.hour:02d}:{d.minute:02d}"
+def _fixed(
+    field: str, step: int, seconds: int, fmts: tuple[Format, ...], upper: str, terse: int = 99
+) -> _Unit:
+    return _Unit(field, step, float(step * seconds), fmts, upper, float(step * seconds), terse)
 
 
-def _weekday_day(d: datetime) -> str:
-    return f"{_WEEKDAYS[d.weekday()]} {d.day}"
+def _months(n: int, fmts: tuple[Format, ...], terse: int = 99) -> _Unit:
+    min_len = {1: 28, 3: 89, 6: 181}[n] * DAY
+    return _Unit("month", n, min_len, fmts, "year", n * _MONTH, terse)
 
 
-def _day(d: datetime) -> str:
-    return str(d.day)
+def _years(n: int, fmts: tuple[Format, ...], upper: str = "", terse: int = 99) -> _Unit:
+    return _Unit("year", n, n * 365 * DAY, fmts, upper, n * _YEAR, terse)
 
 
-def _day_month(d: datetime) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]}"
+_YEAR_FORMS = (f.year, f.short_year)
+_DATE_HM_FORMS = (f.date_hm, f.day_month_hm, f.hm)
 
-
-def _month(d: datetime) -> str:
-    return _MONTHS[d.month - 1]
-
-
-def _quarter(d: datetime) -> str:
-    return f"Q{(d.month - 1) // 3 + 1}"
-
-
-def _half(d: datetime) -> str:
-    return f"H{(d.month - 1) // 6 + 1}"
-
-
-def _year(d: datetime) -> str:
-    return str(d.year)
-
-
-def _full_date(d: datetime) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
-def _month_year(d: datetime) -> str:
-    return f"{_MONTHS[d.month - 1]} {d.year}"
-
-
-def _decade(d: datetime) -> str:
-    return f"{d.year - d.year % 10}s"
-
-
-def _century(d: datetime) -> str:
-    return f"{d.year - d.year % 100}s"
-
-
-def _millennium(d: datetime) -> str:
-    first = d.year - d.year % 1000
-    return f"{first}–{first + 999}"
-
-
-def _fixed(field: str, step: int, seconds: int, fmts: tuple[Format, ...], major: str) -> _Unit:
-    return _Unit(field, step, float(step * seconds), fmts, major)
-
-
-_MINOR: tuple[_Unit, ...] = (
-    *(_fixed("second", s, 1, (_hms,), "day") for s in (1, 2, 5, 10, 15, 30)),
-    *(_fixed("minute", m, 60, (_hm,), "day") for m in (1, 2, 5, 10, 15, 30)),
-    *(_fixed("hour", h, 3600, (_hm,), "day") for h in (1, 2, 3, 6, 12)),
-    _Unit("day", 1, DAY, (_weekday_day, _day), "month"),
-    _Unit("day", 2, 2 * DAY, (_weekday_day, _day), "month"),
-    _Unit("week", 1, 7 * DAY, (_day_month, _day), "month"),
-    _Unit("month", 1, 28 * DAY, (_month,), "year"),
-    _Unit("month", 3, 89 * DAY, (_quarter,), "year"),
-    _Unit("month", 6, 181 * DAY, (_half,), "year"),
-    *(_Unit("year", n, n * 365 * DAY, (_year,), "decade") for n in (1, 2, 5)),
-    *(_Unit("year", n, n * 365 * DAY, (_year,), "century") for n in (10, 20, 50)),
-    *(_Unit("year", n, n * 365 * DAY, (_year,), "millennium") for n in (100, 200, 500, 1000)),
+#: Lower-row units, finest first.
+_LOWER: tuple[_Unit, ...] = (
+    *(_fixed("second", s, 1, (f.hms, f.colon_second), "minute", 1) for s in (1, 2, 5, 10, 15, 30)),
+    *(_fixed("minute", m, 60, (f.hm,), "hour") for m in (1, 2, 5, 10, 15, 30)),
+    *(_fixed("hour", h, 3600, (f.hm,), "day") for h in (1, 2, 3, 6, 12)),
+    _fixed("day", 1, DAY, (f.weekday_day, f.day), "month", 1),
+    _fixed("day", 2, DAY, (f.weekday_day, f.day), "month", 1),
+    _fixed("week", 1, 7 * DAY, (f.day_month, f.day), "month", 1),
+    _months(1, (f.month_name, f.month, f.month_initial), 2),
+    _months(3, (f.quarter,)),
+    _months(6, (f.half,)),
+    _years(1, _YEAR_FORMS, "decade", 1),  # "'24" only for every year: "'02 '04" reads badly
+    *(_years(n, (f.year,), "decade") for n in (2, 5)),
+    *(_years(n, (f.year,), "century") for n in (10, 20, 50)),
+    *(_years(n, (f.year,), "millennium") for n in (100, 200, 500)),
 )
 
-_MAJOR: dict[str, _Unit] = {
-    "day": _Unit("day", 1, DAY, (_full_date,)),
-    "month": _Unit("month", 1, 28 * DAY, (_month_year,)),
-    "year": _Unit("year", 1, 365 * DAY, (_year,)),
-    "decade": _Unit("year", 10, 3650 * DAY, (_decade,)),
-    "century": _Unit("year", 100, 36500 * DAY, (_century,)),
-    "millennium": _Unit("year", 1000, 365000 * DAY, (_millennium,)),
+#: Upper-row units by name, each with its forms longest first.
+_UPPER: dict[str, _Unit] = {
+    "minute": _fixed("minute", 1, 60, _DATE_HM_FORMS, ""),
+    "hour": _fixed("hour", 1, 3600, _DATE_HM_FORMS, ""),
+    "day": _fixed("day", 1, DAY, (f.weekday_date, f.full_date, f.day_month, f.day), ""),
+    "month": _months(1, (f.month_name_year, f.month_year, f.month_short_year, f.month)),
+    "year": _years(1, _YEAR_FORMS),
+    "decade": _years(10, (f.decade, f.short_decade)),
+    "century": _years(100, (f.century, f.century_s)),
+    "millennium": _years(1000, (f.millennium,)),
 }
 
 _FIXED_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": DAY, "week": 7 * DAY}
@@ -237,82 +211,143 @@ def _boundaries(unit: _Unit, t0: float, t1: float) -> list[float]:
 # -- label layout --------------------------------------------------------------------------
 
 
-def _fits(xs: Sequence[float], widths: Sequence[float], min_gap: float) -> bool:
-    return all(xs[i + 1] - xs[i] >= widths[i] + min_gap for i in range(len(xs) - 1))
-
-
-def _drop_overlapping(ticks: list[Tick], text_width: Callable[[str], float], gap: float) -> None:
-    """Blank (left to right) every label that would overlap the previous kept one."""
+def _labels(
+    xs: Sequence[float],
+    times: Sequence[float],
+    forms: Sequence[Format],
+    text_width: TextWidth,
+    gap: float,
+    width: float,
+    drop: bool,
+) -> list[str] | None:
+    """The row's labels in form `forms[0]`: each keeps `gap` from the previous one and ends by
+    `width`. A label running past the right edge takes the first shorter form that fits
+    (`forms[1:]`) or is blank; one that meets the previous label makes the form fail (None),
+    or with `drop` is blank."""
+    out: list[str] = []
     last_end = -math.inf
-    for i, tick in enumerate(ticks):
-        if not tick.label:
-            continue
-        left = tick.x + LABEL_PAD
-        if left >= last_end + gap:
-            last_end = left + text_width(tick.label)
-        else:
-            ticks[i] = Tick(tick.t, tick.x, "", tick.level, tick.sticky)
-
-
-def _choose_minor(
-    scale: TimeScale, t0: float, t1: float, text_width: Callable[[str], float], min_gap: float
-) -> tuple[_Unit, list[float], list[str]]:
-    """The finest unit (and longest format) whose labels fit side by side."""
-    spp = scale.seconds_per_pixel
-    for unit in _MINOR:
-        step_px = unit.min_len / spp
-        if step_px < max(min_gap, 2.0):
-            continue
-        sample = _datetime(_floor(unit, t0))
-        times: list[float] | None = None
-        for fmt in unit.formats:
-            if step_px < text_width(fmt(sample)) + min_gap:
-                continue
-            if times is None:
-                times = _boundaries(unit, t0, t1)
-            labels, widths = [], []
-            for t in times:  # stop at the first label too wide for the step
-                label = fmt(_datetime(t))
-                w = text_width(label)
-                if step_px < w + min_gap:
-                    break
-                labels.append(label)
-                widths.append(w)
+    for x, t in zip(xs, times, strict=True):
+        d = _datetime(t)
+        label = forms[0](d)
+        w = text_width(label)
+        left = x + LABEL_PAD
+        if left + w > width:  # at the right edge: a shorter form, or nothing
+            label = next(
+                (s for s in (g(d) for g in forms[1:]) if left + text_width(s) <= width), ""
+            )
+            if label and left >= last_end + gap:
+                out.append(label)
+                last_end = left + text_width(label)
             else:
-                if _fits([scale.x(t) for t in times], widths, min_gap):
-                    return unit, times, labels
-    unit = _MINOR[-1]
+                out.append("")
+        elif left >= last_end + gap:
+            out.append(label)
+            last_end = left + w
+        elif drop:
+            out.append("")
+        else:
+            return None
+    return out
+
+
+def _row(
+    scale: TimeScale,
+    unit: _Unit,
+    times: list[float],
+    text_width: TextWidth,
+    gap: float,
+    forms: range,
+) -> tuple[int, list[float], list[str]] | None:
+    """(form index, x positions, labels) in the first of `forms` whose labels all keep clear
+    of each other, or None."""
+    xs = [scale.x(t) for t in times]
+    for i in forms:
+        formats = unit.formats[i : forms.stop]
+        labels = _labels(xs, times, formats, text_width, gap, scale.width, False)
+        if labels is not None:
+            return i, xs, labels
+    return None
+
+
+def _lower(
+    scale: TimeScale, t0: float, t1: float, text_width: TextWidth, gap: float
+) -> tuple[_Unit, list[Tick]]:
+    """The finest unit whose labels fit side by side in a full form ("Sep", "Mon 1") at least
+    three times, else the finest that fits in any form (terse ones too: "S", "1")."""
+    spp = scale.seconds_per_pixel
+    for terse in (False, True):
+        for unit in _LOWER:
+            if unit.min_len / spp < gap + 2.0:
+                continue
+            forms = range(len(unit.formats) if terse else min(unit.terse, len(unit.formats)))
+            short = unit.formats[forms[-1]](_datetime(t0))
+            if unit.period / spp < text_width(short) + gap:
+                continue  # even a typical label is wider than a typical step
+            times = _boundaries(unit, t0, t1)
+            row = _row(scale, unit, times, text_width, gap, forms)
+            if row is not None and sum(map(bool, row[2])) >= (1 if terse else 3):
+                return unit, _ticks(times, row[1], row[2], 1, unit)
+    for unit in reversed(_LOWER):  # nothing fits: the coarsest unit with two ticks in view
+        times = _boundaries(unit, t0, t1)
+        if len(times) >= 2:
+            break
+    xs = [scale.x(t) for t in times]
+    labels = _labels(xs, times, unit.formats[-1:], text_width, gap, scale.width, True) or []
+    return unit, _ticks(times, xs, labels, 1, unit)
+
+
+def _ticks(
+    times: Sequence[float], xs: Sequence[float], labels: Sequence[str], level: int, unit: _Unit
+) -> list[Tick]:
+    return [
+        Tick(t, x, s, level, period=unit.period) for t, x, s in zip(times, xs, labels, strict=True)
+    ]
+
+
+def _upper(
+    scale: TimeScale, unit: _Unit, t0: float, t1: float, text_width: TextWidth, gap: float
+) -> list[Tick]:
+    """The upper row in `unit`, with the sticky label of the period running at the left edge
+    (in the row's form or a shorter one that keeps clear of the next label)."""
     times = _boundaries(unit, t0, t1)
-    return unit, times, [unit.formats[-1](_datetime(t)) for t in times]
+    first = _floor(unit, t0)  # start of the period at the left edge
+    if first >= scale.start and (not times or times[0] != first):
+        times.insert(0, first)  # year 1 starts a decade, century and millennium
+    row = _row(scale, unit, times, text_width, gap, range(len(unit.formats)))
+    if row is None:
+        form = len(unit.formats) - 1
+        xs = [scale.x(t) for t in times]
+        labels = _labels(xs, times, unit.formats[form:], text_width, gap, scale.width, True) or []
+    else:
+        form, xs, labels = row
+    ticks = _ticks(times, xs, labels, 0, unit)
+    if first < scale.start:
+        limit = next((t.x + LABEL_PAD - gap for t in ticks if t.label), scale.width)
+        d = _datetime(first)
+        for fmt in unit.formats[form:]:
+            label = fmt(d)
+            if LABEL_PAD + text_width(label) <= limit:
+                ticks.insert(0, Tick(first, 0.0, label, 0, True, unit.period))
+                break
+    return ticks
 
 
 def axis_ticks(
     scale: TimeScale,
-    text_width: Callable[[str], float] = default_width,
+    text_width: TextWidth = default_width,
     min_gap: float = 8.0,
+    upper_width: TextWidth | None = None,
 ) -> tuple[list[Tick], list[Tick]]:
-    """(major, minor) ticks for `scale`; labels within a row never overlap.
+    """(major, minor) ticks for `scale`: the upper and the lower row.
 
-    Minor ticks and non-sticky major ticks lie within [0, width]. When the major period
-    running at the left edge started before it, its label is pinned at x=0 (or pushed
-    left by the next major label) as a `sticky` tick.
+    `text_width` measures a lower-row label, `upper_width` an upper-row one (the same by
+    default). In each row labels keep `min_gap` apart and lie within [0, width]; ticks lie
+    within [0, width] except a sticky one, at x=0 with a time before the view.
     """
     t0, t1 = max(scale.start, MIN_T), min(scale.end, MAX_T)
     if t0 > t1:
         return [], []
-    unit, times, labels = _choose_minor(scale, t0, t1, text_width, min_gap)
-    minor = [Tick(t, scale.x(t), s, 1) for t, s in zip(times, labels, strict=True)]
-    _drop_overlapping(minor, text_width, min_gap)
-
-    major_unit = _MAJOR[unit.major]
-    fmt = major_unit.formats[0]
-    major = [Tick(t, scale.x(t), fmt(_datetime(t)), 0) for t in _boundaries(major_unit, t0, t1)]
-    first = _floor(major_unit, t0)
-    if first < scale.start and (not major or major[0].x > 0):
-        label = fmt(_datetime(first))
-        w = text_width(label)
-        sx = min(0.0, major[0].x - w - min_gap) if major else 0.0
-        if sx + LABEL_PAD + w > 0:
-            major.insert(0, Tick(first, sx, label, 0, sticky=True))
-    _drop_overlapping(major, text_width, min_gap)
+    unit, minor = _lower(scale, t0, t1, text_width, min_gap)
+    upper = _UPPER[unit.upper]
+    major = _upper(scale, upper, t0, t1, upper_width or text_width, min_gap)
     return major, minor

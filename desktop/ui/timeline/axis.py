@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from desktop.domain.era_labels import place_era_labels
 from desktop.domain.ticks import LABEL_PAD, axis_ticks
 from desktop.domain.time_scale import TimeScale
 
@@ -30,8 +31,22 @@ class AxisMixin:
     def _ticks(self, scale: TimeScale) -> tuple[list, list]:
         key = (scale.start, scale.end, scale.width)
         if self._tick_cache is None or self._tick_cache[0] != key:
-            self._tick_cache = (key, axis_ticks(scale, self.text_width))
+            self._tick_cache = (key, axis_ticks(scale, self.text_width, 8.0, self._bold_width))
         return self._tick_cache[1]
+
+    def _measure(self, font: QFont, text: str) -> float:
+        """Width of `text` in `font` (the upper row's bold, the era strip's italic), cached."""
+        cache: dict | None = getattr(self, "_axis_widths", None)
+        if cache is None or len(cache) > 5000:
+            cache = self._axis_widths = {}
+        key = (font.key(), text)
+        w = cache.get(key)
+        if w is None:
+            w = cache[key] = QFontMetricsF(font).horizontalAdvance(text)
+        return w
+
+    def _bold_width(self, text: str) -> float:
+        return self._measure(self.bold, text)
 
     def _eras(self, p: QPainter, scale: TimeScale, col: dict, top: float, bottom: float) -> None:
         for era in self.c.model.eras:
@@ -72,14 +87,15 @@ class AxisMixin:
         p.setFont(era_font)
         p.setPen(QColor(180, 110, 0))
         scale = self.c.scale
-        for era in self.c.model.eras:  # in their own strip under the ticks
-            if era.hi >= scale.start and era.lo <= scale.end and era.title:
-                x0, x1 = max(0.0, scale.x(era.lo)), min(w, scale.x(era.hi))
-                p.fillRect(QRectF(x0, g.era_y, max(2.0, x1 - x0), g.axis_h - g.era_y), col["era"])
-                room = max(w - x0 - 6, 0.0)
-                text = self.fm_small.elidedText(era.title, Qt.TextElideMode.ElideRight, room)
-                if text and text != "…":
-                    p.drawText(QPointF(x0 + 3, g.era_y + 12), text)
+        shown = [  # in their own strip under the ticks
+            (max(0.0, scale.x(e.lo)), min(w, scale.x(e.hi)), e.title)
+            for e in self.c.model.eras
+            if e.hi >= scale.start and e.lo <= scale.end
+        ]
+        for x0, x1, _ in shown:
+            p.fillRect(QRectF(x0, g.era_y, max(2.0, x1 - x0), g.axis_h - g.era_y), col["era"])
+        for label in place_era_labels(shown, w, lambda s: self._measure(era_font, s)):
+            self.text(p, QPointF(label.x, g.era_y + 12), label.text, era_font)
 
     def _today(self, p: QPainter, scale: TimeScale, col: dict, bottom: float) -> None:
         now = time.time()
