@@ -1,8 +1,10 @@
 """Dossier export: Markdown (``desktop.store.io.markdown``), PDF and printing.
 
-The PDF and the printout lay out the dossier pane's HTML with every event listed; citation
-marks ``[n]`` are the footnote numbers and the numbered Sources list at the end holds the
-footnotes (title, publisher, date, URL or seed file, and the quotes).
+The PDF and the printout lay out the dossier document as a printed report: A4 with margins,
+10 pt body text, headings, lines wrapped to the page, the dossier's name and "page n of N" in
+a footer on every page, and the footnotes (title, publisher, date, URL, where and the quote)
+under their sources at the end. The text is laid out at the printer's resolution, so point
+sizes are real points on paper.
 """
 
 from __future__ import annotations
@@ -11,14 +13,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAction,
+    QColor,
+    QFont,
     QKeySequence,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPainter,
     QPdfWriter,
+    QPen,
     QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -30,9 +36,14 @@ from desktop.store.files import replacing
 from desktop.store.io.markdown import write_markdown
 from desktop.ui.app import ensure_app
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
+from desktop.ui.dossier.fonts import latin_first
 from desktop.ui.dossier.render import render_dossier
 
 MAX_EVENTS_PRINTED = 2000  # a PDF of 10,000 event rows helps nobody; the count is printed
+BODY_PT = 10.0
+FOOTER_PT = 8.5
+MARGINS_MM = QMarginsF(20, 20, 20, 16)  # left, top, right, bottom (the footer sits inside)
+CHART_SCALE = 3.0
 
 
 def dossier_document(store: Store, org_id: int, as_of: float | None = None) -> QTextDocument:
@@ -42,9 +53,12 @@ def dossier_document(store: Store, org_id: int, as_of: float | None = None) -> Q
         raise StoreError(f"no organization with id {org_id}")
     doc = QTextDocument()
     doc.setDocumentMargin(0)
-    add_chart_resources(doc, d)
+    font = latin_first(QFont(), BODY_PT)
+    font.setFeature(QFont.Tag("liga"), 0)  # text copied from the PDF reads 'fl', not 'ﬂ'
+    doc.setDefaultFont(font)
+    add_chart_resources(doc, d, CHART_SCALE)
     names = tuple(s.name for s in metric_series(d))
-    doc.setHtml(render_dossier(d, max_events=None, series_names=names))
+    doc.setHtml(render_dossier(d, max_events=None, series_names=names, printed=True))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, d.org.label)
     return doc
 
@@ -64,7 +78,7 @@ def write_pdf(store: Store, org_id: int, out: str | Path, as_of: float | None = 
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
                 QPageLayout.Orientation.Portrait,
-                QMarginsF(18, 18, 18, 18),
+                MARGINS_MM,
                 QPageLayout.Unit.Millimeter,
             )
         )
@@ -76,10 +90,49 @@ def write_pdf(store: Store, org_id: int, out: str | Path, as_of: float | None = 
     return out
 
 
-def _print(doc: QTextDocument, device: QPagedPaintDevice) -> None:
-    rect = device.pageLayout().paintRectPixels(device.resolution())
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
-    doc.print_(device)
+def _print(doc: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Lay the document out on the device's pages and paint each with its footer (the
+    dossier's name, page n of N); returns the number of pages."""
+    res = device.resolution()
+    rect = device.pageLayout().paintRectPixels(res)
+    footer = QFont(latin_first(QFont(), FOOTER_PT))
+    gap = FOOTER_PT * 2.6 * res / 72  # the footer line and the space above it
+    width, height = float(rect.width()), float(rect.height()) - gap
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(QSizeF(width, height))
+    pages = max(1, doc.pageCount())
+    title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+    painter = QPainter(device)
+    try:
+        for i in range(pages):
+            if i:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -i * height)
+            page = QRectF(0, i * height, width, height)
+            painter.setClipRect(page)  # a line laid out on the next page is drawn there only
+            doc.drawContents(painter, page)
+            painter.restore()
+            _footer(painter, footer, QRectF(0, height, width, gap), title, i + 1, pages)
+    finally:
+        painter.end()
+    return pages
+
+
+def _footer(
+    painter: QPainter, font: QFont, rect: QRectF, title: str, page: int, pages: int
+) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QPen(QColor("#888888"), 0))
+    line_y = rect.top() + rect.height() * 0.35
+    painter.drawLine(QPointF(rect.left(), line_y), QPointF(rect.right(), line_y))
+    painter.setPen(QColor("#444444"))
+    text = QRectF(rect.left(), line_y, rect.width(), rect.bottom() - line_y)
+    bottom = Qt.AlignmentFlag.AlignBottom
+    painter.drawText(text, Qt.AlignmentFlag.AlignLeft | bottom, f"{title} — Dossier")
+    painter.drawText(text, Qt.AlignmentFlag.AlignRight | bottom, f"Page {page} of {pages}")
+    painter.restore()
 
 
 class DossierExport:

@@ -62,7 +62,7 @@ h2 { color: #8fb3e8; }
 .quote { color: #b8bcc4; }
 a { color: #8ab4f8; }
 """
-# printed: black on white, headings a little larger than the 10.5 pt body
+# printed: black on white, headings a little larger than the 10 pt body
 PRINT_CSS = """
 h1 { font-size: 18pt; }
 h2 { font-size: 12.5pt; margin-top: 12pt; color: #1f3b66; }
@@ -124,7 +124,12 @@ def _section(s: Section, printed: bool, note: Callable[[str], str] | None) -> li
     parts = [f"<h2>{esc(s.heading)}</h2>"]
     if s.intro:
         parts.append(f"<p>{runs_html(s.intro, printed)}</p>")
-    if s.layout == "table":
+    if printed and s.layout != "list":  # pages break between blocks, never inside a table
+        for it in s.items:
+            cells = [h for c in it.cells if (h := runs_html(c, printed, note))]
+            joint = " · " if s.layout == "table" else "&nbsp;&nbsp; "
+            parts.append(f"<p style='margin: 0 0 3px 0'>{joint.join(cells)}{_flags(it)}</p>")
+    elif s.layout == "table":
         parts.append("<table>")
         for it in s.items:
             cells = [runs_html(c, printed, note) for c in it.cells]
