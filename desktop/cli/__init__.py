@@ -7,12 +7,14 @@ Errors are one line on stderr; a traceback only with ``--debug``.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+import tempfile
 import textwrap
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.store.errors import StoreError
+from desktop.store.errors import DISK_FULL, StoreError, describe, is_disk_full
 
 EXAMPLES = {
     "open": "dossier ~/analysis.db",
@@ -131,13 +133,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(cmds, f"cmd_{args.command}")
     try:
         return int(handler(args) or 0)
-    except (StoreError, UserError) as exc:
-        if args.debug:
-            raise
-        print(f"dossier: {exc}", file=sys.stderr)
-        return 1
+    except BrokenPipeError:
+        return 0
     except KeyboardInterrupt:
         print("dossier: interrupted", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        return 0
+    except (StoreError, UserError, *UNEXPECTED) as exc:
+        if args.debug:
+            raise
+        print(f"dossier: {one_line(exc, args)}", file=sys.stderr)
+        return 1
+
+
+# the one error boundary: whatever a command meets becomes one line on stderr and exit 1
+UNEXPECTED = (sqlite3.Error, OSError, RecursionError, OverflowError, UnicodeError, MemoryError)
+
+
+def one_line(exc: BaseException, args: argparse.Namespace) -> str:
+    """The message for ``exc``: a refusal's own, or one said in terms of the input; "the disk
+    is full" when a full disk is the cause, whatever SQLite says about it."""
+    from desktop.store.library import default_database_path
+
+    places = [getattr(args, name, None) for name in ("db", "out", "file", "bundle")]
+    places = [p for p in places if isinstance(p, str) and p != "-"]
+    places += [default_database_path(), tempfile.gettempdir(), "."]
+    if is_disk_full(exc, places) or (isinstance(exc, StoreError) and DISK_FULL in str(exc)):
+        return DISK_FULL
+    text = str(exc) if isinstance(exc, (StoreError, UserError)) else describe(exc, places)
+    return " ".join(text.split()) or type(exc).__name__

@@ -14,6 +14,7 @@ from desktop.cli.io_cmd import cmd_export, cmd_import  # noqa: F401 (by name)
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.check import check_store
 from desktop.store.database import open_store
+from desktop.store.files import check_output
 from desktop.store.library import create_from_seeds, default_database_path, open_or_create
 from desktop.store.search import search
 
@@ -66,6 +67,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     size = parse_size(args.size)
     span = parse_range(args.range)
+    # the output is checked before the database is opened (or made) and anything is drawn
+    check_output(args.out, protect=(Path(args.db) if args.db else default_database_path(),))
     store = open_or_create(args.db) if args.db is None else open_store(args.db)
     try:
         out = render_screenshot(
@@ -108,8 +111,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     path = Path(args.db)
     writable = os.access(path, os.W_OK) and os.access(path.parent.resolve(), os.W_OK)
-    # Opened without upgrading; writable only so FTS5's integrity-check can run.
-    store = open_store(path, readonly=not writable, migrate=False)
+    # Opened for inspection: no upgrade, nothing committed (writable only so FTS5's
+    # integrity-check can run); damage and foreign schema objects are reported, not refused.
+    store = open_store(path, readonly=not writable, migrate=False, inspect=True)
     try:
         report = check_store(store)
     finally:

@@ -23,18 +23,19 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desktop.store import migrations
+from desktop.store import migrations, verify
 from desktop.store.errors import (
+    DISK_FULL,
     CorruptDatabaseError,
+    ForeignSchemaError,
     LockedError,
     MissingDatabaseError,
-    NewerSchemaError,
     NotADatabaseError,
     ReadOnlyError,
     StoreError,
+    is_disk_full,
 )
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 2000
 
 
@@ -54,6 +55,9 @@ Listener = Callable[[list[Change]], None]
 
 def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
     text = str(exc).lower()
+    if is_disk_full(exc, (path,)):
+        # no file named: the path may be a temporary file the person never chose
+        return StoreError(DISK_FULL)
     if "locked" in text or "busy" in text:
         return LockedError(f"{path} is locked by another program; close it there and try again")
     if "readonly" in text or "read-only" in text:
@@ -64,8 +68,6 @@ def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
         return CorruptDatabaseError(
             f"{path} is damaged ({exc}); restore a backup or run 'dossier check'"
         )
-    if "disk is full" in text or "full" in text:
-        return StoreError(f"{path}: the disk is full; nothing was written")
     return StoreError(f"{path}: {exc}")
 
 
@@ -78,6 +80,10 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self._listeners: list[Listener] = []
         self._pending: list[Change] = []
+        # found on opening for inspection (``dossier check``): schema objects and damage
+        self.problems: list[str] = []
+        self._optimize = not readonly
+        self._tidy: Callable[[], None] | None = None
 
     # -- reading -----------------------------------------------------------------------------
     @property
@@ -147,33 +153,83 @@ class Store:
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
-            if not self.readonly:
+            if self._optimize and not self.readonly:
                 self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        if self._tidy is not None:
+            self._tidy()
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path) -> verify.Header:
     if not path.is_file():
         raise NotADatabaseError(f"{path} is not a file")
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+        header = verify.read_header(path)
     except PermissionError as exc:
         raise ReadOnlyError(f"{path} cannot be read (permission denied)") from exc
-    if header != SQLITE_HEADER:
-        what = "is empty" if not header else "is not an SQLite database"
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be read ({exc.strerror or exc})") from exc
+    if header is None:
+        what = "is empty" if path.stat().st_size == 0 else "is not an SQLite database"
         raise NotADatabaseError(f"{path} {what}; nothing was changed")
+    return header
 
 
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode={mode}"
+SIDE_FILES = ("-wal", "-shm")
+
+
+def _side_files(path: Path) -> set[str]:
+    return {s for s in SIDE_FILES if Path(f"{path}{s}").exists()}
+
+
+def _connect(path: Path, mode: str, *, immutable: bool = False) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={mode}" + ("&immutable=1" if immutable else "")
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
+
+
+def _tidier(path: Path, before: set[str]) -> Callable[[], None]:
+    """After a read-only connection closes: SQLite cannot remove the ``-wal``/``-shm`` a reader
+    made beside a WAL-mode file. If they were not there before, a writable connection opened
+    and closed at once lets SQLite remove them under its own locks (it leaves them while any
+    other connection uses the file, and changes nothing in the file: the log holds nothing)."""
+
+    def tidy() -> None:
+        if _side_files(path) <= before or not _writable(path):
+            return
+        with contextlib.suppress(sqlite3.Error, OSError):
+            conn = _connect(path, "rw")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+
+    return tidy
+
+
+def _connect_readonly(path: Path) -> tuple[sqlite3.Connection, Callable[[], None] | None]:
+    """A read-only connection that leaves no ``-wal``/``-shm`` behind: ``immutable`` when the
+    file or its folder cannot be written (a read-only medium) or when SQLite cannot make its
+    shared-memory file there (a full disk) and no log is waiting; else ``mode=ro`` and a tidy
+    step after closing (see :func:`_tidier`)."""
+    before = _side_files(path)
+    if not _writable(path):
+        return _connect(path, "ro", immutable="-wal" not in before), None
+    conn = _connect(path, "ro")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if "-wal" in before:
+            raise
+        _tidier(path, before)()
+        return _connect(path, "ro", immutable=True), None
+    return conn, _tidier(path, before)
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -186,15 +242,21 @@ def open_store(
     create: bool = False,
     readonly: bool = False,
     migrate: bool = True,
+    inspect: bool = False,
 ) -> Store:
     """Open (or with ``create`` make) a Dossier database, upgrading its schema if needed.
 
-    Raises a :class:`StoreError` subclass, leaving the file as it was, when it will not open.
-    ``migrate=False`` opens an existing file for inspection (``dossier check``): no upgrade, no
-    change of journal mode.
+    Raises a :class:`StoreError` subclass, leaving the file (and its folder) as it was, when
+    it will not open: not SQLite, not a Dossier database (another program's, or an empty SQLite
+    file: only ``dossier init`` makes one), schema objects Dossier did not create or missing
+    ones (:class:`ForeignSchemaError`, named), a newer schema, and, when writing is wanted, a
+    damaged file (header or ``quick_check``), a read-only or locked one. ``migrate=False``
+    opens without upgrading; ``inspect=True`` (``dossier check``) also opens a damaged or
+    altered file, its problems in :attr:`Store.problems`, and never commits.
     """
     path = Path(path).expanduser()
     new = not path.exists()
+    header = None
     if new and not create:
         raise MissingDatabaseError(f"{path} does not exist")
     if new:
@@ -204,44 +266,68 @@ def open_store(
             raise ReadOnlyError(f"cannot create {path}: the folder is not writable")
         path.parent.mkdir(parents=True, exist_ok=True)
     else:
-        _check_file(path)
+        header = _check_file(path)
+        verify.refuse_newer(path, header.user_version)
+        damage = verify.header_damage(header)
+        if damage and not (readonly or inspect):
+            raise verify.damaged(path, damage)
         if not readonly and not _writable(path):
             raise ReadOnlyError(
                 f"{path} is read-only; open it with --read-only to browse without changes"
             )
+    tidy = None
     try:
-        conn = _connect(path, "ro" if readonly else "rwc" if new else "rw")
+        if readonly:
+            conn, tidy = _connect_readonly(path)
+        else:
+            conn = _connect(path, "rwc" if new else "rw")
     except sqlite3.Error as exc:
         raise _translate(exc, path) from exc
     try:
-        store = _prepare(conn, path, new=new, readonly=readonly, migrate=migrate)
+        store = _prepare(conn, path, new=new, readonly=readonly, migrate=migrate, inspect=inspect)
     except BaseException:
         conn.close()
+        if tidy is not None:
+            tidy()
         if new and path.exists() and path.stat().st_size == 0:
             path.unlink()
         raise
+    store._tidy = tidy
+    if header is not None and inspect:
+        store.problems[:0] = [f"damaged: {d}" for d in [verify.header_damage(header)] if d]
     return store
 
 
 def _prepare(
-    conn: sqlite3.Connection, path: Path, *, new: bool, readonly: bool, migrate: bool
+    conn: sqlite3.Connection,
+    path: Path,
+    *,
+    new: bool,
+    readonly: bool,
+    migrate: bool,
+    inspect: bool = False,
 ) -> Store:
     """Refuse what must be refused, then upgrade the schema and set the pragmas (unless the
     store is read-only, or ``migrate`` is False: then nothing is changed)."""
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.Error as exc:
-        raise _translate(exc, path) from exc
-    if version > migrations.SCHEMA_VERSION:
-        raise NewerSchemaError(
-            f"{path} was written by a newer Dossier (schema {version}; this version knows up to "
-            f"{migrations.SCHEMA_VERSION}); update Dossier to open it"
-        )
-    if tables and "_sqlite_migrations" not in tables:
-        raise NotADatabaseError(f"{path} is an SQLite database but not a Dossier database")
     store = Store(conn, path, readonly)
     try:
+        version = verify.identify(conn, path, new=new)
+        problems = [] if new else verify.schema_problems(conn, version)
+        if not (new or readonly or inspect):
+            size = path.stat().st_size + _wal_size(path)
+            problems += [f"damaged: {p}" for p in verify.quick_check(conn, size)[:3]]
+        if inspect:
+            store.problems = problems
+            store._optimize = False
+            return store
+        for problem in problems:
+            if problem.startswith("damaged: "):
+                raise verify.damaged(path, problem.removeprefix("damaged: "))
+        if problems:
+            raise ForeignSchemaError(
+                f"{path} is not as Dossier made it, so nothing was opened or changed"
+                f" ({'; '.join(problems)}); see 'dossier check'"
+            )
         conn.execute("PRAGMA foreign_keys = ON")
         todo = migrations.pending(store.db)
         if not migrate and not new:
@@ -267,6 +353,13 @@ def _prepare(
     except sqlite3.Error as exc:
         raise _translate(exc, path) from exc
     return store
+
+
+def _wal_size(path: Path) -> int:
+    try:
+        return Path(f"{path}-wal").stat().st_size
+    except OSError:
+        return 0
 
 
 def _backup(conn: sqlite3.Connection, target: Path) -> None:

@@ -6,6 +6,12 @@ window shows it in a dialog. None of them is raised after anything was written.
 
 from __future__ import annotations
 
+import errno
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
 
 class StoreError(Exception):
     """Base class: the database was refused or a write failed; the file is unchanged."""
@@ -37,3 +43,71 @@ class MissingDatabaseError(StoreError):
 
 class ValidationError(StoreError):
     """A value given for a write is not acceptable (bad date, unknown key, ...)."""
+
+
+class ForeignSchemaError(StoreError):
+    """The file holds schema objects Dossier did not create (a trigger, a view, a table, an
+    index), lacks some of its own, or had one changed: refused, they would run on a write."""
+
+
+# -- describing any error in one line ----------------------------------------------------------
+DISK_FULL = "the disk is full; nothing was written"
+SQLITE_FULL, SQLITE_IOERR = 13, 10
+
+
+def free_bytes(place: str | os.PathLike[str]) -> int | None:
+    """Bytes free for an ordinary user where ``place`` (or its nearest existing folder) lies."""
+    folder = Path(place).expanduser().absolute()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        stat = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    return stat.f_bavail * stat.f_frsize
+
+
+def is_disk_full(exc: BaseException, places: Iterable[str | os.PathLike[str]] = ()) -> bool:
+    """Whether ``exc`` comes from a full disk: ENOSPC/EDQUOT, SQLITE_FULL, or SQLite's "disk
+    I/O error" where one of ``places`` has no free space left (what SQLite says at 0 bytes)."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if not isinstance(exc, sqlite3.Error):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    text = str(exc).lower()
+    if (code is not None and code & 0xFF == SQLITE_FULL) or "disk is full" in text:
+        return True
+    io_error = (code is not None and code & 0xFF == SQLITE_IOERR) or "disk i/o error" in text
+    return io_error and any(free_bytes(p) == 0 for p in places)
+
+
+def _decode_error(exc: UnicodeError) -> str:
+    if isinstance(exc, UnicodeDecodeError) and exc.start < len(exc.object):
+        byte = exc.object[exc.start]
+        return f"the input is not UTF-8 text (byte 0x{byte:02X} at offset {exc.start:,})"
+    return f"the text cannot be encoded or decoded ({exc.reason})"
+
+
+def describe(exc: BaseException, places: Iterable[str | os.PathLike[str]] = ()) -> str:
+    """One line for a person about an error no refusal caught (the command line's boundary)."""
+    places = list(places)
+    if is_disk_full(exc, places):
+        return DISK_FULL
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to be read"
+    if isinstance(exc, OverflowError):
+        return f"a number or date in the input is out of range ({exc})"
+    if isinstance(exc, UnicodeError):
+        return _decode_error(exc)
+    if isinstance(exc, MemoryError):
+        return "out of memory; nothing was written"
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc)
+        if "malformed" in text or "not a database" in text:
+            return f"the database is damaged ({text}); run 'dossier check' or restore a backup"
+        return f"the database refused: {text}"
+    return str(exc) or type(exc).__name__
