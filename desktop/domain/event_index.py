@@ -256,6 +256,10 @@ class EventIndex:
         seg = slice(int(self._lane_bounds[lane]), int(self._lane_bounds[lane + 1]))
         return self._lane_perm[seg], self._lo_by_lane[seg], self._hi_by_lane[seg]
 
+    def lane_segment(self, lane: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(positions, lo, hi) of every event of one lane, by start time."""
+        return self._lane_segment(lane)
+
     def _lane_long(self, lane: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(positions, lo, hi) of one lane's long events, ascending; grouped on first use."""
         if self._long_bounds is None:

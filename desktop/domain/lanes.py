@@ -61,6 +61,12 @@ class LaneLayout:
     def __len__(self) -> int:
         return len(self.heights)
 
+    def set_heights(self, lanes: Sequence[int] | np.ndarray, heights: Sequence[float]) -> None:
+        """Give some lanes new heights (their content changed with the scale)."""
+        if len(lanes):
+            self.heights[np.asarray(lanes, np.intp)] = np.asarray(heights, np.float64)
+            np.cumsum(self.heights, out=self.offsets[1:])
+
     @property
     def content_height(self) -> float:
         """Height of all lanes together (not counting `top`)."""

@@ -26,7 +26,8 @@ def grab(canvas, direct: bool = False, monkeypatch=None) -> np.ndarray:
 def assert_same(a: np.ndarray, b: np.ndarray) -> None:
     diff = np.abs(a.astype(int) - b.astype(int)).max(axis=2)
     assert diff.max() <= MAX_DIFF, f"{int((diff > MAX_DIFF).sum())} pixels differ"
-    assert (diff > 0).mean() < 0.02  # rounding only, not a shifted or missing layer
+    # rounding only (where a translucent band is composited), not a shifted or missing layer
+    assert (diff > 0).mean() < 0.05
 
 
 @pytest.fixture

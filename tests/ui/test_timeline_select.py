@@ -41,12 +41,12 @@ def lane_rect(c, lane):
 
 def points(c, lane):
     """Event id -> where its mark is drawn, for the marks a click there hits."""
-    index, y = c.model.index, lane_rect(c, lane).y + c.geo.marker_y
+    index = c.model.index
     out = {}
     for p in np.flatnonzero(index.lane == lane):
-        pt = QPointF(c.geo.header_w + c.scale.x(float(index.lo[p])), y)
         eid = int(index.ids[p])
-        if c.event_at(pt) == eid:
+        pt = c.event_point(eid)
+        if pt is not None and c.event_at(pt) == eid:
             out[eid] = pt
     return out
 

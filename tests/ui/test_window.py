@@ -100,10 +100,10 @@ def test_clicking_an_event_shows_its_details(window, qtbot):
     canvas.scroll_to_lane(lane)
     pos = model.index.lane_visible(lane, -np.inf, np.inf)[0]
     event_id = int(model.index.ids[pos])
-    x = canvas.geo.header_w + canvas.scale.x(float(model.index.lo[pos])) + 1
-    y = canvas.lane_layout.y_of(lane, canvas.scroll_y) + canvas.geo.marker_y
+    point = canvas.event_point(event_id)
+    assert point is not None
     with qtbot.waitSignal(canvas.sig_event_selected) as blocker:
-        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(x), int(y)))
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point.toPoint())
     assert blocker.args == [event_id]
     text = window.details.toPlainText()
     assert "SparkDesk" in text and "iFlytek" in text

@@ -30,10 +30,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop.domain.lane_plan import ROW_H
 from desktop.domain.lanes import LaneLayout
 from desktop.domain.time_scale import TimeScale
 from desktop.ui.format import esc
 from desktop.ui.timeline import selection as multi
+from desktop.ui.timeline.frame import FramePlanner
 from desktop.ui.timeline.model import TimelineModel
 from desktop.ui.timeline.painter import Geometry, TimelinePainter
 
@@ -67,6 +69,7 @@ class TimelineCanvas(multi.SelectionMixin, QWidget):
         self.model = model
         self.geo = Geometry()
         self.painter = TimelinePainter(self)
+        self.planner = FramePlanner(self)
         self.scale = TimeScale(0.0, 365 * DAY, 800.0)
         self.scroll_y = 0.0
         self.selected: int | None = None
@@ -103,6 +106,7 @@ class TimelineCanvas(multi.SelectionMixin, QWidget):
         self.lane_layout = LaneLayout.from_lanes(
             self.model.lanes, self.geo.lane_h, self.geo.collapsed_h, top=self.geo.axis_h
         )
+        self.planner.invalidate()
         self.scroll_y = min(self.scroll_y, self.lane_layout.max_scroll(self.lanes_height()))
         self.sig_scroll_changed.emit()
 
@@ -255,11 +259,28 @@ class TimelineCanvas(multi.SelectionMixin, QWidget):
         x = pos.x() - self.geo.header_w
         if lane is None or x < 0:
             return None
-        hit = self.painter.hit_label(pos)
-        if hit is not None:
-            return hit
+        self.planner.update()
+        plan = self.planner.plans.get(lane)
+        if plan is not None and plan.mode == "events":
+            y = pos.y() - self.lane_layout.y_of(lane, self.scroll_y)
+            placed = self.planner.placed_at(lane, x, y)
+            return None if placed is None else int(self.model.index.ids[placed.id])
         t = self.scale.t(x)
         return self.model.index.nearest(t, lane, self.scale.seconds_per_pixel * 6)
+
+    def event_point(self, event_id: int) -> QPointF | None:
+        """Where the mark of ``event_id`` is drawn (the head of its first appearance in the
+        lanes on screen), or None when it is not drawn as a mark of its own."""
+        self.planner.update()
+        index = self.model.index
+        for lane, plan in self.planner.plans.items():
+            if plan.stack is None:
+                continue
+            for placed in plan.stack.placed:
+                if int(index.ids[placed.id]) == event_id:
+                    y = self.lane_layout.y_of(lane, self.scroll_y) + plan.row_y(placed.row)
+                    return QPointF(self.geo.header_w + placed.head, y + ROW_H / 2)
+        return None
 
     def in_overview(self, y: float) -> bool:
         return y >= self.height() - self.geo.overview_h

@@ -1,5 +1,7 @@
-"""The events of one lane: density strips, cluster pills, event marks and their labels; a mixin
-of :class:`TimelinePainter`.
+"""The events of one lane as its plan says (:mod:`desktop.ui.timeline.frame`): stacked marks
+with their labels, count pills where the rows could not hold the events, a histogram for a
+lane too dense for marks, and the counts left and right of the view; a mixin of
+:class:`TimelinePainter`.
 
 Per lane, the columns of the marks to draw are read from the index in one numpy pass
 (``tolist()``), so the per-mark Python work is plain float arithmetic and the QPainter calls.
@@ -20,11 +22,10 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
-    QTransform,
 )
 
 from desktop.domain.event_index import FLAG_DISPUTED
-from desktop.domain.labels import LabelCandidate, place_labels
+from desktop.domain.lane_plan import DENSITY_H, ROW_H, LanePlan
 from desktop.domain.time_scale import TimeScale
 
 if TYPE_CHECKING:
@@ -51,143 +52,153 @@ class MarksMixin:
     small: QFont
     fm_small: QFontMetricsF
     _sprites: dict
-    label_boxes: list
     _density: np.ndarray | None
     _density_row: dict[int, int]
-    _dense_limit: float
-    _density_strips: np.ndarray | None
     _frame_diamonds: dict[int, QPixmap]
 
     def kind_colour(self, kind: int) -> QColor:
         return QColor(_KIND_QCOLOURS[kind % len(_KIND_QCOLOURS)])
 
     def _lane_events(self, p: QPainter, scale: TimeScale, lane: int, h: float, col: dict) -> None:
-        c, g = self.c, self.c.geo
-        model = c.model
-        index = model.index
-        row = self._density_row.get(lane)
-        if self._density is not None and row is not None:
-            counts = self._density[row]
-            total = counts.sum()  # every visible event of the lane counts once
-            if total > self._dense_limit:
-                self._density_strip(p, row, counts, g.marker_y, col)
-                return
-            if not total:
-                return
-        clusters = index.cluster(scale, lane, g.cluster_px)
-        if not len(clusters):
+        plan = self.c.planner.plans.get(lane)
+        if plan is None:
             return
-        my = g.marker_y
-        singles: list[tuple[int, float]] = []
-        members = clusters.member_ids
-        in_sel = c.selected_mask(members) if c.selection else None
-        # the representative's columns, for every cluster at once
-        rep = clusters.rep_pos
-        lo_a, hi_a = index.lo[rep], index.hi[rep]
-        marks = zip(
-            lo_a.tolist(),
-            hi_a.tolist(),
-            scale.x(lo_a).tolist(),
-            scale.x(hi_a).tolist(),
-            model.start_hi[rep].tolist(),
-            index.kind[rep].tolist(),
-            index.flags[rep].tolist(),
-            model.colour[rep].tolist(),
+        if plan.mode == "empty":
+            self._outside_counts(p, plan, col)
+        elif plan.mode == "density":
+            row = self._density_row.get(lane)
+            if self._density is not None and row is not None:
+                self._histogram(p, self._density[row], plan, col)
+        else:
+            self._stacked(p, plan, col)
+
+    def _stacked(self, p: QPainter, plan: LanePlan, col: dict) -> None:
+        """Marks, then labels, of the stacked events; then the count pills."""
+        stack = plan.stack
+        assert stack is not None
+        c = self.c
+        model, index = c.model, c.model.index
+        placed = stack.placed
+        pos = np.fromiter((pl.id for pl in placed), np.intp, len(placed))
+        cols = zip(
+            index.ids[pos].tolist(),
+            index.lo[pos].tolist(),
+            index.hi[pos].tolist(),
+            model.start_hi[pos].tolist(),
+            index.kind[pos].tolist(),
+            index.flags[pos].tolist(),
+            model.colour[pos].tolist(),
             strict=True,
         )
-        starts = clusters.starts.tolist()
-        x_ends = clusters.x_end.tolist()
-        sel = c.selected
-        for i, ((x0, x1, count, rid), mark) in enumerate(zip(clusters, marks, strict=True)):
-            if count == 1:
-                singles.append((rid, x0))
-                self._event_mark(p, rid, mark, my, col)
-            else:
-                x_end = x_ends[i]
-                if in_sel is not None and in_sel[starts[i] : starts[i + 1]].any():
-                    w = max(max(x1, x_end) - x0, 16.0)
-                    self._halo(p, QRectF(x0 - 4, my - 12, w + 8, 24), col)
-                self._cluster_mark(p, x0, max(x1, x_end), count, my, col)
-                if sel is not None and sel in members[starts[i] : starts[i + 1]]:
-                    self._ring(p, x0, my, col)
-        self._labels(p, singles, my, h, col)
+        texts = model.labels(index.ids[pos].tolist())
+        labels = []
+        for pl, (eid, lo, hi, start_hi, kind, flags, code) in zip(placed, cols, strict=True):
+            my = plan.row_y(pl.row) + ROW_H / 2
+            self._event_mark(p, eid, pl, my, (lo, hi, start_hi, kind, flags, code), col)
+            if pl.label_x is not None:
+                labels.append((pl, eid, my))
+        p.setFont(self.small)
+        sel, chosen = c.selected, c.selection
+        half = (self.fm_small.ascent() - self.fm_small.descent()) / 2
+        pen = None
+        for pl, eid, my in labels:
+            colour = col["highlight"] if eid == sel or eid in chosen else col["text"]
+            if colour is not pen:
+                p.setPen(colour)
+                pen = colour
+            text = texts.get(eid, "")
+            if self.text_width(text) > pl.label_w + 0.5:  # type: ignore[attr-defined]
+                text = self._cut_label(text, pl.label_w)
+            self.text(p, QPointF(pl.label_x, my + half), text, self.small)  # type: ignore[attr-defined]
+        if stack.pills:
+            my = plan.row_y(stack.rows) + ROW_H / 2
+            for pill in stack.pills:
+                selected = sel is not None and any(index.ids[i] == sel for i in pill.ids)
+                self._pill(p, pill.x0, pill.x1, len(pill.ids), my, col, selected)
 
-    def _event_mark(self, p: QPainter, event_id: int, mark: tuple, my: float, col: dict) -> None:
-        """One event: a bar, an uncertainty span or a diamond. `mark` is (lo, hi, x0, x1,
-        start_hi, kind, flags, colour code)."""
-        lo, hi, x0, x1, start_hi, kind, flags, code = mark
+    def _cut_label(self, text: str, width: float) -> str:
+        """``text`` ('title · date') cut to ``width``: the title is shortened, the date kept."""
+        title, sep, when = text.rpartition(" · ")
+        tail = sep + when
+        room = width - self.text_width(tail)  # type: ignore[attr-defined]
+        if title and room >= 40:
+            return self._elided(title, self.small, room) + tail  # type: ignore[attr-defined]
+        return self._elided(text, self.small, width)  # type: ignore[attr-defined]
+
+    def _event_mark(
+        self, p: QPainter, event_id: int, pl, my: float, mark: tuple, col: dict
+    ) -> None:  # type: ignore[no-untyped-def]
+        """One event: a diamond at its head, or over its span a bar (a range), a whisker
+        ('early May 2024') or a faded band ('May 2024'). ``mark`` is (lo, hi, start_hi, kind,
+        flags, colour code)."""
+        lo, hi, start_hi, kind, flags, code = mark
+        x0, x1, head = pl.mark_x0, pl.mark_x1, pl.head
+        span = x0 == head  # the stacking gives a point the room of a diamond around its head
         if event_id in self.c.selection:
-            self._halo(p, QRectF(x0 - 10, my - 10, x1 - x0 + 20 if x1 - x0 > 3 else 20, 20), col)
-        dur = hi - lo
-        has_end = hi > start_hi + 1
-        if has_end and x1 - x0 > 3:  # a range: a solid bar
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(_KIND_QCOLOURS[kind % len(_KIND_QCOLOURS)])
-            p.drawRoundedRect(QRectF(x0, my - 5, max(3.0, x1 - x0), 10), 3, 3)
-        elif x1 - x0 > 3 and dur > DAY:  # an uncertain date
-            colour = _KIND_QCOLOURS[kind % len(_KIND_QCOLOURS)]
-            if dur <= 11 * DAY:  # 'early May': a whisker
+            self._halo(p, QRectF(x0 - 3, my - 9, x1 - x0 + 6, 18), col)  # type: ignore[attr-defined]
+        colour = _KIND_QCOLOURS[kind % len(_KIND_QCOLOURS)]
+        if span:
+            if hi > start_hi + 1:  # a range: a bar, tinted so its label reads over it
+                tint = QColor(colour)
+                tint.setAlpha(95)
+                p.setPen(QPen(colour, 1.4))
+                p.setBrush(tint)
+                p.drawRoundedRect(QRectF(x0, my - 7, max(3.0, x1 - x0), 14), 3, 3)
+            elif hi - lo <= 11 * DAY:  # 'early May': a whisker
                 p.setPen(QPen(colour, 1.6))
-                p.drawLine(QPointF(x0, my), QPointF(x1, my))
-                p.drawLine(QPointF(x0, my - 4), QPointF(x0, my + 4))
-                p.drawLine(QPointF(x1, my - 4), QPointF(x1, my + 4))
-            else:  # 'May 2024': a faded span
+                p.drawLine(QPointF(x0, my + 7), QPointF(x1, my + 7))
+                p.drawLine(QPointF(x0, my + 3), QPointF(x0, my + 10))
+                p.drawLine(QPointF(x1, my + 3), QPointF(x1, my + 10))
+            else:  # 'May 2024': a faded band
                 faded = QColor(colour)
-                faded.setAlpha(70)
+                faded.setAlpha(60)
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(faded)
-                p.drawRoundedRect(QRectF(x0, my - 6, x1 - x0, 12), 3, 3)
-            p.setBrush(colour)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.drawEllipse(QPointF((x0 + x1) / 2, my), 3.2, 3.2)
+                p.drawRoundedRect(QRectF(x0, my - 8, x1 - x0, 16), 3, 3)
         else:  # a point in time: a diamond, drawn from a cached sprite
-            x = (x0 + min(x1, x0 + 3)) / 2
             sprite = self._frame_diamonds.get(kind)
             if sprite is None:
                 sprite = self._frame_diamonds[kind] = self._diamond(kind, col["base"])
-            p.drawPixmap(QPointF(x - 7, my - 7), sprite)
-        self._badges(p, x0, my, flags, code)  # type: ignore[attr-defined]
+            p.drawPixmap(QPointF(head - 7, my - 7), sprite)
+        self._badges(p, head, my, flags, code)  # type: ignore[attr-defined]
         if flags & FLAG_DISPUTED:
             p.setPen(QPen(col["disputed"], 1.6))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(QPointF(x0, my), 8, 8)
+            p.drawEllipse(QPointF(head, my), 8, 8)
         if self.c.selected == event_id:
-            self._ring(p, x0, my, col)
+            self._ring(p, head, my, col)
 
-    def _density_strip(
-        self, p: QPainter, row: int, counts: np.ndarray, my: float, col: dict
-    ) -> None:
-        """A lane too dense for marks: a strip whose opacity follows log(events per pixel),
-        with the busiest stretch's count written on it."""
-        w = len(counts)
-        rgba = self._density_rgba(col)[row]  # RGBA8888: drawn with antialiased edges
-        image = QImage(rgba.data, w, 1, 4 * w, QImage.Format.Format_RGBA8888)
-        p.drawImage(QRectF(0, my - 9, w, 18), image, QRectF(0, 0, w, 1))
+    def _outside_counts(self, p: QPainter, plan: LanePlan, col: dict) -> None:
+        """A lane with nothing in view: how many events lie left and right of it."""
         p.setFont(self.small)
         p.setPen(col["muted"])
-        total = int(counts.sum())
-        text = f"{total:,} events here: zoom in to see them one by one"
-        self.text(p, QPointF(4, my + 24), text, self.small)  # type: ignore[attr-defined]
+        y = plan.height / 2 + (self.fm_small.ascent() - self.fm_small.descent()) / 2
+        if plan.before:
+            self.text(p, QPointF(6, y), f"◂ {plan.before:,}", self.small)  # type: ignore[attr-defined]
+        if plan.after:
+            text = f"{plan.after:,} ▸"
+            x = self.c.time_width - 6 - self.text_width(text)  # type: ignore[attr-defined]
+            self.text(p, QPointF(x, y), text, self.small)  # type: ignore[attr-defined]
 
-    def _density_rgba(self, col: dict) -> np.ndarray:
-        """The strips of every row of the frame's density grid, made once per frame: row j is
-        lane row j's strip (alpha 60..255 by log(count) / log(the row's peak))."""
-        if self._density_strips is not None:
-            return self._density_strips
-        counts = self._density
-        assert counts is not None
-        h, w = counts.shape
-        peak = counts.max(axis=1, initial=0).astype(np.float64)
-        nz = counts > 0
-        alpha = np.zeros((h, w), np.uint8)
-        scaled = 60 + 195 * np.log1p(counts) / np.log1p(np.maximum(peak, 1.0))[:, None]
-        alpha[nz] = scaled[nz].astype(np.uint8)
+    def _histogram(self, p: QPainter, counts: np.ndarray, plan: LanePlan, col: dict) -> None:
+        """A lane too dense for marks: one bar per pixel column, as tall as the events that
+        start there (relative to the lane's busiest column), with the count in view."""
+        w = len(counts)
+        h = int(DENSITY_H - 22)
+        peak = max(1, int(counts.max(initial=0)))
+        bars = np.where(counts > 0, np.maximum(1.0, counts * (h / peak)), 0.0)
+        rows = np.arange(h, 0, -1)[:, None]  # the top row first
         hl = col["highlight"]
-        rgba = np.empty((h, w, 4), np.uint8)
-        rgba[..., 0], rgba[..., 1], rgba[..., 2] = hl.red(), hl.green(), hl.blue()
-        rgba[..., 3] = alpha
-        self._density_strips = rgba
-        return rgba
+        rgba = np.zeros((h, w, 4), np.uint8)
+        rgba[rows <= bars[None, :]] = (hl.red(), hl.green(), hl.blue(), 200)
+        image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
+        p.drawImage(QPointF(0, 4), image)
+        p.setPen(QPen(col["grid_major"], 1))
+        p.drawLine(QPointF(0, 4 + h + 0.5), QPointF(w, 4 + h + 0.5))
+        p.setFont(self.small)
+        p.setPen(col["muted"])
+        text = f"{plan.count:,} events in view, up to {peak:,} a pixel: zoom in to read them"
+        self.text(p, QPointF(4, 4 + h + 14), text, self.small)  # type: ignore[attr-defined]
 
     def _diamond(self, kind: int, outline: QColor) -> QPixmap:
         key = (kind, outline.rgba(), self.c.devicePixelRatioF())
@@ -211,60 +222,18 @@ class MarksMixin:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawEllipse(QPointF(x, my), 10, 10)
 
-    def _cluster_mark(
-        self, p: QPainter, x0: float, x1: float, count: int, my: float, col: dict
+    def _pill(
+        self, p: QPainter, x0: float, x1: float, count: int, my: float, col: dict, ring: bool
     ) -> None:
-        text = f"{count:,}" if count < 10_000 else f"{count / 1000:.0f}k"
-        w = max(x1 - x0, self.text_width(text) + 8)
-        # darker with more events; white text keeps >= 4.5:1 contrast on every shade used
+        """Events the rows could not hold: '+N', darker with more events."""
+        text = f"+{count:,}" if count < 10_000 else f"+{count / 1000:.0f}k"
+        w = max(x1 - x0, self.text_width(text) + 10)  # type: ignore[attr-defined]
+        # white text keeps >= 4.5:1 contrast on every shade used
         shade = QColor("#3B5B8C").darker(100 + min(60, int(15 * math.log10(count + 1))))
-        p.setPen(Qt.PenStyle.NoPen)
+        p.setPen(QPen(col["highlight"], 2) if ring else Qt.PenStyle.NoPen)
         p.setBrush(shade)
         p.drawRoundedRect(QRectF(x0, my - 8, w, 16), 8, 8)
         p.setPen(WHITE)
         p.setFont(self.small)
-        # centred in the pill, as drawText(rect, AlignCenter) places it
-        tw, th, ascent = self.text_width(text), self.fm_small.height(), self.fm_small.ascent()
-        self.text(p, QPointF(x0 + (w - tw) / 2, my - 8 + (16 - th) / 2 + ascent), text, self.small)
-
-    def _labels(
-        self, p: QPainter, singles: list[tuple[int, float]], my: float, h: float, col: dict
-    ) -> None:
-        g = self.c.geo
-        rows = max(0, min(g.label_rows, int((h - my - 10) // g.label_row_h)))
-        if not rows or not singles:
-            return
-        if len(singles) > 400:  # more than can ever be placed: keep the best-flagged
-            singles = singles[:400]
-        model = self.c.model
-        texts = model.labels([eid for eid, _ in singles])
-        sel = self.c.selected
-        chosen = self.c.selection
-        width = self.text_width
-        cands = []
-        for eid, x in singles:
-            text = texts.get(eid, "")
-            if text:
-                prio = 10.0 if eid == sel else 5.0 if eid in chosen else 0.0
-                cands.append(LabelCandidate(eid, x - 3, width(text) + 2, prio))
-        placed = place_labels(cands, g.label_row_h, rows, self.c.time_width)
-        if not placed:
-            return
-        p.setFont(self.small)
-        row_h = g.label_row_h
-        t = p.transform()
-        moved = t.type().value <= QTransform.TransformationType.TxTranslate.value
-        dx, dy = t.dx(), t.dy()
-        pen = None
-        for lab in placed:
-            y = my + 10 + lab.row * row_h
-            colour = col["highlight"] if lab.id == sel or lab.id in chosen else col["text"]
-            if colour is not pen:
-                p.setPen(colour)
-                pen = colour
-            self.text(p, QPointF(lab.x, y + 11), texts[lab.id], self.small)  # type: ignore[attr-defined]
-            if moved:
-                box = QRectF(lab.x + dx, y + dy, lab.width, row_h)
-            else:
-                box = t.mapRect(QRectF(lab.x, y, lab.width, row_h))
-            self.label_boxes.append((box, int(lab.id)))
+        tw, th, ascent = self.text_width(text), self.fm_small.height(), self.fm_small.ascent()  # type: ignore[attr-defined]
+        self.text(p, QPointF(x0 + (w - tw) / 2, my - 8 + (16 - th) / 2 + ascent), text, self.small)  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from desktop.domain.lane_plan import COLLAPSED_H, HEADER_MIN, LanePlan
 from desktop.domain.lanes import LaneRect
 from desktop.domain.time_scale import TimeScale
 from desktop.ui.timeline.axis import AxisMixin
@@ -40,12 +41,8 @@ class Geometry:
     axis_h: float = 62.0  # major row, minor row, era strip
     era_y: float = 46.0
     overview_h: float = 44.0
-    lane_h: float = 64.0
-    collapsed_h: float = 24.0
-    marker_y: float = 14.0  # centre of markers below a lane's top
-    label_row_h: float = 16.0
-    label_rows: int = 3
-    cluster_px: float = 9.0
+    lane_h: float = HEADER_MIN  # a lane's height until it is first planned
+    collapsed_h: float = COLLAPSED_H
 
 
 class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesMixin):
@@ -59,7 +56,6 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         self.fm = QFontMetricsF(self.font)
         self.fm_small = QFontMetricsF(self.small)
         self._widths: dict[str, float] = {}
-        self.label_boxes: list[tuple[QRectF, int]] = []
         # per index (the unfiltered one stays cached while a filter is shown): key -> image
         self._overviews: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._sprites: dict[tuple, QPixmap] = {}
@@ -111,6 +107,7 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         scale = c.scale
         lanes_bottom = c.height() - g.overview_h
+        c.planner.update()  # lane heights follow what each lane shows at this scale
         visible = c.lane_layout.visible(c.scroll_y, lanes_bottom - g.axis_h)
         model = c.model
         hl_lane = model.lane_of_org(c.highlight_org) if c.highlight_org is not None else None
@@ -121,7 +118,6 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
             p.fillRect(c.rect(), col["base"])
             self._ground(p, scale, col, g.axis_h, lanes_bottom)
             self._chrome(p, col, lanes_bottom, visible, hl_lane)
-        self.label_boxes = []
         self._lanes(p, scale, col, lanes_bottom, visible)
         if layered:
             self._axis_layer(p, scale, col)
@@ -166,9 +162,10 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
             self._ground(lp, scale, col, top, bot)
 
         lanes = c.model.lanes
+        plans = c.planner.plans
         lane_key = tuple(
             (r.index, r.y, r.height, lanes[r.index].title, lanes[r.index].count,
-             lanes[r.index].collapsed)
+             lanes[r.index].collapsed, self._header_note(r.index, plans.get(r.index)))
             for r in visible
         )  # fmt: skip
         chrome_key = (lane_key, hl_lane, bottom, colours, fonts)
@@ -242,27 +239,46 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
     ) -> None:
         """The events of the open visible lanes, each clipped to its lane."""
         c, g = self.c, self.c.geo
-        model = c.model
-        # Level of detail: lanes with more visible events than can be drawn legibly are drawn
-        # from one density grid (numpy bincount per lane x pixel column), not event by event.
-        open_lanes = [r.index for r in visible if not model.lanes[r.index].collapsed]
-        self._density = model.index.density(scale, open_lanes) if open_lanes else None
-        self._density_strips = None
+        plans = c.planner.plans
+        # lanes too dense for marks are drawn from one density grid (numpy bincount per lane x
+        # pixel column), not event by event
+        dense = [r.index for r in visible if (pl := plans.get(r.index)) and pl.mode == "density"]
+        self._density = c.model.index.density(scale, dense) if dense else None
         self._frame_diamonds = {}  # kind -> sprite, for this frame
-        self._density_row = {lane: i for i, lane in enumerate(open_lanes)}
-        self._dense_limit = max(20.0, c.time_width / 40)
+        self._density_row = {lane: i for i, lane in enumerate(dense)}
         for rect in visible:
             y, h = rect.y, rect.height
             if y >= bottom:
                 break
-            if model.lanes[rect.index].collapsed:
+            if c.model.lanes[rect.index].collapsed:
                 continue
             p.save()
             top = max(y, g.axis_h)  # a lane scrolled under the axis: only its visible part
-            p.setClipRect(QRectF(g.header_w, top, c.time_width, y + h - top))
+            p.setClipRect(QRectF(g.header_w, top, c.time_width, min(y + h, bottom) - top))
             p.translate(g.header_w, y)
             self._lane_events(p, scale, rect.index, h, col)
             p.restore()
+
+    def _header_note(self, lane: int, plan: LanePlan | None) -> str:
+        """The header's second line: the lane's events, those left and right of the view, and
+        the switch between more and fewer sub-rows."""
+        if plan is None or self.c.model.lanes[lane].collapsed:
+            return ""
+        n = self.c.model.lanes[lane].count
+        parts = [f"{n:,} event{'s' * (n != 1)}"]
+        if plan.before or plan.after:
+            parts.append(f"◂{plan.before:,} {plan.after:,}▸")
+        return "  ".join(parts)
+
+    def _more_text(self, lane: int) -> str:
+        """'+N more' under a lane's header whose rows overflow; 'fewer rows' once expanded."""
+        plan = self.c.planner.plans.get(lane)
+        if plan is None or plan.stack is None:
+            return ""
+        if self.c.model.lanes[lane].key in self.c.planner.expanded:
+            return "▴ fewer rows"
+        hidden = plan.stack.overflow()
+        return f"▾ {hidden:,} more" if hidden else ""
 
     def _header(self, p: QPainter, lane, rect, col: dict, highlighted: bool) -> None:  # type: ignore[no-untyped-def]
         g = self.c.geo
@@ -282,10 +298,17 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         p.setPen(col["text"])
         title = self._elided(lane.title, p.font(), g.header_w - 28)
         self.text(p, QPointF(22, rect.y + 17), title)
-        if not lane.collapsed:
+        plan = self.c.planner.plans.get(rect.index)
+        note = self._header_note(rect.index, plan)
+        if note and rect.height >= 36:
             p.setFont(self.small)
             p.setPen(col["muted"])
-            self.text(p, QPointF(22, rect.y + 34), f"{lane.count:,} event{'s' * (lane.count != 1)}")
+            self.text(p, QPointF(22, rect.y + 34), self._elided(note, self.small, g.header_w - 28))
+        more = self._more_text(rect.index)
+        if more and rect.height >= 56:
+            p.setFont(self.small)
+            p.setPen(col["highlight"])
+            self.text(p, QPointF(22, rect.y + rect.height - 8), more)
 
     def text(self, p: QPainter, pos: QPointF, text: str, font: QFont | None = None) -> None:
         """drawText through a QStaticText cache: labels repeat from frame to frame. `font`
@@ -325,9 +348,3 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         if value is None:
             value = self._ascents[key] = QFontMetricsF(font).ascent()
         return value
-
-    def hit_label(self, pos: QPointF) -> int | None:
-        for box, eid in self.label_boxes:
-            if box.contains(pos):
-                return eid
-        return None

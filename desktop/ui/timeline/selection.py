@@ -107,6 +107,7 @@ class SelectionMixin:
     def _set_selection(self, ids: list[int], primary: int | None) -> None:
         self.selection = dict.fromkeys(int(i) for i in ids)
         self._selection_array = None
+        self.planner.invalidate()  # a selected event is always given a label
         if primary is None or primary not in self.selection:
             keep = self.selected if self.selected in self.selection else None
             primary = keep if keep is not None else next(iter(self.selection), None)

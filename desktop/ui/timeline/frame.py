@@ -1,0 +1,142 @@
+"""The plan of the frame on screen: each lane in view planned at the current scale
+(:func:`desktop.domain.lane_plan.plan_lane`), and the lane heights that follow from it.
+
+Lanes grow and shrink with their content as the scale changes. To keep the picture from
+jumping, the lane at the top of the view stays where it is: its top keeps its place on screen
+and the lanes below it take their new heights; lanes out of view keep the height they had when
+last seen. Runs on the UI thread, before each paint and hit test, and only when the scale, the
+scroll, the selection or the model changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from desktop.domain.lane_plan import EXPANDED_ROWS, MAX_ROWS, ROW_H, LanePlan, plan_lane
+from desktop.domain.stacking import Placed
+
+if TYPE_CHECKING:
+    from desktop.ui.timeline.canvas import TimelineCanvas
+
+#: Labels are cut (elided) to this many pixels at most; the tooltip has the whole title.
+MAX_LABEL_W = 300.0
+
+
+class FramePlanner:
+    """Plans of the lanes on screen, kept until something they depend on changes."""
+
+    def __init__(self, canvas: TimelineCanvas) -> None:
+        self.c = canvas
+        self.plans: dict[int, LanePlan] = {}
+        self.expanded: set[str] = set()  # keys of lanes shown with more sub-rows
+        self._key: tuple = ()
+        self._version = 0
+
+    def invalidate(self) -> None:
+        """The model, the selection or a lane's state changed: plan again before drawing."""
+        self._version += 1
+
+    def label_widths(self, ids: Sequence[int]) -> list[float]:
+        texts = self.c.model.labels(list(ids))
+        width = self.c.painter.text_width
+        return [min(MAX_LABEL_W, width(texts.get(i, ""))) if texts.get(i) else 0.0 for i in ids]
+
+    def priorities(self) -> dict[int, float]:
+        c = self.c
+        prio = dict.fromkeys(c.selection, 5.0) if len(c.selection) <= 200 else {}
+        if c.selected is not None:
+            prio[c.selected] = 10.0
+        return prio
+
+    def plan(self, lane: int, scale=None) -> LanePlan:  # type: ignore[no-untyped-def]
+        """Plan one lane at ``scale`` (default: the canvas's)."""
+        c = self.c
+        model = c.model
+        key = model.lanes[lane].key
+        return plan_lane(
+            model.index,
+            c.scale if scale is None else scale,
+            lane,
+            self.label_widths,
+            self.priorities(),
+            EXPANDED_ROWS if key in self.expanded else MAX_ROWS,
+            collapsed=model.lanes[lane].collapsed,
+        )
+
+    def update(self) -> None:
+        """Plan the lanes on screen if anything they depend on changed; the lane heights and
+        the scroll follow (the top lane in view keeps its place)."""
+        c = self.c
+        key = (
+            c.scale,
+            c.scroll_y,
+            c.lanes_height(),
+            id(c.model.index),
+            len(c.lane_layout),
+            self._version,
+        )
+        if key == self._key:
+            return
+        layout = c.lane_layout
+        view_h = c.lanes_height()
+        n = len(layout)
+        plans: dict[int, LanePlan] = {}
+        before = layout.content_height
+        for _ in range(4):  # at the bottom, shrinking lanes let earlier ones into view
+            first, _stop = layout.visible_range(c.scroll_y, view_h)
+            if first >= n:
+                break
+            anchor = c.scroll_y - float(layout.offsets[first])
+            y = -anchor
+            lanes, heights = [], []
+            i = first
+            while i < n and y < view_h:
+                plan = plans.get(i) or self.plan(i)
+                plans[i] = plan
+                lanes.append(i)
+                heights.append(plan.height)
+                y += plan.height
+                i += 1
+            layout.set_heights(lanes, heights)
+            scroll = float(layout.offsets[first]) + anchor
+            scroll = min(max(0.0, scroll), layout.max_scroll(view_h))
+            if scroll == c.scroll_y:
+                break
+            c.scroll_y = scroll
+        self.plans = plans
+        self._key = (
+            c.scale,
+            c.scroll_y,
+            c.lanes_height(),
+            id(c.model.index),
+            len(c.lane_layout),
+            self._version,
+        )
+        if layout.content_height != before:
+            c.sig_scroll_changed.emit()
+
+    # -- hit testing ---------------------------------------------------------------------------
+    def placed_at(self, lane: int, x: float, y_in_lane: float) -> Placed | None:
+        """The stacked event whose room holds (x, y) in lane coordinates, if any."""
+        plan = self.plans.get(lane)
+        if plan is None or plan.stack is None:
+            return None
+        row = int((y_in_lane - plan.row_y(0)) // ROW_H)
+        for placed in plan.stack.placed:
+            if placed.row == row and placed.box_x0 - 2 <= x <= placed.box_x1 + 2:
+                return placed
+        return None
+
+    def pill_at(self, lane: int, x: float, y_in_lane: float) -> tuple[int, ...] | None:
+        """The ids of the count pill at (x, y) in lane coordinates, if any."""
+        plan = self.plans.get(lane)
+        if plan is None or plan.stack is None or not plan.stack.pills:
+            return None
+        row = int((y_in_lane - plan.row_y(0)) // ROW_H)
+        if row != plan.stack.rows:
+            return None
+        for pill in plan.stack.pills:
+            if pill.x0 - 2 <= x <= pill.x1 + 2:
+                return tuple(int(i) for i in pill.ids)
+        return None
