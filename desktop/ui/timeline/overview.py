@@ -1,5 +1,7 @@
-"""The overview band under the lanes: the whole extent as a density histogram (cached per
-index) with the visible window drawn over it; a mixin of :class:`TimelinePainter`."""
+"""The overview band under the lanes: the whole extent as a histogram of events (cached per
+index) over a baseline with year labels, and the visible window drawn over it as a box never
+narrower than MIN_BOX pixels; a mixin of :class:`TimelinePainter`. The arithmetic (labels, box,
+bins) is in :mod:`desktop.domain.overview`."""
 
 from __future__ import annotations
 
@@ -7,9 +9,17 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
+from desktop.domain.overview import (
+    bar_heights,
+    histogram,
+    overview_ticks,
+    window_box,
+    window_hit,
+)
+from desktop.domain.ticks import LABEL_PAD
 from desktop.domain.time_scale import TimeScale
 
 if TYPE_CHECKING:
@@ -20,12 +30,19 @@ if TYPE_CHECKING:
 
     from desktop.ui.timeline.canvas import TimelineCanvas
 
+#: Pixel columns per histogram bar: a bar BIN_PX - 1 wide and a one-pixel gap.
+BIN_PX = 3
+_HIST_TOP = 4.0  # the histogram's top, below the band's top line
+_LABELS_H = 17.0  # under the baseline: tick marks and the year labels
+
 
 class OverviewMixin:
     c: TimelineCanvas
     small: QFont
     _overviews: weakref.WeakKeyDictionary
     _layer: Callable[..., QImage]
+    text_width: Callable[[str], float]
+    text: Callable[..., None]
 
     # -- overview band -------------------------------------------------------------------------
     def overview_scale(self) -> TimeScale | None:
@@ -34,12 +51,32 @@ class OverviewMixin:
             return None
         return TimeScale.fit(extent[0], extent[1], self.c.time_width, margin=0.02)
 
+    def _hist_h(self) -> int:
+        return max(4, int(self.c.geo.overview_h - _HIST_TOP - _LABELS_H))
+
+    def overview_window(self) -> QRectF | None:
+        """The window box in canvas pixels (at least MIN_BOX wide), or None with no events."""
+        full = self.overview_scale()
+        if full is None:
+            return None
+        c, g = self.c, self.c.geo
+        a, b = window_box(full.x(c.scale.start), full.x(c.scale.end), 0.0, full.width)
+        top = c.height() - g.overview_h
+        return QRectF(g.header_w + a, top + 2, b - a, g.overview_h - 4)
+
+    def overview_hit(self, x: float) -> str:
+        """'left' / 'right' edge, 'move' inside the window box, or 'outside'."""
+        box = self.overview_window()
+        if box is None:
+            return "outside"
+        return window_hit(x, box.left(), box.right())
+
     def _overview_band(self, p: QPainter, col: dict, layered: bool = False) -> None:
         c, g = self.c, self.c.geo
         top = c.height() - g.overview_h
         full = self.overview_scale()
         image = self._overview_image(full, col) if full is not None else None
-        if layered:  # the band without its window rectangle, from a cached layer
+        if layered:  # the band without its window box, from a cached layer
             key = (
                 image.cacheKey() if image is not None else 0,
                 tuple(v.rgba() for v in col.values()),
@@ -47,24 +84,29 @@ class OverviewMixin:
 
             def draw(lp: QPainter) -> None:  # from one row up: the top line covers two rows
                 lp.translate(0, 1 - top)
-                self._overview_base(lp, col, top, image)
+                self._overview_base(lp, col, top, full, image)
 
             layer = self._layer("overview", key, c.width(), g.overview_h + 1, draw)
             p.drawImage(QPointF(0, top - 1), layer)
         else:
-            self._overview_base(p, col, top, image)
-        if full is None:
+            self._overview_base(p, col, top, full, image)
+        box = self.overview_window()
+        if box is None:
             return
-        x0 = g.header_w + max(-2.0, full.x(c.scale.start))
-        x1 = g.header_w + min(full.width + 2, full.x(c.scale.end))
-        win = QRectF(x0, top + 2, max(4.0, x1 - x0), g.overview_h - 4)
         fill = QColor(col["highlight"])
         fill.setAlpha(45)
         p.setBrush(fill)
         p.setPen(QPen(col["highlight"], 1.5))
-        p.drawRect(win)
+        p.drawRect(box)
 
-    def _overview_base(self, p: QPainter, col: dict, top: float, image: QImage | None) -> None:
+    def _overview_base(
+        self,
+        p: QPainter,
+        col: dict,
+        top: float,
+        full: TimeScale | None,
+        image: QImage | None,
+    ) -> None:
         c, g = self.c, self.c.geo
         p.fillRect(QRectF(0, top, c.width(), g.overview_h), col["header"])
         p.setPen(QPen(col["grid_major"], 1))
@@ -74,47 +116,39 @@ class OverviewMixin:
         p.drawText(
             QRectF(8, top, g.header_w - 12, g.overview_h), Qt.AlignmentFlag.AlignVCenter, "Overview"
         )
+        if full is None:
+            return
+        base = top + _HIST_TOP + self._hist_h()
         if image is not None:
-            p.drawImage(QPointF(g.header_w, top + 4), image)
+            p.drawImage(QPointF(g.header_w, top + _HIST_TOP), image)
+        p.setPen(QPen(col["grid_major"], 1))
+        p.drawLine(QPointF(g.header_w, base + 0.5), QPointF(g.header_w + full.width, base + 0.5))
+        ticks = overview_ticks(full, self.text_width)
+        x0 = g.header_w
+        p.drawLines([QLineF(x0 + t.x, base, x0 + t.x, base + 4) for t in ticks if not t.sticky])
+        p.setPen(col["muted"])
+        for t in ticks:
+            if t.label:
+                pos = QPointF(g.header_w + t.x + LABEL_PAD, base + _LABELS_H - 4)
+                self.text(p, pos, t.label, self.small)
 
     def _overview_image(self, full: TimeScale, col: dict) -> QImage:
+        """The histogram: events per BIN_PX columns, one bar each, from the bottom row up."""
         index = self.c.model.index
-        key = (
-            len(index),
-            round(full.start),
-            round(full.end),
-            int(full.width),
-            col["highlight"].rgb(),
-        )
+        h = self._hist_h()
+        key = (len(index), round(full.start), round(full.end), int(full.width), h)
+        key += (col["highlight"].rgb(),)
         cached = self._overviews.get(index)
         if cached and cached[0] == key:
             return cached[1]
-        h = int(self.c.geo.overview_h - 8)
         w = max(1, math.ceil(full.width))
-        counts = index.density(full).sum(axis=0) if len(index) else np.zeros(w)
-        counts = counts[:w]
-        heights = np.zeros(w)
-        if counts.max(initial=0) > 0:
-            heights = np.log1p(counts) / np.log1p(counts.max()) * h
-        rows = np.arange(h)[:, None]
-        mask = rows >= (h - heights[None, :])
+        counts = index.density(full).sum(axis=0)[:w] if len(index) else np.zeros(w, np.int64)
+        heights = np.repeat(bar_heights(histogram(counts, BIN_PX), h), BIN_PX)[:w]
+        heights[BIN_PX - 1 :: BIN_PX] = 0  # the gap between bars
+        mask = np.arange(h)[:, None] >= (h - np.round(heights)[None, :])
         hl = col["highlight"]
         rgba = np.zeros((h, w, 4), np.uint8)
-        rgba[mask] = (hl.red(), hl.green(), hl.blue(), 150)
+        rgba[mask] = (hl.red(), hl.green(), hl.blue(), 190)
         image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
         self._overviews[index] = (key, image)
         return image
-
-    def overview_hit(self, x: float) -> str:
-        """'left' / 'right' edge, 'move' inside the window rectangle, or 'outside'."""
-        full = self.overview_scale()
-        if full is None:
-            return "outside"
-        g = self.c.geo
-        x0 = g.header_w + full.x(self.c.scale.start)
-        x1 = g.header_w + full.x(self.c.scale.end)
-        if abs(x - x0) <= 5 and x1 - x0 > 12:
-            return "left"
-        if abs(x - x1) <= 5 and x1 - x0 > 12:
-            return "right"
-        return "move" if x0 <= x <= x1 else "outside"
