@@ -158,8 +158,51 @@ def timeline(path: Path) -> None:
         pan_times.append((time.perf_counter() - t) * 1000)
     emit(Result("timeline", "zoom_step_p95", percentile(zoom_times, 95), "ms", events, 16.0))
     emit(Result("timeline", "pan_step_p95", percentile(pan_times, 95), "ms", events, 16.0))
+    # the sweeps zoom about another event than the frames above, so no range repeats
+    anchor = float(lo_sorted[len(lo_sorted) * 3 // 5]) if n else centre + 1.0
+    _sweeps(canvas, image, anchor, full, spans[3], events)
     emit(Result("timeline", "peak_rss", peak_rss_mb(), "MB", events, 500.0))
     store.close()  # type: ignore[attr-defined]
+
+
+def sweep_spans(full: float, steps: int = 60, last: float = 3600.0) -> list[float]:
+    """The spans of a zoom sweep: `full` to `last` in `steps` geometric steps, then back out
+    through the geometric midpoints of those steps, so that no span repeats."""
+    ratio = last / full
+    inward = [full * ratio ** (i / (steps - 1)) for i in range(steps)]
+    outward = [full * ratio ** ((i + 0.5) / (steps - 1)) for i in range(steps - 2, -1, -1)]
+    return inward + outward
+
+
+def _sweeps(canvas, image, centre: float, full: float, pan_span: float, events: int) -> None:  # type: ignore[no-untyped-def]
+    """zoom_sweep_p95 and pan_sweep_p95: every frame paints a range not shown before, so the
+    cached layers (axis, ground, composite) are made anew each frame, as in a real sweep."""
+    times = []
+    for span in sweep_spans(full):
+        t = time.perf_counter()
+        canvas.set_range(centre - span / 2, centre + span / 2, animate=False)
+        canvas.render(image)
+        times.append((time.perf_counter() - t) * 1000)
+    context = {"zoom": "all → 1 hour → all", "frames": len(times)}
+    emit(
+        Result(
+            "timeline", "zoom_sweep_p95", percentile(times, 95), "ms", events, 16.0, context=context
+        )
+    )
+    canvas.set_range(centre - pan_span / 2, centre + pan_span / 2, animate=False)
+    canvas.render(image)
+    times = []
+    for _ in range(80):
+        t = time.perf_counter()
+        canvas.pan_pixels(-40)
+        canvas.render(image)
+        times.append((time.perf_counter() - t) * 1000)
+    context = {"zoom": _span_label(pan_span), "frames": len(times)}
+    emit(
+        Result(
+            "timeline", "pan_sweep_p95", percentile(times, 95), "ms", events, 16.0, context=context
+        )
+    )
 
 
 def _span_label(span: float) -> str:

@@ -37,6 +37,8 @@ def test_bench_json_schema(tmp_path):
         ("timeline", "frame_p95"),
         ("timeline", "zoom_step_p95"),
         ("timeline", "pan_step_p95"),
+        ("timeline", "zoom_sweep_p95"),
+        ("timeline", "pan_sweep_p95"),
         ("timeline", "peak_rss"),
         ("search", "search_p95"),
         ("search", "filter_redraw_p95"),
