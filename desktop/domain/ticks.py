@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from desktop.domain import tick_forms as f
@@ -64,6 +64,7 @@ class _Unit:
     upper: str = ""  # key into _UPPER: the unit of the row above
     period: float = 0.0  # typical length in seconds
     terse: int = 99  # index of the first terse form ("S", "1", "'24"), used only when needed
+    follow: Format | None = None  # form of a label on the same day as the previous label
 
 
 _MONTH = 365.2425 / 12 * DAY
@@ -107,8 +108,8 @@ _LOWER: tuple[_Unit, ...] = (
 
 #: Upper-row units by name, each with its forms longest first.
 _UPPER: dict[str, _Unit] = {
-    "minute": _fixed("minute", 1, 60, _DATE_HM_FORMS, ""),
-    "hour": _fixed("hour", 1, 3600, _DATE_HM_FORMS, ""),
+    "minute": replace(_fixed("minute", 1, 60, _DATE_HM_FORMS, ""), follow=f.hm),
+    "hour": replace(_fixed("hour", 1, 3600, _DATE_HM_FORMS, ""), follow=f.hm),
     "day": _fixed("day", 1, DAY, (f.weekday_date, f.full_date, f.day_month, f.day), ""),
     "month": _months(1, (f.month_name_year, f.month_year, f.month_short_year, f.month)),
     "year": _years(1, _YEAR_FORMS),
@@ -219,30 +220,32 @@ def _labels(
     gap: float,
     width: float,
     drop: bool,
+    follow: Format | None = None,
 ) -> list[str] | None:
     """The row's labels in form `forms[0]`: each keeps `gap` from the previous one and ends by
     `width`. A label running past the right edge takes the first shorter form that fits
     (`forms[1:]`) or is blank; one that meets the previous label makes the form fail (None),
-    or with `drop` is blank."""
+    or with `drop` is blank. With `follow`, a label on the same day as the previous label
+    takes that form ("10:00" after "5 Jul 2024 09:00")."""
     out: list[str] = []
     last_end = -math.inf
+    last_day = None
     for x, t in zip(xs, times, strict=True):
         d = _datetime(t)
-        label = forms[0](d)
+        fs = (follow,) if follow is not None and last_day == d.date() else forms
+        label = fs[0](d)
         w = text_width(label)
         left = x + LABEL_PAD
         if left + w > width:  # at the right edge: a shorter form, or nothing
-            label = next(
-                (s for s in (g(d) for g in forms[1:]) if left + text_width(s) <= width), ""
-            )
+            label = next((s for s in (g(d) for g in fs[1:]) if left + text_width(s) <= width), "")
             if label and left >= last_end + gap:
                 out.append(label)
-                last_end = left + text_width(label)
+                last_end, last_day = left + text_width(label), d.date()
             else:
                 out.append("")
         elif left >= last_end + gap:
             out.append(label)
-            last_end = left + w
+            last_end, last_day = left + w, d.date()
         elif drop:
             out.append("")
         else:
@@ -263,7 +266,7 @@ def _row(
     xs = [scale.x(t) for t in times]
     for i in forms:
         formats = unit.formats[i : forms.stop]
-        labels = _labels(xs, times, formats, text_width, gap, scale.width, False)
+        labels = _labels(xs, times, formats, text_width, gap, scale.width, False, unit.follow)
         if labels is not None:
             return i, xs, labels
     return None
@@ -317,7 +320,8 @@ def _upper(
     if row is None:
         form = len(unit.formats) - 1
         xs = [scale.x(t) for t in times]
-        labels = _labels(xs, times, unit.formats[form:], text_width, gap, scale.width, True) or []
+        formats = unit.formats[form:]
+        labels = _labels(xs, times, formats, text_width, gap, scale.width, True, unit.follow) or []
     else:
         form, xs, labels = row
     ticks = _ticks(times, xs, labels, 0, unit)

@@ -228,3 +228,12 @@ def test_edges_of_the_calendar() -> None:
     assert not any(t.sticky for t in axis_ticks(before)[0])
     outside = axis_ticks(TimeScale(MIN_T - 1000 * YEAR, MIN_T - 900 * YEAR, 800.0))
     assert outside == ([], [])
+
+
+def test_hours_above_minutes_name_the_day_once() -> None:
+    six = axis_ticks(TimeScale(ts(2024, 7, 5, 9), ts(2024, 7, 5, 15), 1600.0))[0]
+    assert [t.label for t in six][:3] == ["5 Jul 2024 09:00", "10:00", "11:00"]
+    midnight = axis_ticks(TimeScale(ts(2024, 7, 5, 21), ts(2024, 7, 6, 3), 1600.0))[0]
+    labels = [t.label for t in midnight]
+    assert labels[:4] == ["5 Jul 2024 21:00", "22:00", "23:00", "6 Jul 2024 00:00"]
+    assert labels[4] == "01:00"
