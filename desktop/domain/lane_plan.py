@@ -42,6 +42,8 @@ EXPANDED_ROWS = 40
 #: A lane with more events in view than one per this many pixels is drawn as a histogram.
 DENSE_PX = 14.0
 
+DAY = 86400.0
+
 Mode = Literal["empty", "events", "density"]
 
 
@@ -98,9 +100,12 @@ def plan_lane(
     priority: Mapping[int, float] | None = None,
     max_rows: int = MAX_ROWS,
     collapsed: bool = False,
+    ranges: np.ndarray | None = None,
 ) -> LanePlan:
     """Plan ``lane`` at ``scale``. ``label_widths(ids)`` measures the labels (pixels) of the
-    events in view; ``priority`` puts some events (the selection) first in the stacking."""
+    events in view; ``priority`` puts some events (the selection) first in the stacking.
+    ``ranges`` (by index position) tells events with an end of their own from those dated to a
+    day or less, which are marked as points however far one zooms in."""
     pos = index.lane_visible(lane, scale.start, scale.end)
     count = len(pos)
     before, after = outside_counts(index, lane, scale.start, scale.end, count)
@@ -112,7 +117,10 @@ def plan_lane(
         return LanePlan(lane, "density", count, before, after, DENSITY_H, None, pos)
     ids = index.ids[pos].tolist()
     x0 = scale.x(index.lo[pos]).tolist()
-    x1 = scale.x(index.hi[pos]).tolist()
+    hi = index.hi[pos]
+    if ranges is not None:  # a day (or an hour) is an instant's precision, not a span
+        hi = np.where(ranges[pos] | (hi - index.lo[pos] > DAY), hi, index.lo[pos])
+    x1 = scale.x(hi).tolist()
     widths = label_widths(ids)
     items = [  # identified by index position (an event shown in two lanes has two)
         StackItem(k, a, b, w) for k, a, b, w in zip(pos.tolist(), x0, x1, widths, strict=True)

@@ -1,12 +1,12 @@
 """Stacking one lane's events into sub-rows so that every mark and label can be read.
 
 Each event in view asks for a box in some sub-row: its mark (a diamond at its start, or the
-span of a range or of an uncertain date) and its label, set just right of the mark's head (or
-just left of it near the right edge). Events are placed as vis-timeline's ``stack`` does: in
-order of their head's x (events with a higher priority, such as the selection, first), each on
-the lowest sub-row where its box keeps ``gap`` pixels from every box already there. For
-intervals placed left to right, first fit uses no more rows than the deepest overlap, so the
-lane grows only as much as its busiest instant needs.
+span of a range or of an uncertain date) and its label, set on the span when the span holds it,
+else just right of the mark (or just left of it near the right edge). Events are placed as
+vis-timeline's ``stack`` does: in order of the left edge of their box (events with a higher
+priority, such as the selection, first), each on the lowest sub-row where its box keeps ``gap``
+pixels from every box already there. For intervals placed left to right, first fit uses no
+more rows than the deepest overlap, so the lane grows only as much as its busiest instant needs.
 
 Up to ``max_rows`` sub-rows are used. An event whose labelled box fits in none of them tries its
 mark alone (the label is then not drawn); an event that fits in none even so goes to the
@@ -126,19 +126,26 @@ def _geometry(
     lw = item.label_w
     if lw <= 0:
         return head, mark_x0, mark_x1, None
-    right_room = width - (head + LABEL_OFFSET)
-    left_room = head - LABEL_OFFSET
-    # right of the head (over a span, if there is one); near the right edge, left of it;
-    # failing both, cut to the wider room (the caller elides the text), if it is worth it
-    if lw <= right_room or (lw > left_room and right_room >= max(left_room, MIN_LABEL)):
-        lw = min(lw, right_room)
-        lx = head + LABEL_OFFSET
-        return head, mark_x0, mark_x1, (lx, lw, min(mark_x0, head - MARK_R), max(mark_x1, lx + lw))
-    if left_room >= min(lw, MIN_LABEL):
-        lw = min(lw, left_room)
-        lx = head - LABEL_OFFSET - lw
-        return head, mark_x0, mark_x1, (lx, lw, lx, mark_x1)
-    return head, mark_x0, mark_x1, None
+    box0 = min(mark_x0, head - MARK_R)
+    inside = 0.0 if point else mark_x1 - head - LABEL_OFFSET  # room on a span, after its head
+    if lw <= inside:  # on the span (a month's faded band holds its label)
+        return head, mark_x0, mark_x1, (head + LABEL_OFFSET, lw, box0, mark_x1)
+    after = head + LABEL_OFFSET if point else mark_x1 + LABEL_OFFSET / 2
+    right = width - after
+    left = head - LABEL_OFFSET
+    if lw <= right:  # the usual place: right of the mark
+        return head, mark_x0, mark_x1, (after, lw, box0, after + lw)
+    if lw <= left:  # near the right edge: left of the head
+        return head, mark_x0, mark_x1, (left - lw, lw, left - lw, mark_x1)
+    # no room for all of it: cut to the widest room (the caller elides it), if worth it
+    room = max(inside, right, left)
+    if room < MIN_LABEL:
+        return head, mark_x0, mark_x1, None
+    if room == inside:
+        return head, mark_x0, mark_x1, (head + LABEL_OFFSET, room, box0, mark_x1)
+    if room == right:
+        return head, mark_x0, mark_x1, (after, room, box0, after + room)
+    return head, mark_x0, mark_x1, (0.0, room, 0.0, mark_x1)
 
 
 def stack_lane(

@@ -34,6 +34,7 @@ from desktop.domain.lane_plan import ROW_H
 from desktop.domain.lanes import LaneLayout
 from desktop.domain.time_scale import TimeScale
 from desktop.ui.format import esc
+from desktop.ui.timeline import focus
 from desktop.ui.timeline import selection as multi
 from desktop.ui.timeline.frame import FramePlanner
 from desktop.ui.timeline.model import TimelineModel
@@ -158,25 +159,34 @@ class TimelineCanvas(multi.SelectionMixin, QWidget):
         self._go(self.scale.panned(dx).clamped(), animate=False)
 
     def zoom_to_selection(self) -> None:
-        if self.selected is None:
-            return
-        span = self.model.event_span(self.selected)
-        if span:
-            self._go(TimeScale.fit(span[0], span[1], self.time_width, margin=0.4), True)
+        """Z: the view "go to" gives for the selected event."""
+        if self.selected is not None:
+            self.focus_event(self.selected)
 
-    def focus_event(self, event_id: int) -> None:
-        """Select an event and make sure it is on screen (zooming in if it is off range)."""
-        span = self.model.event_span(event_id)
-        if span is None:
-            return
-        self._set_selection([event_id], event_id)
-        if not (self.scale.start <= span[0] and span[1] <= self.scale.end):
-            width = max(self.scale.span, (span[1] - span[0]) * 2.5)
-            mid = (span[0] + span[1]) / 2
-            self._go(TimeScale(mid - width / 2, mid + width / 2, self.time_width).clamped(), True)
+    def target_scale(self) -> TimeScale:
+        """The scale on screen, or the one an animation is heading for."""
+        running = self._anim.state() == QVariantAnimation.State.Running
+        return self._anim_to if running else self.scale
+
+    def focus_event(self, event_id: int, animate: bool = True) -> None:
+        """Go to an event: select it and move to a view where it is drawn with its label, its
+        lane (opened if collapsed) scrolled into view. Animated in a shown window."""
         lanes = self.model.lanes_of_event(event_id)
-        if lanes:
-            self.scroll_to_lane(lanes[0])
+        if self.model.event_span(event_id) is None:
+            return
+        opened = False
+        for lane in lanes:
+            if self.model.lanes[lane].collapsed:
+                self.model.toggle_collapsed(lane)
+                opened = True
+        if opened:
+            self.layout_lanes()
+        self._set_selection([event_id], event_id)
+        target = focus.focus_scale(self, event_id, lanes)
+        if target is not None:
+            if lanes:
+                focus.show_lane(self, event_id, lanes[0], target.with_width(self.time_width))
+            self._go(target, animate)
         self.update()
         self.sig_event_selected.emit(event_id)
         self.sig_selection_changed.emit(list(self.selection))

@@ -62,6 +62,7 @@ class FramePlanner:
             self.priorities(),
             EXPANDED_ROWS if key in self.expanded else MAX_ROWS,
             collapsed=model.lanes[lane].collapsed,
+            ranges=model.has_end,
         )
 
     def update(self) -> None:

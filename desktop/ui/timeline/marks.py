@@ -146,9 +146,9 @@ class MarksMixin:
                 p.drawRoundedRect(QRectF(x0, my - 7, max(3.0, x1 - x0), 14), 3, 3)
             elif hi - lo <= 11 * DAY:  # 'early May': a whisker
                 p.setPen(QPen(colour, 1.6))
-                p.drawLine(QPointF(x0, my + 7), QPointF(x1, my + 7))
-                p.drawLine(QPointF(x0, my + 3), QPointF(x0, my + 10))
-                p.drawLine(QPointF(x1, my + 3), QPointF(x1, my + 10))
+                p.drawLine(QPointF(x0, my), QPointF(x1, my))
+                p.drawLine(QPointF(x0, my - 4), QPointF(x0, my + 4))
+                p.drawLine(QPointF(x1, my - 4), QPointF(x1, my + 4))
             else:  # 'May 2024': a faded band
                 faded = QColor(colour)
                 faded.setAlpha(60)

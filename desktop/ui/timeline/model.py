@@ -49,6 +49,7 @@ class TimelineModel:
         self.eras: list[Era] = []
         self.index = EventIndex(np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0))
         self.start_hi = np.zeros(0)  # aligned with the index's sorted order
+        self.has_end = np.zeros(0, bool)  # same order: the event has an end of its own
         self.colour = np.zeros(0, np.uint8)  # note colour code (COLOUR_CODES), same order
         self._titles: dict[int, tuple[str, str, str | None]] = {}
         self._labels: dict[int, str] = {}
@@ -107,6 +108,7 @@ class TimelineModel:
         if self._mask is None and self._unfiltered and self._unfiltered[0] == setting:
             # "Clear" after a filter: the unfiltered lanes and index are kept (one copy)
             self.lanes, self.lane_org, self.index, self.start_hi = self._unfiltered[1:]
+            self.has_end = self.index.hi > self.start_hi + 1
             for lane in self.lanes:
                 lane.collapsed = lane.key in self._collapsed
             self._gather_colour()
@@ -146,6 +148,7 @@ class TimelineModel:
             cols["id"], cols["lo"], cols["hi"], position[lane_of_row], cols["kind"], cols["flags"]
         )
         self.start_hi = cols["start_hi"][self.index.order]
+        self.has_end = self.index.hi > self.start_hi + 1  # an end of its own: a range
         self.colour = cols["colour"][self.index.order]
         if mask is None:
             self._unfiltered = (setting, self.lanes, self.lane_org, self.index, self.start_hi)

@@ -266,8 +266,10 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
             return ""
         n = self.c.model.lanes[lane].count
         parts = [f"{n:,} event{'s' * (n != 1)}"]
-        if plan.before or plan.after:
-            parts.append(f"◂{plan.before:,} {plan.after:,}▸")
+        if plan.before:
+            parts.append(f"◂ {plan.before:,}")
+        if plan.after:
+            parts.append(f"{plan.after:,} ▸")
         return "  ".join(parts)
 
     def _more_text(self, lane: int) -> str:
