@@ -73,7 +73,7 @@ class AxisMixin:
         p.setPen(QPen(col["grid_major"], 1))
         p.drawLine(QPointF(-g.header_w, g.axis_h), QPointF(w, g.axis_h))
         # tick marks: each label starts just right of its boundary's line
-        p.drawLines([QLineF(t.x, 4.0, t.x, g.era_y) for t in major if not t.sticky])
+        p.drawLines([QLineF(t.x, 4.0, t.x, 22.0) for t in major if not t.sticky])
         p.setPen(QPen(col["grid"], 1))
         p.drawLines([QLineF(t.x, 26.0, t.x, g.era_y) for t in minor])
         p.setFont(self.bold)
