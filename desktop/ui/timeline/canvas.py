@@ -16,39 +16,28 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
-    QContextMenuEvent,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QNativeGestureEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.lane_plan import ROW_H
 from desktop.domain.lanes import LaneLayout
 from desktop.domain.time_scale import TimeScale
-from desktop.ui.format import esc
 from desktop.ui.timeline import focus
 from desktop.ui.timeline import selection as multi
 from desktop.ui.timeline.frame import FramePlanner
+from desktop.ui.timeline.input import InputMixin
 from desktop.ui.timeline.model import TimelineModel
 from desktop.ui.timeline.painter import Geometry, TimelinePainter
 
-ZOOM_STEP = 1.6  # one key press or wheel notch-group
-WHEEL_ZOOM_PER_DEGREE = 1.0035
 DAY = 86400.0
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-CHORD = CTRL | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
-class TimelineCanvas(multi.SelectionMixin, QWidget):
+class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
     sig_event_selected = Signal(int)
     """The id of the event the user selected (-1: selection cleared)."""
     sig_event_activated = Signal(int)
@@ -141,12 +130,6 @@ class TimelineCanvas(multi.SelectionMixin, QWidget):
             hi = float(self.model.index.hi[pos].max())
             self._go(TimeScale.fit(lo, hi, self.time_width), animate=False)
         self.scroll_to_lane(lane)
-
-    def zoom_in(self) -> None:
-        self.zoom(ZOOM_STEP, self.time_width / 2)
-
-    def zoom_out(self) -> None:
-        self.zoom(1 / ZOOM_STEP, self.time_width / 2)
 
     def zoom(self, factor: float, anchor_x: float, animate: bool = True) -> None:
         base = (
@@ -294,189 +277,3 @@ class TimelineCanvas(multi.SelectionMixin, QWidget):
 
     def in_overview(self, y: float) -> bool:
         return y >= self.height() - self.geo.overview_h
-
-    # -- input ---------------------------------------------------------------------------------
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta()
-        pos = event.position()
-        mods = event.modifiers()
-        if pos.x() < self.geo.header_w and not mods & Qt.KeyboardModifier.ControlModifier:
-            self.set_scroll(self.scroll_y - delta.y())
-        elif delta.x() or mods & Qt.KeyboardModifier.ShiftModifier:
-            d = delta.x() or delta.y()
-            self.pan_pixels(-d / 2)
-        elif delta.y():
-            factor = WHEEL_ZOOM_PER_DEGREE ** (delta.y() / 8)
-            self.zoom(factor, pos.x() - self.geo.header_w, animate=False)
-        event.accept()
-
-    def event(self, ev) -> bool:  # type: ignore[no-untyped-def]
-        if ev.type() == QEvent.Type.ShortcutOverride and self._own_key(ev):
-            ev.accept()  # the canvas's own keys win over window shortcuts while it has focus
-            return True
-        pinch = Qt.NativeGestureType.ZoomNativeGesture
-        if isinstance(ev, QNativeGestureEvent) and ev.gestureType() == pinch:
-            self.zoom(1 + ev.value(), ev.position().x() - self.geo.header_w, animate=False)
-            return True
-        return super().event(ev)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        mods = event.modifiers()
-        if self.in_overview(pos.y()):
-            mode = self.painter.overview_hit(pos.x())
-            if mode == "outside":
-                self._center_overview(pos.x())
-                mode = "move"
-            self._drag = (f"overview-{mode}", pos, self.scale, self.scroll_y)
-            return
-        if pos.x() < self.geo.header_w:
-            lane = self.lane_at(pos.y())
-            if lane is not None and pos.x() < 22:
-                self.model.toggle_collapsed(lane)
-                self.layout_lanes()
-                self.update()
-            return
-        if mods & SHIFT or (mods & CTRL and self.event_at(pos) is None):
-            # a rubber band: Ctrl adds to the selection, Shift alone replaces it
-            self._drag = ("band+" if mods & CTRL else "band", pos, self.scale, self.scroll_y)
-            self.band = QRectF(pos, pos)
-            return
-        self._drag = ("pan", pos, self.scale, self.scroll_y)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        if self._drag is None:
-            self._hover(pos)
-            return
-        mode, origin, scale, scroll = self._drag
-        dx, dy = pos.x() - origin.x(), pos.y() - origin.y()
-        if mode == "pan":
-            self._set_scale(scale.panned(dx).clamped())
-            self.set_scroll(scroll - dy)
-        elif mode.startswith("band"):
-            self.band = QRectF(origin, pos).normalized()
-            self.update()
-        elif mode.startswith("overview-"):
-            self._drag_overview(mode[9:], scale, dx)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        drag, self._drag = self._drag, None
-        if drag and drag[0] == "pan":
-            moved = abs(pos.x() - drag[1].x()) + abs(pos.y() - drag[1].y())
-            if moved < 4:
-                hit = self.event_at(pos)
-                if event.modifiers() & CTRL and hit is not None:
-                    self.toggle_event(hit)
-                else:
-                    self.select_event(hit)
-        elif drag and drag[0].startswith("band"):
-            band, self.band = QRectF(drag[1], pos).normalized(), None
-            ids = multi.ids_in_rect(self, band)
-            if drag[0] == "band+":
-                ids = list(self.selection) + [i for i in ids if i not in self.selection]
-            self.set_selection(ids)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu(QPointF(event.pos()))
-        if menu is not None:
-            menu.exec(event.globalPos())
-            menu.deleteLater()
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        if pos.x() < self.geo.header_w:
-            lane = self.lane_at(pos.y())
-            if lane is not None and self.model.lane_org[lane] >= 0:
-                self.sig_lane_activated.emit(self.model.lane_org[lane])
-            return
-        hit = self.event_at(pos)
-        if hit is not None:
-            self.select_event(hit)
-            self.sig_event_activated.emit(hit)
-
-    def _hover(self, pos: QPointF) -> None:
-        hit = self.event_at(pos) if not self.in_overview(pos.y()) else None
-        if hit is None:
-            QToolTip.hideText()
-            return
-        title, _start, _end = self.model.titles([hit]).get(hit, ("", "", None))
-        when = self.model.label(hit).rpartition(" · ")[2]
-        orgs = [
-            self.model.lanes[lane].title
-            for lane in self.model.lanes_of_event(hit)
-            if self.model.group_by == "org"
-        ]
-        text = f"<b>{esc(title)}</b><br>{esc(when)}"
-        if orgs:
-            text += f"<br><i>{esc(', '.join(orgs))}</i>"
-        QToolTip.showText(self.mapToGlobal(pos.toPoint()), text, self)
-
-    def _center_overview(self, x: float) -> None:
-        full = self.painter.overview_scale()
-        if full is None:
-            return
-        t = full.t(x - self.geo.header_w)
-        self._set_scale(
-            self.scale.panned(
-                self.scale.x(self.scale.start + self.scale.span / 2) - self.scale.x(t)
-            ).clamped()
-        )
-
-    def _drag_overview(self, mode: str, scale: TimeScale, dx: float) -> None:
-        full = self.painter.overview_scale()
-        if full is None:
-            return
-        dt = dx * full.seconds_per_pixel
-        start, end = scale.start, scale.end
-        if mode in ("move", "outside"):
-            start, end = start + dt, end + dt
-        elif mode == "left":
-            start = min(start + dt, end - 60)
-        elif mode == "right":
-            end = max(end + dt, start + 60)
-        self._set_scale(TimeScale(start, end, self.time_width).clamped())
-
-    def _keys(self) -> dict:
-        """Key -> action while the canvas has focus."""
-        step = self.time_width * 0.15
-        return {
-            Qt.Key.Key_Plus: self.zoom_in,
-            Qt.Key.Key_Equal: self.zoom_in,
-            Qt.Key.Key_Minus: self.zoom_out,
-            Qt.Key.Key_Home: self.fit_all,
-            Qt.Key.Key_Left: lambda: self.pan_pixels(step),
-            Qt.Key.Key_Right: lambda: self.pan_pixels(-step),
-            Qt.Key.Key_Up: lambda: self.set_scroll(self.scroll_y - self.geo.lane_h),
-            Qt.Key.Key_Down: lambda: self.set_scroll(self.scroll_y + self.geo.lane_h),
-            Qt.Key.Key_PageUp: lambda: self.set_scroll(self.scroll_y - self.lanes_height()),
-            Qt.Key.Key_PageDown: lambda: self.set_scroll(self.scroll_y + self.lanes_height()),
-            Qt.Key.Key_N: lambda: self.step_event(True),
-            Qt.Key.Key_BracketRight: lambda: self.step_event(True),
-            Qt.Key.Key_P: lambda: self.step_event(False),
-            Qt.Key.Key_BracketLeft: lambda: self.step_event(False),
-            Qt.Key.Key_Z: self.zoom_to_selection,
-            Qt.Key.Key_Escape: self.clear_selection,
-        }
-
-    def _own_key(self, event: QKeyEvent) -> bool:
-        """Keys the canvas handles itself: its plain keys and Ctrl+A; other chords (Ctrl+Z…)
-        are left to the window's shortcuts."""
-        if event.matches(QKeySequence.StandardKey.SelectAll):
-            return True
-        return not (event.modifiers() & CHORD) and event.key() in self._keys()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        actions = self._keys()
-        if event.matches(QKeySequence.StandardKey.SelectAll):
-            self.select_visible()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
-            self.sig_event_activated.emit(self.selected)
-        elif self._own_key(event):
-            actions[key]()  # type: ignore[operator]
-        else:
-            super().keyPressEvent(event)

@@ -1,0 +1,211 @@
+"""Every "go to event" path lands on a view where the event is drawn with its label in a lane
+on screen; the wheel, the zoom keys, a drag on the axis, the "+N" pills and "more rows" do what
+the README says."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, QVariantAnimation
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QMenu
+
+from desktop.store import annotations as notes
+from desktop.ui import annotations as annotations_ui
+from desktop.ui import search as search_ui
+from desktop.ui.timeline import clusters
+from desktop.ui.timeline.input import WHEEL_ZOOM_PER_DEGREE
+from desktop.ui.timeline.layout_report import frame_layout
+
+DAY_2023_03_03 = 1677801600  # 2023-03-03T00:00:00Z
+
+
+def event_id(window, key: str) -> int:
+    return int(
+        window.store.conn.execute("SELECT id FROM events WHERE key = ?", (key,)).fetchone()[0]
+    )
+
+
+def settle(qtbot, canvas) -> None:
+    """Let a go-to animation finish."""
+    qtbot.waitUntil(lambda: canvas._anim.state() != QVariantAnimation.State.Running, timeout=3000)
+
+
+def assert_labelled(window, eid: int) -> None:
+    canvas = window.timeline.canvas
+    assert canvas.selected == eid
+    key = window.store.conn.execute("SELECT key FROM events WHERE id = ?", (eid,)).fetchone()[0]
+    layout = frame_layout(canvas)
+    entry = next(e for e in layout["events"] if e["key"] == f"event:{key}")
+    lane = next(lane for lane in layout["lanes"] if lane["key"] == entry["lane"])
+    assert lane["visible"] and entry["shown"] == "label", entry
+
+
+@pytest.fixture
+def fit(window):
+    canvas = window.timeline.canvas
+    canvas.fit_all(animate=False)
+    canvas.set_scroll(0)
+    return canvas
+
+
+def test_search_enter_goes_to_the_event(window, qtbot, fit):
+    ui = search_ui.install(window)
+    ui.box.setText("Qwen2 models")
+    ui.session.run_now()
+    hit = next(r for r in ui.results.hit_rows() if r.kind == "event")
+    while ui.results.current_hit() != hit:
+        qtbot.keyClick(ui.box, Qt.Key.Key_Down)
+    qtbot.keyClick(ui.box, Qt.Key.Key_Return)
+    settle(qtbot, fit)
+    assert_labelled(window, hit.id)
+
+
+def test_palette_enter_goes_to_the_event(window, qtbot, fit):
+    ui = search_ui.install(window)
+    palette = ui.open_palette()
+    palette.field.setText("SenseNova 5.5")
+    palette.session.run_now()
+    hit = next(r for r in palette.view.hit_rows() if r.kind == "event")
+    while palette.view.current_hit() != hit:
+        qtbot.keyClick(palette.field, Qt.Key.Key_Down)
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    settle(qtbot, fit)
+    assert_labelled(window, hit.id)
+
+
+def test_dossier_link_goes_to_the_event(window, qtbot, fit):
+    eid = event_id(window, "waic-2018")
+    org = window.store.conn.execute("SELECT id FROM organizations WHERE key = 'waic'").fetchone()
+    view = window.dossiers.open_org(int(org[0]))
+    view._on_link(QUrl(f"event:{eid}"))
+    settle(qtbot, fit)
+    assert_labelled(window, eid)
+
+
+def test_annotations_double_click_goes_to_the_event(window, qtbot, fit):
+    key = "waic-2024"
+    notes.save_annotation(window.store, target=f"event:{key}", body="check the dates")
+    ui = annotations_ui.install(window)
+    panel = ui.panel
+    row = next(i for i, r in enumerate(panel.visible_rows()) if r.note.body == "check the dates")
+    panel._activated(panel.proxy.index(row, 1))
+    settle(qtbot, fit)
+    assert_labelled(window, event_id(window, key))
+
+
+def test_next_previous_and_z_keys_go_to_events(window, qtbot, fit):
+    fit.setFocus()
+    first = event_id(window, "waic-2018")
+    fit.focus_event(first, animate=False)
+    for key in (Qt.Key.Key_N, Qt.Key.Key_N, Qt.Key.Key_P, Qt.Key.Key_N):
+        before = fit.selected
+        qtbot.keyClick(fit, key)
+        settle(qtbot, fit)
+        assert fit.selected != before
+        assert_labelled(window, fit.selected)
+    fit.fit_all(animate=False)
+    qtbot.keyClick(fit, Qt.Key.Key_Z)
+    settle(qtbot, fit)
+    assert_labelled(window, fit.selected)
+
+
+def test_a_wheel_notch_zooms_by_15_to_20_percent(fit, qtbot):
+    assert 1.15 <= WHEEL_ZOOM_PER_DEGREE**15 <= 1.20
+    span = fit.scale.span
+    x = fit.geo.header_w + fit.time_width / 3
+    t_under = fit.scale.t(x - fit.geo.header_w)
+    fit.zoom(WHEEL_ZOOM_PER_DEGREE**15, x - fit.geo.header_w, animate=False)
+    assert span / fit.scale.span == pytest.approx(1.18, rel=0.01)
+    assert fit.scale.t(x - fit.geo.header_w) == pytest.approx(t_under, abs=fit.scale.span * 1e-6)
+
+
+def test_plus_zooms_under_the_cursor_else_at_the_selection(window, fit, qtbot, monkeypatch):
+    eid = event_id(window, "waic-2024")
+    fit.select_event(eid)
+    lo = fit.model.event_span(eid)[0]
+    x_before = fit.scale.x(lo)
+    monkeypatch.setattr(fit, "underMouse", lambda: False)  # the cursor is elsewhere
+    fit.setFocus()
+    qtbot.keyClick(fit, Qt.Key.Key_Plus)
+    settle(qtbot, fit)
+    assert fit.scale.x(lo) == pytest.approx(x_before, abs=1.0)  # the selection stays put
+    monkeypatch.setattr(fit, "underMouse", lambda: True)
+    at = QPoint(int(fit.geo.header_w + 100), 200)
+    monkeypatch.setattr(QCursor, "pos", staticmethod(lambda: fit.mapToGlobal(at)))
+    t_under = fit.scale.t(100)
+    qtbot.keyClick(fit, Qt.Key.Key_Minus)
+    settle(qtbot, fit)
+    assert fit.scale.t(100) == pytest.approx(t_under, abs=fit.scale.span * 1e-4)
+
+
+def test_dragging_on_the_axis_zooms_to_that_range(fit, qtbot):
+    x0, x1 = fit.geo.header_w + 100, fit.geo.header_w + 300
+    t0, t1 = fit.scale.t(100), fit.scale.t(300)
+    y = int(fit.geo.axis_h / 2)
+    qtbot.mousePress(fit, Qt.MouseButton.LeftButton, pos=QPoint(int(x0), y))
+    qtbot.mouseMove(fit, QPoint(int(x1), y))
+    qtbot.mouseRelease(fit, Qt.MouseButton.LeftButton, pos=QPoint(int(x1), y))
+    settle(qtbot, fit)
+    assert fit.scale.start == pytest.approx(t0, rel=1e-6)
+    assert fit.scale.end == pytest.approx(t1, rel=1e-6)
+
+
+@pytest.fixture
+def crowded(window, fit):
+    """Thirty events of Alibaba Cloud on one day: more than its sub-rows hold."""
+    store = window.store
+    org = store.conn.execute("SELECT id FROM organizations WHERE key = 'alibaba-cloud'").fetchone()
+    with store.write():
+        for i in range(30):
+            cur = store.conn.execute(
+                "INSERT INTO events (key, title, start, start_lo, start_hi, kind)"
+                " VALUES (?, ?, '2023-03-03', ?, ?, 'release')",
+                (f"crowd-{i}", f"Crowded release {i:02d}", DAY_2023_03_03, DAY_2023_03_03 + 86400),
+            )
+            store.conn.execute(
+                "INSERT INTO event_orgs (event_id, org_id) VALUES (?, ?)", (cur.lastrowid, org[0])
+            )
+    window.timeline.reload()
+    lane = fit.model.lane_of_org(int(org[0]))
+    fit.scroll_to_lane(lane)
+    fit.planner.invalidate()
+    fit.planner.update()
+    return lane
+
+
+def test_a_pill_lists_its_events_and_choosing_one_goes_to_it(window, fit, crowded, qtbot):
+    plan = fit.planner.plans[crowded]
+    assert plan.stack is not None and plan.stack.pills  # ten rows, then a pill
+    pill = plan.stack.pills[0]
+    y = fit.lane_layout.y_of(crowded, fit.scroll_y) + plan.row_y(plan.stack.rows) + 10
+    pos = QPointF(fit.geo.header_w + (pill.x0 + pill.x1) / 2, y)
+    ids = fit.pill_at(pos)
+    assert len(ids) == len(pill.ids) and ids
+    menu: QMenu = clusters.members_menu(fit, ids)
+    actions = [a for a in menu.actions() if a.text() and not a.isSeparator()]
+    assert actions[-1].text().startswith(f"Zoom to fit these {len(ids)} events")
+    chosen = actions[0]
+    title = chosen.text().split(" · ")[0]
+    chosen.trigger()
+    settle(qtbot, fit)
+    (eid,) = window.store.conn.execute("SELECT id FROM events WHERE title = ?", (title,)).fetchone()
+    assert_labelled(window, eid)
+    fit.fit_all(animate=False)
+    clusters.zoom_to(fit, ids)
+    settle(qtbot, fit)
+    spans = [fit.model.event_span(i) for i in ids]
+    assert fit.scale.start <= min(s[0] for s in spans) and max(s[1] for s in spans) <= fit.scale.end
+    menu.deleteLater()
+
+
+def test_more_rows_shows_what_the_pill_held(window, fit, crowded):
+    plan = fit.planner.plans[crowded]
+    hidden = plan.stack.overflow()
+    assert hidden and fit.painter._more_text(crowded) == f"▾ {hidden:,} more"
+    fit.toggle_more_rows(crowded)
+    fit.planner.update()
+    plan = fit.planner.plans[crowded]
+    assert not plan.stack.pills and plan.stack.rows > 10
+    fit.toggle_more_rows(crowded)
+    fit.planner.update()
+    assert fit.planner.plans[crowded].stack.pills
