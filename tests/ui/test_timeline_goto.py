@@ -209,3 +209,51 @@ def test_more_rows_shows_what_the_pill_held(window, fit, crowded):
     fit.toggle_more_rows(crowded)
     fit.planner.update()
     assert fit.planner.plans[crowded].stack.pills
+
+
+def test_typing_a_lane_name_brings_it_to_the_top(window, fit, qtbot):
+    widget = window.timeline
+    widget.lane_search.setText("intellectual prop")
+    qtbot.keyClick(widget.lane_search, Qt.Key.Key_Return)
+    lane = next(i for i, x in enumerate(fit.model.lanes) if "Intellectual Property" in x.title)
+    top = fit.lane_layout.y_of(lane, fit.scroll_y)  # at the top, or as high as it can go
+    assert fit.geo.axis_h - 1 <= top and top + 26 <= fit.geo.axis_h + fit.lanes_height()
+    assert top <= fit.geo.axis_h + 1 or fit.scroll_y == fit.lane_layout.max_scroll(
+        fit.lanes_height()
+    )
+    assert fit.highlight_org == fit.model.lane_org[lane]
+    assert not widget.go_to_lane("no such lane at all")
+
+
+def test_hide_empty_lanes_keeps_only_lanes_with_events_in_view(window, fit):
+    start = 1719792000  # 2024-07-01
+    fit.set_range(start, start + 9 * 86400, animate=False)
+    window.timeline.hide_empty.setChecked(True)
+    fit.planner.update()
+    index = fit.model.index
+    in_view = set(index.visible_slice(fit.scale.start, fit.scale.end).take(index.lane).tolist())
+    heights = fit.lane_layout.heights
+    assert {i for i in range(len(heights)) if heights[i] > 0} == in_view
+    window.timeline.hide_empty.setChecked(False)
+    fit.planner.update()
+    assert (fit.lane_layout.heights > 0).all()
+
+
+def test_timeline_image_grows_to_hold_every_lane_in_the_range(window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from desktop.ui.timeline.export import export_timeline_image
+
+    start, end = 1711929600, 1727740800  # 2024-04-01 .. 2024-10-01
+    out = tmp_path / "tl.png"
+    n = export_timeline_image(window.store, out, "png", range=(start, end), size=(1600, 600))
+    image = QImage(str(out))
+    assert image.width() == 1600 and image.height() > 600
+    orgs = window.store.conn.execute(
+        "SELECT COUNT(DISTINCT org_id) FROM event_orgs JOIN events ON events.id = event_id"
+        " WHERE start_lo < ? AND COALESCE(end_hi, start_hi) > ?",
+        (end, start),
+    ).fetchone()[0]
+    # each lane at least its header's height: the image holds them all
+    assert image.height() >= 62 + 44 + orgs * 42
+    assert n > 0

@@ -100,6 +100,12 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         self.scroll_y = min(self.scroll_y, self.lane_layout.max_scroll(self.lanes_height()))
         self.sig_scroll_changed.emit()
 
+    def set_hide_empty(self, on: bool) -> None:
+        """Lanes with nothing in the visible range take no room (or all lanes are shown)."""
+        self.planner.hide_empty = on
+        self.layout_lanes()  # heights from scratch: hidden lanes come back
+        self.update()
+
     def visible_range(self) -> tuple[float, float]:
         return self.scale.start, self.scale.end
 

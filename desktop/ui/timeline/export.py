@@ -1,6 +1,10 @@
 """The timeline as a picture: PNG (QImage) or SVG (QSvgGenerator), drawn by the same canvas and
 painter as the window, for the events a filter keeps and an optional time range.
 
+The picture shows every lane that has an event in the range, stacked and labelled as in the
+window: it is as wide as asked and as tall as those lanes need (at least the height asked, at
+most 16,000 pixels); lanes with nothing in the range are left out.
+
 Used by ``dossier export png|svg`` and by the window. Offscreen-safe: set ``QT_QPA_PLATFORM``
 to ``offscreen`` before the first Qt call when there is no display (the command line does).
 The file is written beside its destination and moved into place when complete.
@@ -19,6 +23,8 @@ from desktop.store.errors import StoreError
 from desktop.store.files import replacing
 
 FORMATS = ("png", "svg")
+#: The tallest image drawn (lanes beyond it are left out).
+MAX_HEIGHT = 16000
 
 
 def export_timeline_image(
@@ -50,15 +56,17 @@ def export_timeline_image(
         raise StoreError(f"an image size of {w}x{h} is out of range")
 
     canvas = _canvas(store, filters, range, (w, h), group_by)
+    h = canvas.height()  # grown to hold every lane with an event in the range
     out = Path(out_path)
     try:
-        with replacing(out) as tmp:
+        with replacing(out, protect=(store.path,)) as tmp:
             ok = _render_png(canvas, tmp) if fmt == "png" else _render_svg(canvas, tmp, w, h)
             if not ok:
                 raise StoreError(f"could not write {out}")
     finally:
         canvas.deleteLater()
-    return len(np.unique(canvas.model.index.ids))
+    index = canvas.model.index
+    return len(np.unique(index.visible_slice(canvas.scale.start, canvas.scale.end).take(index.ids)))
 
 
 def _canvas(store, filters, span, size, group_by):  # type: ignore[no-untyped-def]
@@ -72,11 +80,18 @@ def _canvas(store, filters, span, size, group_by):  # type: ignore[no-untyped-de
         model.set_filter(filters)
     canvas = TimelineCanvas(model)
     canvas.resize(*size)
+    canvas.planner.hide_empty = True  # only the lanes with an event in the range
     canvas.layout_lanes()
     if span is not None and span[1] > span[0] and abs(span[0]) < 1e11 and abs(span[1]) < 1e11:
         canvas.set_range(span[0], span[1], animate=False)
     else:
         canvas.fit_all(animate=False)
+    # every such lane, stacked as in the window: the image grows to hold them all
+    canvas.planner.plan_all()
+    g = canvas.geo
+    need = g.axis_h + canvas.lane_layout.content_height + g.overview_h + 1
+    canvas.resize(size[0], int(min(MAX_HEIGHT, max(size[1], need))))
+    canvas.scroll_y = 0.0
     return canvas
 
 

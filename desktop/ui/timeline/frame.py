@@ -13,7 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from desktop.domain.lane_plan import EXPANDED_ROWS, MAX_ROWS, ROW_H, LanePlan, plan_lane
+import numpy as np
+
+from desktop.domain.lane_plan import (
+    COLLAPSED_H,
+    EXPANDED_ROWS,
+    HEADER_MIN,
+    MAX_ROWS,
+    ROW_H,
+    LanePlan,
+    plan_lane,
+)
 from desktop.domain.stacking import Placed
 
 if TYPE_CHECKING:
@@ -30,6 +40,7 @@ class FramePlanner:
         self.c = canvas
         self.plans: dict[int, LanePlan] = {}
         self.expanded: set[str] = set()  # keys of lanes shown with more sub-rows
+        self.hide_empty = False  # lanes with nothing in view take no room
         self._key: tuple = ()
         self._version = 0
 
@@ -76,6 +87,7 @@ class FramePlanner:
             id(c.model.index),
             len(c.lane_layout),
             self._version,
+            self.hide_empty,
         )
         if key == self._key:
             return
@@ -84,6 +96,8 @@ class FramePlanner:
         n = len(layout)
         plans: dict[int, LanePlan] = {}
         before = layout.content_height
+        if self.hide_empty:
+            self._hide_empty_lanes()
         for _ in range(4):  # at the bottom, shrinking lanes let earlier ones into view
             first, _stop = layout.visible_range(c.scroll_y, view_h)
             if first >= n:
@@ -93,6 +107,9 @@ class FramePlanner:
             lanes, heights = [], []
             i = first
             while i < n and y < view_h:
+                if self.hide_empty and layout.heights[i] == 0:  # nothing in view: hidden
+                    i += 1
+                    continue
                 plan = plans.get(i) or self.plan(i)
                 plans[i] = plan
                 lanes.append(i)
@@ -113,9 +130,45 @@ class FramePlanner:
             id(c.model.index),
             len(c.lane_layout),
             self._version,
+            self.hide_empty,
         )
         if layout.content_height != before:
             c.sig_scroll_changed.emit()
+
+    def _hide_empty_lanes(self) -> None:
+        """Give lanes with nothing in view no height (and those back in view their height
+        back); the lane at the top of the view keeps its place."""
+        c = self.c
+        layout = c.lane_layout
+        index = c.model.index
+        n = len(layout)
+        lanes = index.visible_slice(c.scale.start, c.scale.end).take(index.lane)
+        counts = np.bincount(lanes, minlength=n)[:n] if len(lanes) else np.zeros(n, np.int64)
+        collapsed = np.fromiter((lane.collapsed for lane in c.model.lanes), bool, n)
+        want = np.where(counts > 0, layout.heights, 0.0)
+        want[(counts > 0) & (layout.heights == 0)] = HEADER_MIN
+        want[(counts > 0) & collapsed] = COLLAPSED_H
+        changed = np.flatnonzero(want != layout.heights)
+        if not len(changed):
+            return
+        first, _ = layout.visible_range(c.scroll_y, c.lanes_height())
+        first = min(first, n - 1)
+        anchor = c.scroll_y - float(layout.offsets[first])
+        layout.set_heights(changed, want[changed])
+        keep = anchor if layout.heights[first] > 0 else 0.0
+        c.scroll_y = min(float(layout.offsets[first]) + keep, layout.max_scroll(c.lanes_height()))
+
+    def plan_all(self) -> None:
+        """Plan every lane (not only those on screen) and give each its height: for an image
+        of the whole timeline at the current scale."""
+        c = self.c
+        if self.hide_empty:
+            self._hide_empty_lanes()
+        layout = c.lane_layout
+        lanes = [i for i in range(len(layout)) if layout.heights[i] > 0]
+        plans = {i: self.plan(i) for i in lanes}
+        layout.set_heights(lanes, [plans[i].height for i in lanes])
+        c.scroll_y = 0.0
 
     # -- hit testing ---------------------------------------------------------------------------
     def placed_at(self, lane: int, x: float, y_in_lane: float) -> Placed | None:

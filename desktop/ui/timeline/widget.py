@@ -3,11 +3,15 @@ scrollbar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollBar,
     QVBoxLayout,
@@ -39,12 +43,32 @@ class TimelineWidget(QWidget):
         self.order.addItem("Order: first event", "first")
         self.order.addItem("Order: event count", "count")
         self.order.currentIndexChanged.connect(self._reorder)
+        self.hide_empty = QCheckBox("Hide empty lanes", self)
+        self.hide_empty.setToolTip("Hide the lanes that have nothing in the visible range")
+        self.hide_empty.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide_empty.toggled.connect(self.canvas.set_hide_empty)
+        self.lane_search = QLineEdit(self)
+        self.lane_search.setPlaceholderText("Go to lane… (Ctrl+L)")
+        self.lane_search.setClearButtonEnabled(True)
+        self.lane_search.setMaximumWidth(200)
+        self._lane_names = QStringListModel(self)
+        completer = QCompleter(self._lane_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self.go_to_lane)
+        self.lane_search.setCompleter(completer)
+        self.lane_search.returnPressed.connect(lambda: self.go_to_lane(self.lane_search.text()))
+        shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self._focus_lane_search)
         self.range_label = QLabel(self)
         self.range_label.setObjectName("rangeLabel")
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 0)
         bar.addWidget(self.group)
         bar.addWidget(self.order)
+        bar.addWidget(self.hide_empty)
+        bar.addWidget(self.lane_search)
         bar.addStretch(1)
         bar.addWidget(self.range_label)
         for text, tip, slot in (
@@ -71,15 +95,49 @@ class TimelineWidget(QWidget):
         self.canvas.sig_range_changed.connect(self._show_range)
         self._show_range(*self.canvas.visible_range())
         self._sync_scrollbar()
+        self._update_lane_names()
 
     def reload(self) -> None:
         self.model.reload()
         self.canvas.reload()
+        self._update_lane_names()
+
+    def _update_lane_names(self) -> None:
+        self._lane_names.setStringList([lane.title for lane in self.model.lanes])
+
+    def _focus_lane_search(self) -> None:
+        self.lane_search.setFocus()
+        self.lane_search.selectAll()
+
+    def go_to_lane(self, text: str) -> bool:
+        """Bring the lane named ``text`` (exactly, else the first whose name contains it) to
+        the top of the view and highlight it; False when no lane matches."""
+        needle = text.strip().casefold()
+        if not needle:
+            return False
+        titles = [lane.title.casefold() for lane in self.model.lanes]
+        match = next((i for i, t in enumerate(titles) if t == needle), None)
+        if match is None:
+            match = next((i for i, t in enumerate(titles) if needle in t), None)
+        if match is None:
+            self.lane_search.setStyleSheet("color: #B3261E")
+            return False
+        self.lane_search.setStyleSheet("")
+        c = self.canvas
+        if c.lane_layout.heights[match] == 0:  # hidden as empty: show everything again
+            self.hide_empty.setChecked(False)
+        c.set_scroll(float(c.lane_layout.offsets[match]))
+        org = self.model.lane_org[match]
+        if org >= 0:
+            c.set_highlight_org(org)
+        c.setFocus()
+        return True
 
     def _regroup(self) -> None:
         self.model.set_grouping(self.group.currentData())
         self.canvas.scroll_y = 0.0
         self.canvas.reload()
+        self._update_lane_names()
 
     def _reorder(self) -> None:
         self.model.set_order(self.order.currentData())
