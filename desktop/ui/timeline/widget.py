@@ -48,14 +48,16 @@ class TimelineWidget(QWidget):
         self.hide_empty.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hide_empty.toggled.connect(self.canvas.set_hide_empty)
         self.lane_search = QLineEdit(self)
-        self.lane_search.setPlaceholderText("Go to lane… (Ctrl+L)")
+        self.lane_search.setPlaceholderText("Go to lane (Ctrl+L)")
         self.lane_search.setClearButtonEnabled(True)
-        self.lane_search.setMaximumWidth(200)
+        self.lane_search.setMinimumWidth(170)
+        self.lane_search.setMaximumWidth(220)
         self._lane_names = QStringListModel(self)
         completer = QCompleter(self._lane_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.activated.connect(self.go_to_lane)
+        completer.popup().setMinimumWidth(320)
         self.lane_search.setCompleter(completer)
         self.lane_search.returnPressed.connect(lambda: self.go_to_lane(self.lane_search.text()))
         shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
@@ -119,10 +121,12 @@ class TimelineWidget(QWidget):
         match = next((i for i, t in enumerate(titles) if t == needle), None)
         if match is None:
             match = next((i for i, t in enumerate(titles) if needle in t), None)
-        if match is None:
+        if match is None:  # lanes are the organizations with events (that the filter keeps)
             self.lane_search.setStyleSheet("color: #B3261E")
+            self.lane_search.setToolTip(f"No lane named “{text.strip()}” has events")
             return False
         self.lane_search.setStyleSheet("")
+        self.lane_search.setToolTip("")
         c = self.canvas
         if c.lane_layout.heights[match] == 0:  # hidden as empty: show everything again
             self.hide_empty.setChecked(False)
