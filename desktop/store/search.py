@@ -24,7 +24,13 @@ from dataclasses import dataclass
 
 from desktop.store.database import Store
 from desktop.store.schema import SEARCH_KINDS, SEARCH_TABLES
-from desktop.store.search_rank import idf_weights, ids_between, scores
+from desktop.store.search_rank import (
+    idf_weights,
+    ids_between,
+    kind_order,
+    match_quality,
+    scores,
+)
 
 MAX_SHORT_TERMS = 400  # trigrams OR-ed for one 1-2 character term
 _KIND_BY_CODE = {code: kind for kind, code in SEARCH_KINDS.items()}
@@ -40,6 +46,9 @@ class SearchHit:
     title: str
     snippet: str  # with \x02 ... \x03 around the matched text
     rank: float
+    quality: tuple[int, ...] = ()
+    """How well it matches (``search_rank.match_quality`` and the kind's order): lower is
+    better, comparable between searches for the same text."""
 
     @property
     def ref(self) -> str:
@@ -85,7 +94,9 @@ def build_match(store: Store, text: str) -> str | None:
     return " AND ".join(found[1]) if found else None
 
 
-RANK_WINDOW = 1000  # matches ranked: the most recently written ones
+RANK_WINDOW = 1000  # matches ranked: the most recently written ones (and every named row)
+NAMED_KINDS = ("org", "product", "person")
+NAMED_CAP = 5000  # named rows read at most when a query has only short terms
 
 
 def search(
@@ -93,29 +104,97 @@ def search(
 ) -> list[SearchHit]:
     """Best matches first. Safe for any input; an empty or unmatched query returns [].
 
-    Ranking every match of a common word in a million rows costs hundreds of milliseconds,
-    so the :data:`RANK_WINDOW` most recently written matches are ranked (the FTS index walks
-    rowids in order and stops there), BM25-style with titles weighted 4 (``search_rank``);
-    smaller databases are ranked in full. ``rank`` is lower for better hits. Snippets are cut
-    here from the matched rows only.
+    Matches are ordered by quality first (``search_rank.match_quality``): a name or alias that
+    is the query, a name that begins with it, whole words, beginnings of words, and last text
+    inside a word; then organizations, products and people before events, sources, notes and
+    claims; then BM25-style (titles weighted 4) and the newest first. Every matching
+    organization, product and person is ranked, and of everything else the
+    ``max(RANK_WINDOW, limit)`` most recently written matches, plus as many of the newest whose
+    titles match (a million rows would cost hundreds of milliseconds to rank in full).
+    ``rank`` is the hit's place (lower is better). Snippets are cut from the matched rows only.
     """
     terms = _terms(text)
-    found = _window(store, terms, kinds)
+    size = max(RANK_WINDOW, limit)
+    found = _window(store, terms, kinds, size)
     if found is None or not found[0]:
         return []
-    rows, parts = found
-    weights = idf_weights(store.conn, parts, rows[-1][0], rows[0][0])
+    window, parts = found
+    weights = idf_weights(store.conn, parts, window[-1][0], window[0][0])
+    rows = list(
+        {r[0]: r for r in [*window, *_more_rows(store, terms, parts, kinds, size)]}.values()
+    )
     ranks = scores([(r[2], r[3]) for r in rows], terms, weights)
-    order = sorted(range(len(rows)), key=lambda i: (-ranks[i], -rows[i][0]))[:limit]
+    quality = [match_quality(r[2], r[3], terms) for r in rows]
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (*quality[i], kind_order(rows[i][1]), -ranks[i], -rows[i][0]),
+    )[:limit]
     keys = _keys_of(store, [(rows[i][1], rows[i][0] // 16) for i in order])
     hits = []
-    for i in order:
+    for place, i in enumerate(order):
         rowid, kind, title, body = rows[i]
         row_id = rowid // 16
         name = " ".join(title.split())
         snippet = _snippet(f"{title}  {body}", terms)
-        hits.append(SearchHit(kind, row_id, keys.get((kind, row_id)), name, snippet, -ranks[i]))
+        key, quality_i = keys.get((kind, row_id)), (*quality[i], kind_order(kind))
+        hits.append(SearchHit(kind, row_id, key, name, snippet, place, quality_i))
     return hits
+
+
+def _max_id(store: Store, kind: str) -> int:
+    row = store.conn.execute(f"SELECT max(id) FROM {SEARCH_TABLES[kind]}").fetchone()
+    return int(row[0] or 0)
+
+
+def _kind_filter(store: Store, kinds: tuple[str, ...] | None) -> str:
+    """A condition keeping ``kinds`` by the table code in the rowid, and bounding the rowids
+    by their tables' largest id: the index then walks only that range (a million events are
+    not read to find the organizations among them). Empty without ``kinds``."""
+    if not kinds:
+        return ""
+    top = max(_max_id(store, k) * 16 + 15 for k in kinds)
+    return f" AND rowid <= {top} AND rowid % 16 IN ({_codes(kinds)})"
+
+
+def _codes(kinds: tuple[str, ...]) -> str:
+    return ", ".join(str(SEARCH_KINDS[k]) for k in kinds)
+
+
+def _more_rows(
+    store: Store,
+    terms: list[str],
+    parts: list[str | float],
+    kinds: tuple[str, ...] | None,
+    size: int,
+) -> list[Row]:
+    """Matches the recency window may have missed: every named row (organization, product,
+    person), and the newest ``size`` rows whose titles hold every long term."""
+    longs = [p for t, p in zip(terms, parts, strict=True) if len(t) >= 3 and isinstance(p, str)]
+    exprs = [p for p in dict.fromkeys(parts) if isinstance(p, str)]  # long and rare short terms
+    shorts = [t for t in terms if len(t) < 3]
+    named = [k for k in NAMED_KINDS if not kinds or k in kinds]
+    sql = "SELECT rowid, kind, title, body FROM search WHERE "
+    out: list[Row] = []
+    if named and exprs:  # named rows have small ids: a short range of rowids to walk
+        top = max(_max_id(store, k) * 16 + 15 for k in named)
+        out += store.conn.execute(
+            sql + f"search MATCH ? AND rowid <= ? AND rowid % 16 IN ({_codes(tuple(named))})",
+            (" AND ".join(exprs), top),
+        ).fetchall()
+    elif named:  # common short terms only: read the named rows (few) and check the terms here
+        tables = " UNION ALL ".join(
+            f"SELECT id * 16 + {SEARCH_KINDS[k]} FROM {SEARCH_TABLES[k]}" for k in named
+        )
+        out += store.conn.execute(sql + f"rowid IN ({tables} LIMIT {NAMED_CAP})").fetchall()
+    if longs:
+        where = "search MATCH ?" + _kind_filter(store, kinds)
+        out += store.conn.execute(
+            sql + where + " ORDER BY rowid DESC LIMIT ?",
+            (" AND ".join(f"title : {p}" for p in longs), size),
+        ).fetchall()
+    if shorts:
+        out = [r for r in out if all(t in (r[2] + "\x00" + r[3]).lower() for t in shorts)]
+    return out
 
 
 SCAN_ROWS = 8000  # newest candidate rows read at most to find the window of common short terms
@@ -123,7 +202,7 @@ SCAN_PROBE = 400  # every so many rows read, the short terms' rate says if SCAN_
 
 
 def _window(
-    store: Store, terms: list[str], kinds: tuple[str, ...] | None
+    store: Store, terms: list[str], kinds: tuple[str, ...] | None, size: int | None = None
 ) -> tuple[list[Row], list[str | float]] | None:
     """The newest :data:`RANK_WINDOW` rows matching every term, with each term's MATCH
     expression or share of the rows in the window's range (for :func:`idf_weights`).
@@ -133,17 +212,18 @@ def _window(
     the rows they match; and only then is every short term looked up."""
     if not terms:
         return None
+    size = size or RANK_WINDOW
     parts: dict[str, str | float] = {t: _quote(t) for t in terms if len(t) >= 3}
     drivers, checks = list(parts), list(dict.fromkeys(t for t in terms if len(t) < 3))
     while checks:
         match = " AND ".join(str(parts[t]) for t in drivers) or None
-        rows, shares, driver_share = _scan_newest(store, match, checks, kinds)
+        rows, shares, driver_share = _scan_newest(store, match, checks, kinds, size)
         if rows is not None:
             parts.update(shares)
             if len(drivers) == 1:
                 parts[drivers[0]] = driver_share
             return rows, [parts[t] for t in terms]
-        rare = [t for t in checks if shares[t] * SCAN_ROWS < RANK_WINDOW]
+        rare = [t for t in checks if shares[t] * SCAN_ROWS < size]
         if not rare and len(checks) > 1:  # each is common, not together: the rarest drives
             rare = [min(checks, key=shares.__getitem__)]
         if not rare or len(rare) == len(checks):
@@ -160,20 +240,21 @@ def _window(
         if part is None:
             return None
         parts[t] = part
-    where = "search MATCH ?"
+    where = "search MATCH ?" + _kind_filter(store, kinds)
     params: list[object] = [" AND ".join(str(parts[t]) for t in dict.fromkeys(terms))]
-    if kinds:
-        where += f" AND kind IN ({', '.join('?' for _ in kinds)})"
-        params += list(kinds)
     rows = store.conn.execute(
         f"SELECT rowid, kind, title, body FROM search WHERE {where} ORDER BY rowid DESC LIMIT ?",
-        [*params, RANK_WINDOW],
+        [*params, size],
     ).fetchall()
     return rows, [parts[t] for t in terms]
 
 
 def _scan_newest(
-    store: Store, match: str | None, checks: list[str], kinds: tuple[str, ...] | None
+    store: Store,
+    match: str | None,
+    checks: list[str],
+    kinds: tuple[str, ...] | None,
+    size: int | None = None,
 ) -> tuple[list[Row] | None, dict[str, float], float]:
     """The window read from the newest rows that match ``match`` (or the newest rows), keeping
     those containing every term in ``checks``; the share of the rows read that contain each of
@@ -182,11 +263,12 @@ def _scan_newest(
 
     A common short term (``a``, ``2``) expands to many trigrams with long doclists, which
     costs far more to look up and OR than reading the few newest rows that contain it."""
-    if match:
-        sql = "SELECT rowid, kind, title, body FROM search WHERE search MATCH ?"
-        params: list[object] = [match]
-    else:
-        sql, params = "SELECT rowid, kind, title, body FROM search", []
+    size = size or RANK_WINDOW
+    sql = "SELECT rowid, kind, title, body FROM search WHERE " + (
+        "search MATCH ?" if match else "1"
+    )
+    sql += _kind_filter(store, kinds)
+    params: list[object] = [match] if match else []
     cursor = store.conn.execute(sql + " ORDER BY rowid DESC LIMIT ?", [*params, SCAN_ROWS])
     rows: list[Row] = []
     counts, n, n_window, complete = dict.fromkeys(checks, 0), 0, 0, True
@@ -196,17 +278,17 @@ def _scan_newest(
         has = [t for t in checks if t in text]
         for t in has:
             counts[t] += 1
-        if len(has) == len(checks) and (not kinds or row[1] in kinds):
+        if len(has) == len(checks):
             rows.append(row)
             n_window = n  # the candidates read down to the lowest row of the window
-            if len(rows) == RANK_WINDOW:
+            if len(rows) == size:
                 break
         # stop as soon as the window would need more than SCAN_ROWS at the rate so far
-        if n % SCAN_PROBE == 0 and len(rows) * SCAN_ROWS < RANK_WINDOW * n:
+        if n % SCAN_PROBE == 0 and len(rows) * SCAN_ROWS < size * n:
             complete = False
             break
     cursor.close()
-    if len(rows) < RANK_WINDOW and n == SCAN_ROWS:
+    if len(rows) < size and n == SCAN_ROWS:
         complete = False  # more candidates than read: the window may be incomplete
     # a short term is about as common among all rows as among the candidates read
     shares = {t: c / max(n, 1) for t, c in counts.items()}

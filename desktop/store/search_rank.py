@@ -70,3 +70,72 @@ def scores(
             total += weight * tf * (K1 + 1.0) / (tf + norm)
         out.append(total)
     return out
+
+
+# -- match quality -------------------------------------------------------------------------------
+# How well a row matches, before any BM25 score or recency: lower is better.
+EXACT = 0  # a name or alias (a title segment) is the query
+NAME_PREFIX = 1  # a name begins with the query (at least 3 characters, or a whole word)
+WHOLE_WORD = 2  # every term is a whole word somewhere (Chinese: any match)
+WORD_PREFIX = 3  # every term begins a word
+INSIDE = 4  # some term is only inside a word (Leonis C[api]tal, Aliy[un])
+NO_MATCH = 5
+# a tie in quality goes to the kinds that have names, then events, then the rest
+KIND_ORDER = {"org": 0, "product": 1, "person": 2, "event": 3, "source": 4, "annotation": 5}
+OTHER_KIND = 6  # claims
+
+
+def _is_word(ch: str) -> bool:
+    """A letter or digit that words are made of; Chinese and Japanese characters are words of
+    their own (their text has no spaces), so they never join a match to its neighbours."""
+    return ch.isalnum() and not ("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+
+
+def term_quality(text: str, term: str) -> int:
+    """WHOLE_WORD, WORD_PREFIX, INSIDE or NO_MATCH for a lowercased ``term`` in ``text``."""
+    best, start = NO_MATCH, 0
+    while (i := text.find(term, start)) >= 0:
+        end = i + len(term)
+        starts = i == 0 or not _is_word(text[i - 1]) or not _is_word(term[0])
+        ends = end >= len(text) or not _is_word(text[end]) or not _is_word(term[-1])
+        best = min(best, WHOLE_WORD if starts and ends else WORD_PREFIX if starts else INSIDE)
+        if best == WHOLE_WORD:
+            break
+        start = i + 1
+    return best
+
+
+def names_of(title: str) -> list[str]:
+    """The names in an indexed title (name, Chinese name, aliases: separated by two spaces)."""
+    return [" ".join(name.split()) for name in title.lower().split("  ") if name.strip()]
+
+
+def match_quality(title: str, body: str, terms: Sequence[str]) -> tuple[int, int]:
+    """(quality, field) of a row for lowercased ``terms``: field 0 when the title holds every
+    term, 1 when some term is only in the body. Lower is better."""
+    phrase = " ".join(terms)
+    if not phrase:
+        return NO_MATCH, 1
+    low_title = title.lower()
+    if phrase in low_title:
+        n = len(phrase)
+        for name in names_of(title):
+            if name == phrase:
+                return EXACT, 0
+            if name.startswith(phrase) and (n >= 3 or not _is_word(name[n])):
+                return NAME_PREFIX, 0
+    quality, field = WHOLE_WORD, 0
+    low_body: str | None = None
+    for term in terms:
+        best, where = term_quality(low_title, term), 0
+        if best != WHOLE_WORD:
+            low_body = body.lower() if low_body is None else low_body
+            in_body = term_quality(low_body, term)
+            if in_body < best:
+                best, where = in_body, 1
+        quality, field = max(quality, best), max(field, where)
+    return quality, field
+
+
+def kind_order(kind: str) -> int:
+    return KIND_ORDER.get(kind, OTHER_KIND)

@@ -49,7 +49,7 @@ def test_init_then_refuse_overwrite(tmp_path, capsys):
 
 def test_search_json_keys(seeded_path, capsys):
     assert main(["search", "千问", "--db", str(seeded_path), "--json"]) == 0
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["results"]
     assert any(h["key"] == "product:qwen" for h in hits)
     assert all({"kind", "key", "title", "snippet"} <= set(h) for h in hits)
 

@@ -39,10 +39,10 @@ def test_install_is_idempotent(window):
 def test_typing_shows_grouped_hits_with_highlight(window, qtbot):
     ui = install(window)
     _type(qtbot, ui.session, "Qwen")
-    assert ui.dock.isVisible()
+    assert ui.panel.isVisible()
     groups = ui.results.group_titles()
-    assert groups[:2] == ["Organizations", "Events"]
-    assert {"Products", "Claims"} <= set(groups)
+    assert groups[0] == "Products"  # Qwen (Tongyi Qianwen) is the name itself: that group first
+    assert {"Organizations", "Events", "Claims"} <= set(groups)
     rows = ui.results.hit_rows()
     assert any(r.kind == "event" and "Qwen2" in r.name for r in rows)
     marked = [r for r in rows if "background-color" in r.snippet_html + r.name_html]
@@ -143,10 +143,10 @@ def test_ctrl_f_focuses_the_box_and_esc_clears_it(window, qtbot):
     assert ui.box.hasFocus()
     assert ui.find_action.shortcut().toString() == "Ctrl+F"
     _type(qtbot, ui.session, "SenseTime")
-    assert ui.dock.isVisible()
+    assert ui.panel.isVisible()
     qtbot.keyClick(ui.box, Qt.Key.Key_Escape)
     assert ui.box.text() == ""
-    assert not ui.dock.isVisible()
+    assert not ui.panel.isVisible()
 
 
 def test_ctrl_k_palette_opens_navigates_and_esc_closes(window, qtbot):
@@ -157,7 +157,7 @@ def test_ctrl_k_palette_opens_navigates_and_esc_closes(window, qtbot):
     assert palette is not None and palette.isVisible()
     assert palette.windowFlags() & Qt.WindowType.FramelessWindowHint
     _type(qtbot, palette.session, "Qwen")
-    assert palette.view.group_titles()[0] == "Organizations"
+    assert palette.view.group_titles()[0] == "Products"
     qtbot.keyClick(palette.field, Qt.Key.Key_Escape)
     assert not palette.isVisible()
 
@@ -197,3 +197,108 @@ def test_highlighting_escapes_data():
     assert "<i>" not in html and "&lt;i&gt;" in html and "<span" in html
     assert drop_prefix("Title  the \x02body\x03", "Title") == "the \x02body\x03"
     assert drop_prefix("A long claim that goes o…", "A long claim that goes on and on") == ""
+
+
+# -- totals, "Show more", ranking, keys from anywhere, floating results ---------------------------
+def _add_events(store, n, title):
+    with store.write() as db:
+        for i in range(n):
+            db.execute(
+                "INSERT INTO events (key, title, start) VALUES (?, ?, '2024-01')",
+                (f"bulk-{i}", f"{title} {i}"),
+            )
+        store.changed("event", "add")
+
+
+def test_summary_and_headers_give_the_true_total_and_show_more_pages(window, qtbot):
+    ui = install(window)
+    _add_events(window.store, 130, "Zorbex quarterly")
+    _type(qtbot, ui.session, "zorbex")
+    events = next(g for g in ui.session.groups if g.kind == "event")
+    assert (len(events.rows), events.total) == (20, 130)
+    assert ui.summary.text() == "20 of 130 results for “zorbex”"
+    header = ui.results.item(0).text()
+    assert header == "Events  (20 of 130)"
+    assert ui.results.more_rows() == ["event"]
+    # Enter on the "Show more" row brings 50 more; the list stays where it was
+    last = ui.results.hit_rows()[-1]
+    for _ in range(30):
+        qtbot.keyClick(ui.box, Qt.Key.Key_Down)
+    qtbot.keyClick(ui.box, Qt.Key.Key_Return)
+    assert len(ui.results.hit_rows()) == 70
+    assert ui.results.current_hit() == last
+    assert ui.summary.text() == "70 of 130 results for “zorbex”"
+    ui.session.more("event")
+    assert len(ui.results.hit_rows()) == 120
+    ui.session.more("event")
+    assert len(ui.results.hit_rows()) == 130
+    assert ui.results.more_rows() == []
+    assert ui.summary.text() == "130 results for “zorbex”"
+    _type(qtbot, ui.session, "zorbex quarterly")  # a new query starts from 20 again
+    assert len(ui.results.hit_rows()) == 20
+
+
+def test_one_result_is_singular(window, qtbot):
+    ui = install(window)
+    _add_events(window.store, 1, "Wombatron")
+    _type(qtbot, ui.session, "Wombatron")
+    assert ui.summary.text() == "1 result for “Wombatron”"
+    assert ui.results.item(0).text() == "Events  (1)"
+
+
+def test_api_lists_the_cutoff_events_before_leonis_capital(window, qtbot):
+    ui = install(window)
+    _type(qtbot, ui.session, "API")
+    rows = ui.results.hit_rows()
+    assert ui.results.group_titles()[0] == "Events"
+    cutoff = max(i for i, r in enumerate(rows) if "API" in r.name and r.kind == "event")
+    leonis = next(i for i, r in enumerate(rows) if r.name == "Leonis Capital")
+    assert cutoff < leonis
+
+
+def test_qwen_lists_alibaba_cloud_before_hugging_face(window, qtbot):
+    ui = install(window)
+    _type(qtbot, ui.session, "Qwen")
+    orgs = [r.name for r in ui.results.hit_rows() if r.kind == "org"]
+    assert orgs.index("Alibaba Cloud") < orgs.index("Hugging Face")
+
+
+def test_ctrl_k_and_ctrl_f_work_from_the_results_list(window, qtbot):
+    ui = install(window)
+    window.activateWindow()
+    _type(qtbot, ui.session, "Qwen")
+    ui.results.setFocus()
+    qtbot.waitUntil(ui.results.hasFocus)
+    qtbot.keyClick(ui.results, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert ui.palette is not None and ui.palette.isVisible()
+    # and Ctrl+F from inside the palette goes back to the search box
+    qtbot.keyClick(ui.palette.field, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert not ui.palette.isVisible()
+    assert ui.box.hasFocus()
+    ui.results.setFocus()
+    qtbot.waitUntil(ui.results.hasFocus)
+    qtbot.keyClick(ui.results, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert ui.box.hasFocus()
+
+
+def test_letters_typed_in_the_results_go_to_the_box(window, qtbot):
+    ui = install(window)
+    _type(qtbot, ui.session, "Qwen")
+    ui.results.setFocus()
+    qtbot.keyClicks(ui.results, "2")
+    assert ui.box.text() == "Qwen2" and ui.box.hasFocus()
+
+
+def test_results_float_over_the_window_without_shrinking_the_timeline(window, qtbot):
+    ui = install(window)
+    canvas = window.timeline.canvas
+    before = canvas.size()
+    _type(qtbot, ui.session, "Qwen")
+    assert ui.panel.isVisible()
+    qtbot.wait(50)
+    assert canvas.size() == before
+    assert ui.panel.parentWidget() is window and ui.panel.height() > 300
+    window.resize(1300, 900)
+    qtbot.waitUntil(lambda: ui.panel.geometry().bottom() < window.height())
+    ui.panel.close_button.click()
+    assert not ui.panel.isVisible()

@@ -1,22 +1,81 @@
-"""Search in the main window: a search box in a toolbar (Ctrl+F) whose results fill a dock, and
-the quick-open palette (Ctrl+K). Enter on an event focuses it on the timeline; on anything else
-it opens the dossier it belongs to."""
+"""Search in the main window: a search box in a toolbar (Ctrl+F) whose results float over the
+left of the window (the timeline keeps its size), and the quick-open palette (Ctrl+K). Enter on
+an event focuses it on the timeline; on anything else it opens the dossier it belongs to.
+Ctrl+F and Ctrl+K work wherever the focus is in the window, the palette and results included;
+letters typed in the results list go to the search box."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.store.search_targets import target_label
 from desktop.ui.feature import install_once
 from desktop.ui.search.palette import QuickOpen
-from desktop.ui.search.results import HitRow, ResultsView
+from desktop.ui.search.results import HitRow, ResultsView, summary_text
 from desktop.ui.search.session import SearchInput, SearchSession
 
 ATTRIBUTE = "search_ui"
+PANEL_WIDTH = 520
+
+
+class ResultsPanel(QFrame):
+    """The results, floating over the left of the window below the toolbars (not a dock:
+    showing them takes no room from the timeline)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("searchResultsPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(
+            "#searchResultsPanel { border: 1px solid palette(mid); border-radius: 6px;"
+            " background: palette(base); }"
+        )
+        self.summary = QLabel(self)
+        self.summary.setObjectName("searchSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setToolTip("Hide the results (Esc in the search box)")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.hide)
+        self.results = ResultsView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setFrameShape(QFrame.Shape.NoFrame)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.results, 1)
+        self.hide()
+
+    def place(self) -> None:
+        """Over the left of the central area, as tall as it allows."""
+        window = self.parentWidget()
+        central = window.centralWidget() if hasattr(window, "centralWidget") else None
+        area = central.geometry() if central is not None else window.rect()
+        width = min(PANEL_WIDTH, max(240, area.width() // 2))
+        self.setGeometry(area.left() + 4, area.top() + 4, width, max(160, area.height() - 8))
+        self.raise_()
+
+    def show_over(self) -> None:
+        self.place()
+        self.show()
+        self.raise_()
 
 
 class SearchUI(QObject):
@@ -36,21 +95,12 @@ class SearchUI(QObject):
         self.toolbar.addWidget(self.box)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
-        self.dock = QDockWidget("Search results", window)
-        self.dock.setObjectName("searchDock")
-        body = QWidget(self.dock)
-        self.summary = QLabel(body)
-        self.summary.setObjectName("searchSummary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.results = ResultsView(body)
-        self.results.setObjectName("searchResults")
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.results, 1)
-        self.dock.setWidget(body)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        self.dock.hide()
+        self.panel = ResultsPanel(window)
+        self.dock = self.panel  # the name older callers know
+        self.summary = self.panel.summary
+        self.results = self.panel.results
+        self.results.installEventFilter(self)
+        window.installEventFilter(self)
 
         self.session = SearchSession(self.store, self.box, self.results, self, per_group=20)
         self.session.sig_activated.connect(self.open_hit)
@@ -69,6 +119,9 @@ class SearchUI(QObject):
         self.quick_action.setShortcut(QKeySequence("Ctrl+K"))
         self.quick_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.quick_action.triggered.connect(self.open_palette)
+        self.show_action = QAction("Search &results", window)
+        self.show_action.setObjectName("actionSearchResults")
+        self.show_action.triggered.connect(self.show_results)
         window.addAction(self.find_action)
         window.addAction(self.quick_action)
         menus = getattr(window, "menus", {})
@@ -77,27 +130,37 @@ class SearchUI(QObject):
         if "go" in menus:
             menus["go"].addAction(self.quick_action)
         if "view" in menus:
-            menus["view"].addAction(self.dock.toggleViewAction())
+            menus["view"].addAction(self.show_action)
 
         window.bridge.sig_changed.connect(self._on_store_changed)
 
     # -- actions -------------------------------------------------------------------------------
     def focus_box(self) -> None:
+        if self.palette is not None and self.palette.isVisible():
+            self.palette.reject()
+        self.window.activateWindow()
         self.toolbar.show()
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
+
+    def show_results(self) -> None:
+        if self.session.last_query:
+            self.panel.show_over()
 
     def open_palette(self) -> QuickOpen:
         if self.palette is None:
             self.palette = QuickOpen(self.store, self.window)
             self.palette.sig_activated.connect(self.open_hit)
+            # the palette is a window of its own: the keys must work there too
+            self.palette.addAction(self.find_action)
+            self.palette.addAction(self.quick_action)
         self.palette.open_over(self.window)
         return self.palette
 
     def dismiss(self) -> None:
         """Esc in the box: clear it, hide the results and give the timeline the keyboard."""
         self.box.clear()
-        self.dock.hide()
+        self.panel.hide()
         self.window.timeline.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_hit(self, hit: HitRow) -> None:
@@ -117,14 +180,32 @@ class SearchUI(QObject):
     # -- listeners -----------------------------------------------------------------------------
     def _on_searched(self, text: str) -> None:
         if text.strip():
-            hits = len(self.results.hit_rows())
-            self.summary.setText(f"{hits} result{'s' if hits != 1 else ''} for “{text[:60]}”")
-            self.dock.show()
+            groups = self.session.groups
+            self.summary.setText(summary_text(groups, text) if groups else "No matches")
+            if not self.panel.isVisible():
+                self.panel.show_over()
         else:
             self.summary.setText("")
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.window and kind == QEvent.Type.Resize and self.panel.isVisible():
+            self.panel.place()
+        elif watched is self.results and kind == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            text = key_event.text()
+            plain = not key_event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if key_event.key() == Qt.Key.Key_Escape:
+                self.dismiss()
+                return True
+            if text and text.isprintable() and plain:  # typing goes on in the search box
+                self.box.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.box.insert(text)
+                return True
+        return False
+
     def _on_store_changed(self, _changes: list) -> None:
-        if self.dock.isVisible():
+        if self.panel.isVisible():
             self.session.reload()
         if self.palette is not None and self.palette.isVisible():
             self.palette.session.reload()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.store.search import SearchHit, search
+from desktop.store.search_count import count_matches
 from desktop.store.search_targets import Target, display_name, target_for, target_label
 
 # (kind, group header) in the order groups are shown
@@ -40,6 +41,8 @@ MARK_OPEN = '<span style="background-color:#ffe066;color:#000;font-weight:600">'
 MARK_CLOSE = "</span>"
 MAX_QUERY_CHARS = 1000  # a pasted book is searched by its first thousand characters
 HitRole = Qt.ItemDataRole.UserRole + 1
+MoreRole = Qt.ItemDataRole.UserRole + 2  # on a "Show more" row: the kind to show more of
+MORE_STEP = 50  # hits added to a group by "Show more"
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,36 @@ class HitRow:
     name_html: str
     snippet_html: str
     target: Target | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """The hits of one kind as shown, with the number of every match of that kind."""
+
+    title: str
+    kind: str
+    rows: list[HitRow]
+    total: int
+    exact: bool = True
+
+    def count_text(self) -> str:
+        shown = len(self.rows)
+        if shown >= self.total and self.exact:
+            return f"{shown:,}"
+        return f"{shown:,} of {'about ' if not self.exact else ''}{self.total:,}"
+
+
+def summary_text(groups: list[Group], text: str) -> str:
+    """'20 of 10,520 results for “通义千问”' (every match counted, not only those shown)."""
+    shown = sum(len(g.rows) for g in groups)
+    total = sum(g.total for g in groups)
+    exact = all(g.exact for g in groups)
+    noun = "result" if total == 1 else "results"
+    query = text if len(text) <= 60 else text[:60] + "…"
+    if shown >= total and exact:
+        return f"{total:,} {noun} for “{query}”"
+    about = "" if exact else "about "
+    return f"{shown:,} of {about}{total:,} {noun} for “{query}”"
 
 
 def terms_of(text: str) -> list[str]:
@@ -113,45 +146,69 @@ def drop_prefix(snippet: str, name: str) -> str:
     return snippet
 
 
-def run_search(store: Store, text: str, per_group: int = 8) -> list[tuple[str, list[HitRow]]]:
-    """Hits grouped by type, each group at most ``per_group`` long, best first.
+def run_search(
+    store: Store, text: str, per_group: int = 8, limits: dict[str, int] | None = None
+) -> list[Group]:
+    """Hits grouped by type, each group at most ``per_group`` long (or its ``limits`` entry,
+    after "Show more"), best first; groups ordered by their best hit, ties in GROUPS order.
 
     Events are searched apart from everything else so that, in a database with a million
-    events, organizations and people still find their place. Raises StoreError only if the
-    database itself fails.
+    events, organizations and people still find their place. Every match is counted. Raises
+    StoreError only if the database itself fails.
     """
     text = text[:MAX_QUERY_CHARS]
     if not text.strip():
         return []
+    limits = limits or {}
     try:
-        hits: list[SearchHit] = search(store, text, kinds=OTHER_KINDS, limit=per_group * 6)
-        hits += search(store, text, kinds=("event",), limit=per_group)
+        count = count_matches(store, text)
+        wanted = {kind: limits.get(kind, per_group) for kind, _ in GROUPS}
+        others = [k for k in OTHER_KINDS if count.by_kind.get(k)]
+        hits: list[SearchHit] = []
+        if others:
+            hits += search(store, text, kinds=OTHER_KINDS, limit=per_group * 6)
+        for kind in others:  # shown more of: searched on its own, deeper
+            if wanted[kind] > per_group:
+                hits = [h for h in hits if h.kind != kind]
+                hits += search(store, text, kinds=(kind,), limit=wanted[kind])
+        if count.by_kind.get("event"):
+            hits += search(store, text, kinds=("event",), limit=wanted["event"])
         terms = terms_of(text)
         grouped: dict[str, list[HitRow]] = {kind: [] for kind, _ in GROUPS}
+        best: dict[str, tuple[int, ...]] = {}
         for hit in hits:
             rows = grouped.setdefault(hit.kind, [])
-            if len(rows) >= per_group:
+            if len(rows) >= wanted.get(hit.kind, per_group):
                 continue
-            name = display_name(store, hit.kind, hit.id) or hit.title
-            target = target_for(store, hit.kind, hit.id)
-            name_html = highlight(name[:200], terms)
-            if target is not None and hit.kind not in ("event", "org"):
-                leads = html.escape(target_label(store, target)[:80])
-                name_html += f'<span style="font-size:small">&nbsp;&nbsp;→ {leads}</span>'
-            rows.append(
-                HitRow(
-                    hit.kind,
-                    hit.id,
-                    name,
-                    name_html,
-                    snippet_html(drop_prefix(hit.snippet, name)),
-                    target,
-                )
-            )
+            best.setdefault(hit.kind, hit.quality)
+            rows.append(_row(store, hit, terms))
     except sqlite3.Error as exc:
         raise StoreError(f"search failed: {exc}") from exc
     titles = dict(GROUPS)
-    return [(titles.get(kind, kind), rows) for kind, rows in grouped.items() if rows]
+    groups = [
+        Group(
+            titles.get(kind, kind),
+            kind,
+            rows,
+            max(count.by_kind.get(kind, 0), len(rows)),
+            count.exact,
+        )
+        for kind, rows in grouped.items()
+        if rows
+    ]
+    return sorted(groups, key=lambda g: best.get(g.kind, ()))
+
+
+def _row(store: Store, hit: SearchHit, terms: list[str]) -> HitRow:
+    name = display_name(store, hit.kind, hit.id) or hit.title
+    target = target_for(store, hit.kind, hit.id)
+    name_html = highlight(name[:200], terms)
+    if target is not None and hit.kind not in ("event", "org"):
+        leads = html.escape(target_label(store, target)[:80])
+        name_html += f'<span style="font-size:small">&nbsp;&nbsp;→ {leads}</span>'
+    return HitRow(
+        hit.kind, hit.id, name, name_html, snippet_html(drop_prefix(hit.snippet, name)), target
+    )
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -207,6 +264,8 @@ class ResultsView(QListWidget):
 
     sig_activated = Signal(object)
     """A HitRow was activated (double-click, or Enter through :meth:`activate_current`)."""
+    sig_more = Signal(str)
+    """A group's "Show more" row was activated (the group's kind)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,26 +278,39 @@ class ResultsView(QListWidget):
         self.hint = ""
         self.groups: list[str] = []
 
-    def show_groups(self, groups: list[tuple[str, list[HitRow]]]) -> None:
+    def show_groups(self, groups: list[Group], keep: HitRow | None = None) -> None:
+        """Show ``groups``; the current hit is ``keep`` when it is among them, else the first."""
         self.clear()
         self.hint = ""
-        self.groups = [title for title, _ in groups]
-        first = None
-        for title, rows in groups:
-            header = QListWidgetItem(f"{title}  ({len(rows)})")
+        self.groups = [g.title for g in groups]
+        first = kept = None
+        for group in groups:
+            header = QListWidgetItem(f"{group.title}  ({group.count_text()})")
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             font = header.font()
             font.setBold(True)
             header.setFont(font)
             self.addItem(header)
-            for row in rows:
+            for row in group.rows:
                 item = QListWidgetItem(row.name)
                 item.setData(HitRole, row)
                 item.setToolTip(row.name[:500])
                 self.addItem(item)
                 first = first or item
-        if first is not None:
-            self.setCurrentItem(first)
+                if keep is not None and (row.kind, row.id) == (keep.kind, keep.id):
+                    kept = item
+            if len(group.rows) < group.total:
+                left = group.total - len(group.rows)
+                more = QListWidgetItem(
+                    f"    Show {min(MORE_STEP, left):,} more {group.title.lower()}…"
+                )
+                more.setData(MoreRole, group.kind)
+                more.setForeground(self.palette().color(QPalette.ColorRole.Link))
+                self.addItem(more)
+        target = kept or first
+        if target is not None:
+            self.setCurrentItem(target)
+            self.scrollToItem(target)
 
     def show_hint(self, text: str) -> None:
         self.clear()
@@ -260,7 +332,7 @@ class ResultsView(QListWidget):
 
     def step(self, step: int) -> None:
         """Select the next (``step`` > 0) or previous hit, skipping headers."""
-        rows = [i for i in range(self.count()) if self.item(i).data(HitRole) is not None]
+        rows = [i for i in range(self.count()) if self._selectable(i)]
         if not rows:
             return
         current = self.currentRow()
@@ -271,14 +343,24 @@ class ResultsView(QListWidget):
         self.setCurrentRow(nxt)
         self.scrollToItem(self.item(nxt))
 
+    def _selectable(self, i: int) -> bool:
+        item = self.item(i)
+        return item.data(HitRole) is not None or bool(item.data(MoreRole))
+
     def activate_current(self) -> bool:
-        hit = self.current_hit()
-        if hit is None:
+        item = self.currentItem()
+        if item is None or not self._selectable(self.row(item)):
             return False
-        self.sig_activated.emit(hit)
+        self._on_item(item)
         return True
+
+    def more_rows(self) -> list[str]:
+        """The kinds that have a "Show more" row, top to bottom."""
+        return [k for i in range(self.count()) if (k := self.item(i).data(MoreRole))]
 
     def _on_item(self, item: QListWidgetItem) -> None:
         hit = item.data(HitRole)
         if hit is not None:
             self.sig_activated.emit(hit)
+        elif item.data(MoreRole):
+            self.sig_more.emit(item.data(MoreRole))

@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
-from desktop.ui.search.results import MAX_QUERY_CHARS, HitRow, ResultsView, run_search
+from desktop.ui.search.results import (
+    MAX_QUERY_CHARS,
+    MORE_STEP,
+    Group,
+    HitRow,
+    ResultsView,
+    run_search,
+)
 
 DEBOUNCE_MS = 150
 EMPTY_HINT = "Type to search events, organizations, people, products, claims, sources and notes."
@@ -79,7 +86,10 @@ class SearchSession(QObject):
         field.sig_step.connect(view.step)
         field.sig_accept.connect(self.accept)
         view.sig_activated.connect(self.sig_activated)
+        view.sig_more.connect(self.more)
         self.last_query: str | None = None
+        self.groups: list[Group] = []
+        self.limits: dict[str, int] = {}  # kind -> hits shown after "Show more"
         view.show_hint(EMPTY_HINT)
 
     def _on_text(self, _text: str) -> None:
@@ -88,21 +98,25 @@ class SearchSession(QObject):
     def pending(self) -> bool:
         return self._timer.isActive()
 
-    def run_now(self) -> None:
+    def run_now(self, keep: HitRow | None = None) -> None:
         """Run the query in the field now (the debounce timer calls this)."""
         self._timer.stop()
         text = self.field.text()
+        if text != self.last_query:
+            self.limits = {}
         self.last_query = text
+        self.groups = []
         if not text.strip():
             self.view.show_hint(EMPTY_HINT)
         else:
             try:
-                groups = run_search(self.store, text, self.per_group)
+                groups = run_search(self.store, text, self.per_group, self.limits)
             except StoreError as exc:
                 self.view.show_hint(f"Search failed: {exc}")
             else:
+                self.groups = groups
                 if groups:
-                    self.view.show_groups(groups)
+                    self.view.show_groups(groups, keep)
                 else:
                     shown = text if len(text) <= 60 else text[:60] + "…"
                     self.view.show_hint(
@@ -118,9 +132,16 @@ class SearchSession(QObject):
         self.view.activate_current()
 
     def reload(self) -> None:
-        """The data changed: run the shown query again."""
+        """The data changed: run the shown query again (the current hit stays current)."""
         if self.last_query:
-            self.run_now()
+            self.run_now(self.view.current_hit())
+
+    def more(self, kind: str) -> None:
+        """Show :data:`MORE_STEP` more hits of ``kind`` (its "Show more" row)."""
+        shown = next((len(g.rows) for g in self.groups if g.kind == kind), self.per_group)
+        self.limits[kind] = shown + MORE_STEP
+        rows = next((g.rows for g in self.groups if g.kind == kind), [])
+        self.run_now(rows[-1] if rows else None)  # stay where the list was
 
     def current_hit(self) -> HitRow | None:
         return self.view.current_hit()

@@ -1,0 +1,150 @@
+"""How many rows match a search, by kind: the "20 of 10,520" beside the best hits.
+
+A match is what :func:`desktop.store.search.search` finds: every term a substring of the title
+or the body. Counting uses the trigram index wherever it can (long terms, and short terms with
+few trigrams); a common one- or two-character term is checked on the rows the rest of the query
+matches, exactly up to :data:`EXACT_SCAN_ROWS` rows, estimated beyond (``Count.exact``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.store.database import Store
+from desktop.store.schema import SEARCH_TABLES
+from desktop.store.search import (
+    _KIND_BY_CODE,
+    SearchHit,
+    _kind_filter,
+    _max_id,
+    _quote,
+    _terms,
+    search,
+)
+
+SHORT_OR_MAX = 24  # a short term with more trigrams than this is counted by reading rows
+EXACT_SCAN_ROWS = 120_000  # rows read at most to count common short terms exactly
+COUNT_SAMPLE = 4000  # newest candidate rows read to estimate a count beyond that
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many rows match a query, by kind; ``exact`` is False for an estimate (common one- or
+    two-character terms over more than :data:`EXACT_SCAN_ROWS` candidate rows)."""
+
+    by_kind: dict[str, int]
+    exact: bool = True
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The best ``limit`` hits with the number of every match (see :func:`search_page`)."""
+
+    query: str
+    hits: list[SearchHit]
+    count: Count
+
+    @property
+    def total(self) -> int:
+        return self.count.total
+
+
+def search_page(
+    store: Store, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 50
+) -> SearchPage:
+    """:func:`search` with the true number of matches (``count_matches``)."""
+    hits = search(store, text, kinds=kinds, limit=limit)
+    count = count_matches(store, text, kinds=kinds) if hits else Count({})
+    return SearchPage(text, hits, count)
+
+
+def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = None) -> Count:
+    """Every row matching ``text`` (each term as a substring of the title or body), by kind.
+
+    Long terms and rare short ones are counted in the index; a common one- or two-character
+    term (hundreds of trigrams) is checked on the rows the rest of the query matches, exactly up
+    to :data:`EXACT_SCAN_ROWS` of them and estimated from the newest beyond that."""
+    terms = list(dict.fromkeys(_terms(text)))
+    if not terms:
+        return Count({})
+    exprs, checks = [], []
+    for term in terms:
+        if len(term) >= 3:
+            exprs.append(_quote(term))
+            continue
+        if len(term) == 1:  # in most rows, and its trigrams cost more to look up than to read
+            checks.append(term)
+            continue
+        found = store.conn.execute(
+            "SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
+            (term, term + "\U0010ffff", SHORT_OR_MAX + 1),
+        ).fetchall()
+        if not found:
+            return Count({})
+        if len(found) <= SHORT_OR_MAX:
+            exprs.append("(" + " OR ".join(_quote(r[0]) for r in found) + ")")
+        else:
+            checks.append(term)
+    where, params = [], []
+    if exprs:
+        where.append("search MATCH ?")
+        params.append(" AND ".join(exprs))
+    if kinds:
+        where.append("1" + _kind_filter(store, kinds))
+    if checks:
+        if exprs:
+            n = store.conn.execute(
+                "SELECT count(*) FROM search WHERE " + " AND ".join(where), params
+            ).fetchone()[0]
+        else:
+            n = sum(_max_id(store, k) for k in kinds or SEARCH_TABLES)  # about every row
+        if n > EXACT_SCAN_ROWS:
+            return _estimate(store, where, params, checks, n)
+        for term in checks:  # ASCII case folding, as the lower() of SQLite
+            where.append("(instr(lower(title), ?) OR instr(lower(body), ?))")
+            params += [term, term]
+    sql = "SELECT rowid % 16, count(*) FROM search"
+    sql += (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY 1"
+    by_kind = {_KIND_BY_CODE[code]: n for code, n in store.conn.execute(sql, params)}
+    return Count(by_kind)
+
+
+def _estimate(
+    store: Store, where: list[str], params: list[object], checks: list[str], n: int
+) -> Count:
+    """The share of the newest :data:`COUNT_SAMPLE` candidates holding every term, times the
+    ``n`` candidates, by kind."""
+    sql = "SELECT rowid % 16, title, body FROM search"
+    sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY rowid DESC LIMIT ?"
+    seen: dict[str, int] = {}
+    read = 0
+    for code, title, body in store.conn.execute(sql, [*params, COUNT_SAMPLE]):
+        read += 1
+        text = (title + "\x00" + body).lower()
+        if all(t in text for t in checks):
+            kind = _KIND_BY_CODE[code]
+            seen[kind] = seen.get(kind, 0) + 1
+    scale = n / max(read, 1)
+    return Count({k: round(v * scale) for k, v in seen.items()}, exact=False)
+
+
+def event_times(
+    store: Store, ids: list[int]
+) -> dict[int, tuple[str | None, str | None, int | None, int | None]]:
+    """For event hits: (start and end as written, earliest instant, end of the last instant)
+    in seconds since 1970 UTC, half-open; the instants are None for a date no one can place."""
+    out: dict[int, tuple[str | None, str | None, int | None, int | None]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.conn.execute(
+            f'SELECT id, start, "end", start_lo, coalesce(end_hi, start_hi) FROM events'
+            f" WHERE id IN ({marks})",
+            chunk,
+        ):
+            out[int(row[0])] = (row[1], row[2], row[3], row[4])
+    return out
