@@ -77,11 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1600x1000", help="window size WxH (default 1600x1000)")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
 
-    p = _sub(subs, "search", "print matching events, organizations, people and notes")
+    p = _sub(subs, "search", "print the best matches (names first) and how many there are")
     p.add_argument("query")
     p.add_argument("--db", help="database file (default: your database)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="print JSON: query, total, results")
+    p.add_argument("--limit", type=int, default=50, help="results to print (default 50)")
 
     p = _sub(subs, "check", "check a database: schema, integrity, links, search index")
     p.add_argument("db")

@@ -6,17 +6,18 @@ import argparse
 import json
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.cli import UserError
 from desktop.cli.annotations_cmd import cmd_annotate, cmd_annotations  # noqa: F401 (by name)
 from desktop.cli.io_cmd import cmd_export, cmd_import  # noqa: F401 (by name)
-from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.domain.partial_date import DateParseError, PartialDate, format_span
 from desktop.store.check import check_store
 from desktop.store.database import open_store
 from desktop.store.files import check_output
 from desktop.store.library import create_from_seeds, default_database_path, open_or_create
-from desktop.store.search import search
+from desktop.store.search_count import event_times, search_page
 
 
 def parse_range(values: list[str] | None) -> tuple[float, float] | None:
@@ -81,22 +82,27 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
     store = open_store(args.db or default_database_path(), readonly=True)
     try:
-        hits = search(store, args.query, limit=args.limit)
+        page = search_page(store, args.query, limit=args.limit)
+        hits = page.hits
+        times = event_times(store, [h.id for h in hits if h.kind == "event"])
     finally:
         store.close()
     if args.json:
-        payload = [
-            {
-                "kind": h.kind,
-                "key": h.ref,
-                "id": h.id,
-                "title": h.title,
-                "snippet": h.snippet_plain(),
-            }
-            for h in hits
-        ]
+        results = []
+        for h in hits:
+            item: dict[str, object] = {"kind": h.kind, "key": h.ref, "id": h.id}
+            item |= {"title": h.title, "snippet": h.snippet_plain(), "start": None, "end": None}
+            if h.kind == "event" and h.id in times:
+                start, end, lo, hi = times[h.id]
+                item |= {"start": _iso(lo), "end": _iso(hi), "date": _as_written(start, end)}
+            results.append(item)
+        payload = {"query": args.query, "total": page.total, "results": results}
+        if not page.count.exact:
+            payload["total_is_estimate"] = True
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
@@ -105,7 +111,29 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"{'':<40} {h.snippet_plain()}")
         if not hits:
             print("no matches", file=sys.stderr)
+        else:
+            about = "" if page.count.exact else "about "
+            noun = "match" if page.total == 1 else "matches"
+            print(f"{len(hits):,} of {about}{page.total:,} {noun}", file=sys.stderr)
     return 0
+
+
+def _iso(seconds: int | None) -> str | None:
+    """Seconds since 1970 as ISO 8601 UTC ('2024-07-01T00:00:00Z')."""
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _as_written(start: str | None, end: str | None) -> str | None:
+    """The event's date as the app shows it ('Jul 2024', '4–6 Jul 2024'); the stored text
+    when it is not a date Dossier reads."""
+    if not start:
+        return None
+    try:
+        return format_span(PartialDate.parse(start), PartialDate.parse(end) if end else None)
+    except DateParseError:
+        return f"{start}–{end}" if end else start
 
 
 def cmd_check(args: argparse.Namespace) -> int:
