@@ -77,7 +77,7 @@ class RecentMenu(QMenu):
         for i, text in enumerate(items):
             path = Path(text)
             exists = path.is_file()
-            name = path.name.replace("&", "&&")
+            name = settings.recent_label(path).replace("&", "&&")
             action = QAction(f"&{(i + 1) % 10} {name}" + ("" if exists else " (missing)"), self)
             action.setToolTip(text)
             action.setStatusTip(text)

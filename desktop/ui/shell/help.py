@@ -128,15 +128,35 @@ class ShortcutsDialog(QDialog):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        # the keys always show in full: Where and Keys fit their text, Action takes the rest
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        self.resize(self._fitting_width(), 620)
+
+    def _fitting_width(self) -> int:
+        """Wide enough for every column's text (and the scroll bar), within the screen."""
+        t = self.table
+        needed = sum(
+            max(t.sizeHintForColumn(c), t.horizontalHeader().sectionSizeHint(c)) + 8
+            for c in range(3)
+        )
+        needed += t.verticalScrollBar().sizeHint().width() + 2 * t.frameWidth() + 40
+        screen = self.screen().availableGeometry().width() if self.screen() else 1600
+        return max(560, min(needed, screen - 80))
 
     def rows(self) -> list[tuple[str, str, str]]:
         t = self.table

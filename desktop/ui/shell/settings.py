@@ -39,6 +39,19 @@ def recent_files() -> list[str]:
     return _as_list(settings().value(RECENT_KEY))[:RECENT_MAX]
 
 
+def recent_label(path: Path) -> str:
+    """'dossier.db — ~/.local/share/Dossier': the name, then the folder (home as ~), so two
+    files of the same name can be told apart in File ▸ Open Recent."""
+    path = Path(path)
+    folder = path.parent
+    home = Path.home()
+    if folder == home or home in folder.parents:
+        shown = "~" if folder == home else "~/" + folder.relative_to(home).as_posix()
+    else:
+        shown = str(folder)
+    return f"{path.name} — {shown}"
+
+
 def add_recent(path: Path) -> list[str]:
     """Put ``path`` first in the recent list (no duplicates, at most RECENT_MAX)."""
     text = str(Path(path).expanduser().resolve())
