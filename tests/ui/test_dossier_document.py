@@ -110,3 +110,29 @@ def test_exact_values_are_tooltips_in_the_pane_and_printed_in_exports(mem_seeded
     else:
         assert "title='500,000,000,000 CNY'" in html
     assert "(500,000,000,000 CNY)" in render_document_md(doc)
+
+
+def test_the_pane_shows_exact_values_as_tooltips_and_latin_punctuation_in_a_latin_font(window):
+    from PySide6.QtGui import QFontDatabase, QTextCursor
+
+    from desktop.store.queries import find_organization
+    from desktop.ui.dossier.widget import DossierView
+
+    view = DossierView(window.store, find_organization(window.store, "China").id)
+    doc = view.document()
+    tips = set()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            tips.add(it.fragment().charFormat().toolTip())
+            it += 1
+        block = block.next()
+    assert "500,000,000,000 CNY" in tips
+    families = doc.defaultFont().families()
+    installed = set(QFontDatabase.families())
+    assert families and families[0] in installed
+    assert "WenQuanYi" not in families[0] and "CJK" not in families[0]
+    cursor = doc.find("’")  # a curly apostrophe is drawn by the Latin font, no full-width gap
+    assert not cursor.isNull() and isinstance(cursor, QTextCursor)
+    view.deleteLater()
