@@ -20,6 +20,7 @@ from desktop.store import annotations as notes
 from desktop.store import bundle
 from desktop.store.database import Store, open_store
 from desktop.store.errors import ValidationError
+from desktop.store.files import check_output
 from desktop.store.library import default_database_path
 
 SubFactory = Callable[[argparse._SubParsersAction, str, str], argparse.ArgumentParser]
@@ -137,9 +138,8 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     """``annotations export BUNDLE`` or ``annotations import BUNDLE``."""
     path = _db_path(args)
     target = Path(args.bundle).expanduser()
-    if target.resolve() == path.resolve():
-        raise UserError(f"{args.bundle} is the database itself; choose another bundle file")
     if args.action == "export":
+        check_output(target, protect=(path,))  # before the database is opened
         store = open_store(path, readonly=True)
         try:
             count = bundle.export_bundle(

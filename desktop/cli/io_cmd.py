@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.store.database import Store, open_store
+from desktop.store.files import check_output
 from desktop.store.io import ImportPlan, ImportReport, apply_import, plan_import
 from desktop.store.io.exporters import ExportFilter, export_csv, export_ics, export_timelinejs
 from desktop.store.io.importers import check_plan
@@ -194,6 +195,15 @@ def _export_image(store: Store, out: str, fmt: str, filters: ExportFilter) -> in
     return export_timeline_image(store, out, fmt, filters, filters.range)
 
 
+def _check_out(args: argparse.Namespace) -> Path:
+    """The database to read; first OUT is checked (:func:`desktop.store.files.check_output`),
+    so a refused output leaves every file as it was and nothing is opened or drawn."""
+    db = Path(args.db).expanduser() if args.db else default_database_path()
+    if args.out != "-":
+        check_output(args.out, protect=(db,))
+    return db
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format.lower()
     if fmt in DOSSIER_FORMATS:
@@ -204,7 +214,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt not in known:
         raise _refuse(f"unknown export format {args.format!r}; choose {', '.join(known)}")
     filters = build_filter(args)
-    store = open_store(args.db or default_database_path(), readonly=True)
+    db = _check_out(args)
+    store = open_store(db, readonly=True)
     try:
         if fmt in IMAGE_FORMATS:
             count = _export_image(store, args.out, fmt, filters)
@@ -236,7 +247,7 @@ def cmd_export_dossier(args: argparse.Namespace, fmt: str) -> int:
         raise _refuse(f"--as-of: {exc}") from None
     if fmt == "pdf" and args.out == "-":
         raise _refuse("a PDF cannot be written to standard output; give a file name")
-    store = open_store(args.db or default_database_path(), readonly=True)
+    store = open_store(_check_out(args), readonly=True)
     try:
         org = find_organization(store, args.org[0])
         if org is None:

@@ -48,7 +48,7 @@ from typing import Any
 from desktop.store import annotations as notes
 from desktop.store.database import Store
 from desktop.store.errors import StoreError, ValidationError
-from desktop.store.files import replacing
+from desktop.store.files import check_output, describe_os_error, replacing
 
 FORMAT = "dossier-annotations"
 FORMAT_VERSION = 1
@@ -140,9 +140,9 @@ def bundle_data(store: Store, **filters: Any) -> dict[str, Any]:
 def export_bundle(store: Store, path: str | os.PathLike[str], **filters: Any) -> int:
     """Write a bundle file atomically (a temporary file moved into place); returns the number
     of annotations. Refuses to overwrite a file that is not a bundle."""
-    path = Path(path).expanduser()
-    if not path.parent.is_dir():
-        raise StoreError(f"cannot write {path}: the folder does not exist")
+    # a regular file or none, never a link; anything but a bundle (a database too) is refused
+    # just below, by what it holds
+    path = check_output(path, protect=(store.path,), database=True)
     if path.exists():
         with path.open("rb") as fh:
             head = fh.read(16).lstrip()
@@ -151,12 +151,12 @@ def export_bundle(store: Store, path: str | os.PathLike[str], **filters: Any) ->
     data = bundle_data(store, **filters)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
-        with replacing(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
+        with replacing(path, protect=(store.path,)) as tmp, tmp.open("w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StoreError(f"cannot write {path}: {describe_os_error(exc)}") from None
     return len(data["annotations"])
 
 

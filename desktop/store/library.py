@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -13,6 +13,7 @@ import platformdirs
 from desktop.paths import seeds_dir
 from desktop.store.database import Store, open_store
 from desktop.store.errors import StoreError
+from desktop.store.files import check_output, describe_os_error, replacing_database
 from desktop.store.seeds import SeedReport, load_seeds
 
 APP_NAME = "Dossier"
@@ -28,34 +29,36 @@ def default_database_path() -> Path:
 
 
 def _refuse_existing(path: Path, force: bool, hint: str = "") -> None:
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:
         raise StoreError(f"{path} already exists{hint}")
-    if path.exists() and not path.is_file():
-        raise StoreError(f"{path} is not a file")
 
 
 def _build(path: Path, fill: Callable[[Store], T]) -> T:
     """Make a database with ``fill`` in a temporary file beside ``path`` and move it into place
-    only when complete (one file, no -wal), so a failure leaves an existing file as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
+    only when complete (one file, no -wal), through :func:`replacing_database`: the target is
+    checked first (a regular file or a missing one, not a link or a device), refused while a
+    window or another process has it open, and its old ``-wal``/``-shm`` go with it. A failure
+    leaves an existing file as it was."""
+    # before making any folder: not under /proc, not a link, not a device
+    check_output(path, database=True, need_folder=False)
     try:
-        store = open_store(tmp, create=True)
-        try:
-            result = fill(store)
-            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            store.conn.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            store.close()
-        os.replace(tmp, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with replacing_database(path) as tmp:
+            try:
+                store = open_store(tmp, create=True)
+                try:
+                    result = fill(store)
+                    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    store.conn.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    store.close()
+            except StoreError as exc:  # name the file asked for, not the temporary one
+                raise StoreError(str(exc).replace(str(tmp), str(path))) from None
     except OSError as exc:
-        raise StoreError(f"could not create {path}: {exc.strerror or exc}") from exc
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
-            leftover.unlink(missing_ok=True)
+        raise StoreError(f"could not create {path}: {describe_os_error(exc)}") from None
+    except sqlite3.Error as exc:
+        text = "the disk is full" if "full" in str(exc).lower() else str(exc)
+        raise StoreError(f"could not create {path}: {text}") from None
     return result
 
 

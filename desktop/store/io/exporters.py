@@ -33,7 +33,7 @@ from typing import IO, Any, NamedTuple
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
-from desktop.store.files import replacing
+from desktop.store.files import describe_os_error, replacing
 from desktop.store.io import ics
 from desktop.store.io.timelinejs import text_to_html
 from desktop.store.queries import find_organization
@@ -135,8 +135,9 @@ def select_events(
 
 
 @contextlib.contextmanager
-def _target(out: Out) -> Iterator[IO[bytes]]:
-    """A binary stream to write; a path is written beside itself and moved into place."""
+def _target(out: Out, store: Store) -> Iterator[IO[bytes]]:
+    """A binary stream to write; a path is checked and written all or nothing by
+    :func:`desktop.store.files.replacing` (never ``store``'s own file or its sidecars)."""
     if out == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
@@ -145,23 +146,18 @@ def _target(out: Out) -> Iterator[IO[bytes]]:
         yield out
         return
     path = Path(out).expanduser()
-    if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        with replacing(path) as tmp, tmp.open("wb") as fh:
+        with replacing(path, protect=(store.path,)) as tmp, tmp.open("wb") as fh:
             yield fh
     except OSError as exc:
-        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ValidationError(f"cannot write {path}: {describe_os_error(exc)}") from None
 
 
 # -- CSV -----------------------------------------------------------------------------------------
 def export_csv(store: Store, out: Out, filters: ExportFilter | None = None) -> int:
     """Write the events as CSV; returns how many."""
     count = 0
-    with _target(out) as fh:
+    with _target(out, store) as fh:
         text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="", write_through=True)
         try:
             writer = csv.writer(text)
@@ -241,7 +237,7 @@ def export_timelinejs(
 ) -> int:
     """Write the events as a TimelineJS JSON document; returns how many."""
     count = 0
-    with _target(out) as fh:
+    with _target(out, store) as fh:
         head = {"text": {"headline": text_to_html(title), "text": "Exported from Dossier"}}
         fh.write(b'{"title": ' + _json(head) + b',\n"events": [')
         for era, closing in ((False, b'],\n"eras": ['), (True, b"]}\n")):
@@ -273,7 +269,7 @@ def export_ics(
     """Write the events as an iCalendar file; returns how many."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None, microsecond=0)
     count = 0
-    with _target(out) as fh:
+    with _target(out, store) as fh:
         fh.write(ics.calendar_head(name))
         for e in select_events(store, filters):
             lines = ics.event_lines(

@@ -70,7 +70,8 @@ def write_pdf(store: Store, org_id: int, out: str | Path, as_of: float | None = 
     ensure_app()
     out = Path(out)
     doc = dossier_document(store, org_id, as_of)
-    with replacing(out) as tmp:  # all or nothing: a failed export leaves OUT as it was
+    # checked (never the open database, a link or a device), all or nothing: OUT as it was
+    with replacing(out, protect=(store.path,)) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
         writer.setCreator("Dossier")
