@@ -154,6 +154,8 @@ class SearchUI(QObject):
             # the palette is a window of its own: the keys must work there too
             self.palette.addAction(self.find_action)
             self.palette.addAction(self.quick_action)
+            # closed (Esc, Enter): the keyboard goes back to the window it floats over
+            self.palette.finished.connect(lambda _r: self.window.activateWindow())
         self.palette.open_over(self.window)
         return self.palette
 

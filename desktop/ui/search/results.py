@@ -310,7 +310,10 @@ class ResultsView(QListWidget):
         target = kept or first
         if target is not None:
             self.setCurrentItem(target)
-            self.scrollToItem(target)
+            if kept is None:
+                self.scrollToTop()  # a new list: its first group header shows
+            else:
+                self.scrollToItem(kept)
 
     def show_hint(self, text: str) -> None:
         self.clear()
