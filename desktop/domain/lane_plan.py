@@ -39,8 +39,9 @@ DENSITY_H = 50.0
 #: Sub-rows of an ordinary lane, and of a lane the user expanded.
 MAX_ROWS = 10
 EXPANDED_ROWS = 40
-#: A lane with more events in view than one per this many pixels is drawn as a histogram.
-DENSE_PX = 14.0
+#: A lane with more events in view than one per this many pixels is drawn as a histogram
+#: (about 46 events across 1,400 pixels: more than ten rows of labels can hold).
+DENSE_PX = 30.0
 
 DAY = 86400.0
 

@@ -187,11 +187,12 @@ class MarksMixin:
         h = int(DENSITY_H - 22)
         peak = max(1, int(counts.max(initial=0)))
         bars = np.where(counts > 0, np.maximum(1.0, counts * (h / peak)), 0.0)
-        rows = np.arange(h, 0, -1)[:, None]  # the top row first
-        hl = col["highlight"]
-        rgba = np.zeros((h, w, 4), np.uint8)
-        rgba[rows <= bars[None, :]] = (hl.red(), hl.green(), hl.blue(), 200)
-        image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
+        rows = np.arange(h, 0, -1, dtype=np.float64)[:, None]  # the top row first
+        hl = QColor(col["highlight"])
+        hl.setAlpha(200)
+        argb = np.uint32(hl.rgba())  # 0xAARRGGBB, as Format_ARGB32 reads a native uint32
+        pixels = np.where(rows <= bars[None, :], argb, np.uint32(0))
+        image = QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_ARGB32)
         p.drawImage(QPointF(0, 4), image)
         p.setPen(QPen(col["grid_major"], 1))
         p.drawLine(QPointF(0, 4 + h + 0.5), QPointF(w, 4 + h + 0.5))

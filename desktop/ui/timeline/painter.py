@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from desktop.domain.lane_plan import COLLAPSED_H, HEADER_MIN, LanePlan
+from desktop.domain.lane_plan import COLLAPSED_H, HEADER_MIN
 from desktop.domain.lanes import LaneRect
 from desktop.domain.time_scale import TimeScale
 from desktop.ui.timeline.axis import AxisMixin
@@ -162,10 +162,9 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
             self._ground(lp, scale, col, top, bot)
 
         lanes = c.model.lanes
-        plans = c.planner.plans
         lane_key = tuple(
             (r.index, r.y, r.height, lanes[r.index].title, lanes[r.index].count,
-             lanes[r.index].collapsed, self._header_note(r.index, plans.get(r.index)))
+             lanes[r.index].collapsed)
             for r in visible
         )  # fmt: skip
         chrome_key = (lane_key, hl_lane, bottom, colours, fonts)
@@ -252,6 +251,7 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
                 break
             if c.model.lanes[rect.index].collapsed:
                 continue
+            self._header_dynamic(p, rect, col)
             p.save()
             top = max(y, g.axis_h)  # a lane scrolled under the axis: only its visible part
             p.setClipRect(QRectF(g.header_w, top, c.time_width, min(y + h, bottom) - top))
@@ -259,18 +259,33 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
             self._lane_events(p, scale, rect.index, h, col)
             p.restore()
 
-    def _header_note(self, lane: int, plan: LanePlan | None) -> str:
-        """The header's second line: the lane's events, those left and right of the view, and
-        the switch between more and fewer sub-rows."""
-        if plan is None or self.c.model.lanes[lane].collapsed:
-            return ""
+    def _count_text(self, lane: int) -> str:
+        """The header's second line: how many events the lane has."""
         n = self.c.model.lanes[lane].count
-        parts = [f"{n:,} event{'s' * (n != 1)}"]
-        if plan.before:
-            parts.append(f"◂ {plan.before:,}")
-        if plan.after:
-            parts.append(f"{plan.after:,} ▸")
-        return "  ".join(parts)
+        return f"{n:,} event{'s' * (n != 1)}"
+
+    def _header_dynamic(self, p: QPainter, rect: LaneRect, col: dict) -> None:
+        """What changes with the scale in a lane's header (drawn every frame, not cached):
+        the events left (◂) and right (▸) of the view, and '▾ N more' when rows overflow."""
+        plan = self.c.planner.plans.get(rect.index)
+        if plan is None or self.c.model.lanes[rect.index].collapsed:
+            return
+        g = self.c.geo
+        p.save()
+        p.setClipRect(QRectF(0, max(rect.y, g.axis_h), g.header_w - 1, rect.height))
+        p.setFont(self.small)
+        if rect.height >= 36 and plan.mode != "empty" and (plan.before or plan.after):
+            parts = ([f"◂ {plan.before:,}"] if plan.before else []) + (
+                [f"{plan.after:,} ▸"] if plan.after else []
+            )
+            p.setPen(col["muted"])
+            x = 22 + self.text_width(self._count_text(rect.index)) + 10
+            self.text(p, QPointF(x, rect.y + 34), "  ".join(parts), self.small)
+        more = self._more_text(rect.index)
+        if more and rect.height >= 56:
+            p.setPen(col["highlight"])
+            self.text(p, QPointF(22, rect.y + rect.height - 8), more, self.small)
+        p.restore()
 
     def _more_text(self, lane: int) -> str:
         """'+N more' under a lane's header whose rows overflow; 'fewer rows' once expanded."""
@@ -300,17 +315,10 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         p.setPen(col["text"])
         title = self._elided(lane.title, p.font(), g.header_w - 28)
         self.text(p, QPointF(22, rect.y + 17), title)
-        plan = self.c.planner.plans.get(rect.index)
-        note = self._header_note(rect.index, plan)
-        if note and rect.height >= 36:
+        if rect.height >= 36 and not lane.collapsed:
             p.setFont(self.small)
             p.setPen(col["muted"])
-            self.text(p, QPointF(22, rect.y + 34), self._elided(note, self.small, g.header_w - 28))
-        more = self._more_text(rect.index)
-        if more and rect.height >= 56:
-            p.setFont(self.small)
-            p.setPen(col["highlight"])
-            self.text(p, QPointF(22, rect.y + rect.height - 8), more)
+            self.text(p, QPointF(22, rect.y + 34), self._count_text(rect.index))
 
     def text(self, p: QPainter, pos: QPointF, text: str, font: QFont | None = None) -> None:
         """drawText through a QStaticText cache: labels repeat from frame to frame. `font`
