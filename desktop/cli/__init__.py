@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--range", nargs=2, metavar=("START", "END"), help="visible time range")
     p.add_argument("--size", default="1600x1000", help="window size WxH (default 1600x1000)")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
+    p.add_argument("--focus", metavar="event:KEY", help="show this event as 'go to event' does")
+    p.add_argument("--layout", metavar="FILE.json", help="also write what the timeline drew")
 
     p = _sub(subs, "search", "print the best matches (names first) and how many there are")
     p.add_argument("query")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +13,7 @@ from desktop.cli.annotations_cmd import cmd_annotate, cmd_annotations  # noqa: F
 from desktop.cli.io_cmd import cmd_export, cmd_import  # noqa: F401 (by name)
 from desktop.domain.partial_date import DateParseError, PartialDate, format_span
 from desktop.store.check import check_store
-from desktop.store.database import open_store
+from desktop.store.database import open_store, room_beside
 from desktop.store.files import check_output
 from desktop.store.library import create_from_seeds, default_database_path, open_or_create
 from desktop.store.search_count import event_times, search_page
@@ -70,10 +69,23 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     span = parse_range(args.range)
     # the output is checked before the database is opened (or made) and anything is drawn
     check_output(args.out, protect=(Path(args.db) if args.db else default_database_path(),))
-    store = open_or_create(args.db) if args.db is None else open_store(args.db)
+    if args.layout:
+        check_output(args.layout, protect=(Path(args.db) if args.db else default_database_path(),))
+    # the screenshot only reads: opened read-only (your database is made first if missing)
+    db = Path(args.db) if args.db else default_database_path()
+    if args.db is None and not db.exists():
+        open_or_create(db).close()
+    store = open_store(db, readonly=True)
     try:
         out = render_screenshot(
-            store, Path(args.out), size=size, org=args.org, span=span, theme=args.theme
+            store,
+            Path(args.out),
+            size=size,
+            org=args.org,
+            span=span,
+            theme=args.theme,
+            focus=args.focus,
+            layout=Path(args.layout) if args.layout else None,
         )
     finally:
         store.close()
@@ -138,7 +150,8 @@ def _as_written(start: str | None, end: str | None) -> str | None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     path = Path(args.db)
-    writable = os.access(path, os.W_OK) and os.access(path.parent.resolve(), os.W_OK)
+    # writable only where closing the connection cannot fold a waiting log into the file
+    writable = room_beside(path.absolute()) and not Path(f"{path}-wal").exists()
     # Opened for inspection: no upgrade, nothing committed (writable only so FTS5's
     # integrity-check can run); damage and foreign schema objects are reported, not refused.
     store = open_store(path, readonly=not writable, migrate=False, inspect=True)

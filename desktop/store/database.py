@@ -33,6 +33,7 @@ from desktop.store.errors import (
     NotADatabaseError,
     ReadOnlyError,
     StoreError,
+    free_bytes,
     is_disk_full,
 )
 
@@ -179,6 +180,16 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+LOW_SPACE = 256 * 1024  # below this a reader cannot count on making SQLite's -shm
+
+
+def room_beside(path: Path) -> bool:
+    """Whether files can be made beside ``path``: its folder is writable and has free space
+    (a read-only connection to a WAL-mode file makes ``-wal``/``-shm`` there)."""
+    free = free_bytes(path.parent)
+    return _writable(path) and (free is None or free >= LOW_SPACE)
+
+
 SIDE_FILES = ("-wal", "-shm")
 
 
@@ -200,8 +211,8 @@ def _tidier(path: Path, before: set[str]) -> Callable[[], None]:
     other connection uses the file, and changes nothing in the file: the log holds nothing)."""
 
     def tidy() -> None:
-        if _side_files(path) <= before or not _writable(path):
-            return
+        if "-wal" in before or _side_files(path) <= before or not _writable(path):
+            return  # a log was there before us: closing a writer would fold it into the file
         with contextlib.suppress(sqlite3.Error, OSError):
             conn = _connect(path, "rw")
             try:
@@ -214,11 +225,11 @@ def _tidier(path: Path, before: set[str]) -> Callable[[], None]:
 
 def _connect_readonly(path: Path) -> tuple[sqlite3.Connection, Callable[[], None] | None]:
     """A read-only connection that leaves no ``-wal``/``-shm`` behind: ``immutable`` when the
-    file or its folder cannot be written (a read-only medium) or when SQLite cannot make its
-    shared-memory file there (a full disk) and no log is waiting; else ``mode=ro`` and a tidy
-    step after closing (see :func:`_tidier`)."""
+    file or its folder cannot be written (a read-only medium) or has no room (a full disk), or
+    when SQLite fails to make its shared-memory file there, and no log is waiting; else
+    ``mode=ro`` and a tidy step after closing (see :func:`_tidier`)."""
     before = _side_files(path)
-    if not _writable(path):
+    if not room_beside(path):
         return _connect(path, "ro", immutable="-wal" not in before), None
     conn = _connect(path, "ro")
     try:
@@ -275,6 +286,9 @@ def open_store(
             raise ReadOnlyError(
                 f"{path} is read-only; open it with --read-only to browse without changes"
             )
+        if not (readonly or _side_files(path) or room_beside(path)):
+            # SQLite would make -wal/-shm it then cannot fill, and leave them behind
+            raise StoreError(DISK_FULL)
     tidy = None
     try:
         if readonly:
@@ -335,8 +349,9 @@ def _prepare(
         if readonly:
             if todo:
                 raise ReadOnlyError(
-                    f"{path} has an older schema (version {version}) that must be upgraded, "
-                    "which a read-only file does not allow"
+                    f"{path} has an older schema (version {version}) that must be upgraded"
+                    " before it can be read, which opening it read-only does not allow;"
+                    " open it once for writing (e.g. 'dossier PATH')"
                 )
             return store
         if todo and version > 0:

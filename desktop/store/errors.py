@@ -22,7 +22,11 @@ class NotADatabaseError(StoreError):
 
 
 class CorruptDatabaseError(StoreError):
-    """SQLite reports the file as damaged."""
+    """SQLite reports the file as damaged (``why``: what is wrong, when known)."""
+
+    def __init__(self, message: str, why: str = "") -> None:
+        super().__init__(message)
+        self.why = why
 
 
 class NewerSchemaError(StoreError):

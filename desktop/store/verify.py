@@ -87,7 +87,8 @@ def refuse_newer(path: Path, version: int) -> None:
 def damaged(path: Path, why: str) -> CorruptDatabaseError:
     return CorruptDatabaseError(
         f"{path} is damaged ({why}); nothing was written: it can only be opened read-only;"
-        " restore a backup, or see 'dossier check'"
+        " restore a backup, or see 'dossier check'",
+        why,
     )
 
 

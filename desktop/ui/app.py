@@ -107,6 +107,7 @@ def run_app(
     from desktop.ui.shell.opening import OpenResult, attempt_open, refusal_title
 
     lock = None
+    notice = None
     if store is None:
         if path is None:
             from desktop.store.library import default_database_path
@@ -117,6 +118,9 @@ def run_app(
             return _refuse(result)
         store, lock = result.store, result.lock
         assert store is not None
+        if result.message:  # opened, but not as asked (a damaged file opens read-only)
+            print(f"dossier: {result.message}", file=sys.stderr)
+            notice = result
     elif not store.readonly and store.path.is_file():
         try:
             lock = DatabaseLock(store.path).acquire()
@@ -124,7 +128,11 @@ def run_app(
             store.close()
             return _refuse(OpenResult(store.path, message=str(exc), title=refusal_title(exc)))
     app = ensure_app()
-    shell.new_window(store, lock)
+    window = shell.new_window(store, lock)
+    if notice is not None:
+        from desktop.ui.shell.opening import show_notice
+
+        show_notice(window, notice)
     try:
         return app.exec()
     finally:

@@ -255,6 +255,7 @@ class ShellController(QObject):
             return None
         assert result.store is not None
         new = new_window(result.store, result.lock, factory=self.factory, like=self.window)
+        opening.show_notice(new, result)  # a damaged file opened read-only says so
         settings.add_recent(path)
         self.window.close()
         return new

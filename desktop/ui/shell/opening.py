@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.store.database import Store
+from desktop.store.database import Store, open_store
 from desktop.store.errors import (
     CorruptDatabaseError,
+    ForeignSchemaError,
     MissingDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
@@ -32,9 +33,12 @@ TITLES: tuple[tuple[type[StoreError], str], ...] = (
     (NewerSchemaError, "Made by a newer Dossier"),
     (CorruptDatabaseError, "Damaged database"),
     (NotADatabaseError, "Not a Dossier database"),
+    (ForeignSchemaError, "Changed outside Dossier"),
     (ReadOnlyError, "Cannot write to this file"),
     (MissingDatabaseError, "File not found"),
 )
+
+DAMAGED_READ_ONLY = "Damaged database: opened read-only"
 
 
 @dataclass
@@ -64,11 +68,28 @@ def attempt_open(path: str | os.PathLike[str], *, readonly: bool = False) -> Ope
     target = Path(path).expanduser()
     try:
         store, lock = open_locked(target, readonly=readonly)
+    except CorruptDatabaseError as exc:
+        return _open_damaged(target, exc)
     except StoreError as exc:
         return OpenResult(target, message=str(exc), title=refusal_title(exc))
     except OSError as exc:  # e.g. the lock folder cannot be made
         return OpenResult(target, message=f"{target}: {exc.strerror or exc}")
     return OpenResult(target, store=store, lock=lock)
+
+
+def _open_damaged(target: Path, exc: CorruptDatabaseError) -> OpenResult:
+    """A damaged file is never written to: it opens read-only, with a message saying so (an
+    ``ok`` result that carries a message), or is refused if it cannot even be read."""
+    try:
+        store = open_store(target, readonly=True)
+    except StoreError as again:
+        return OpenResult(target, message=str(again), title=refusal_title(again))
+    why = f" ({exc.why})" if exc.why else ""
+    message = (
+        f"{target} is damaged{why}, so it was opened read-only: you can read and export, but"
+        " nothing can be changed. Restore a backup, or run 'dossier check' on it."
+    )
+    return OpenResult(target, store=store, message=message, title=DAMAGED_READ_ONLY)
 
 
 def show_refusal(parent: QWidget | None, result: OpenResult) -> None:
@@ -79,6 +100,20 @@ def show_refusal(parent: QWidget | None, result: OpenResult) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(f"{result.title}: {result.path.name}")
     box.setInformativeText(f"{result.message}\n\nThe file was not changed.")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    critical(box)
+
+
+def show_notice(parent: QWidget | None, result: OpenResult) -> None:
+    """The warning for a file that opened, but not as asked (a damaged file, read-only)."""
+    if not result.message:
+        return
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"Dossier — {result.title}")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"{result.title}: {result.path.name}")
+    box.setInformativeText(result.message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     critical(box)
 
