@@ -152,11 +152,12 @@ def test_dragging_on_the_axis_zooms_to_that_range(fit, qtbot):
 
 @pytest.fixture
 def crowded(window, fit):
-    """Thirty events of Alibaba Cloud on one day: more than its sub-rows hold."""
+    """Twenty events of Alibaba Cloud on one day: more than its ten sub-rows hold, fewer than
+    make it a histogram."""
     store = window.store
     org = store.conn.execute("SELECT id FROM organizations WHERE key = 'alibaba-cloud'").fetchone()
     with store.write():
-        for i in range(30):
+        for i in range(20):
             cur = store.conn.execute(
                 "INSERT INTO events (key, title, start, start_lo, start_hi, kind)"
                 " VALUES (?, ?, '2023-03-03', ?, ?, 'release')",
@@ -166,6 +167,7 @@ def crowded(window, fit):
                 "INSERT INTO event_orgs (event_id, org_id) VALUES (?, ?)", (cur.lastrowid, org[0])
             )
     window.timeline.reload()
+    fit.set_range(DAY_2023_03_03 - 3 * 86400, DAY_2023_03_03 + 4 * 86400, animate=False)
     lane = fit.model.lane_of_org(int(org[0]))
     fit.scroll_to_lane(lane)
     fit.planner.invalidate()
