@@ -302,3 +302,16 @@ def test_results_float_over_the_window_without_shrinking_the_timeline(window, qt
     qtbot.waitUntil(lambda: ui.panel.geometry().bottom() < window.height())
     ui.panel.close_button.click()
     assert not ui.panel.isVisible()
+
+
+def test_note_hits_show_their_words_not_markdown_marks(window, qtbot):
+    from desktop.store.annotations import save_annotation
+
+    save_annotation(
+        window.store, target="event:waic-2024", body="# Plan\n\n- ask **Quixotic** `dates`"
+    )
+    ui = install(window)
+    _type(qtbot, ui.session, "Quixotic")
+    (note,) = [r for r in ui.results.hit_rows() if r.kind == "annotation"]
+    assert "**" not in note.snippet_html and "`" not in note.snippet_html
+    assert "# " not in note.snippet_html and "Quixotic" in note.snippet_html

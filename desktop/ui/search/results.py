@@ -6,6 +6,7 @@ Text from the database is escaped before it becomes HTML; only the highlight tag
 from __future__ import annotations
 
 import html
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -43,6 +44,8 @@ MAX_QUERY_CHARS = 1000  # a pasted book is searched by its first thousand charac
 HitRole = Qt.ItemDataRole.UserRole + 1
 MoreRole = Qt.ItemDataRole.UserRole + 2  # on a "Show more" row: the kind to show more of
 MORE_STEP = 50  # hits added to a group by "Show more"
+# heading, quote and list marks at a line's start, emphasis and code marks anywhere
+MARKDOWN_MARKS = re.compile(r"(^|\s)(?:#{1,6}|>|[-*+])(?=\s)|\*\*|__|`")
 
 
 @dataclass(frozen=True)
@@ -206,9 +209,10 @@ def _row(store: Store, hit: SearchHit, terms: list[str]) -> HitRow:
     if target is not None and hit.kind not in ("event", "org"):
         leads = html.escape(target_label(store, target)[:80])
         name_html += f'<span style="font-size:small">&nbsp;&nbsp;→ {leads}</span>'
-    return HitRow(
-        hit.kind, hit.id, name, name_html, snippet_html(drop_prefix(hit.snippet, name)), target
-    )
+    snippet = drop_prefix(hit.snippet, name)
+    if hit.kind == "annotation":  # a note's Markdown marks (#, **, `) are not its words
+        snippet = " ".join(MARKDOWN_MARKS.sub(r"\1", snippet).split())
+    return HitRow(hit.kind, hit.id, name, name_html, snippet_html(snippet), target)
 
 
 class HitDelegate(QStyledItemDelegate):
