@@ -29,6 +29,8 @@ class Outline(HTMLParser):
         self._tag.append(tag)
         if tag == "h2":
             self.sections.append(("", []))
+        if tag in ("br", "img", "hr"):  # void elements: no end tag
+            self._tag.pop()
         name = dict(attrs).get("name") or ""
         if tag == "a" and name.startswith("fn"):
             self.anchors.add(int(name[2:]))
@@ -38,7 +40,7 @@ class Outline(HTMLParser):
             self._tag.pop()
 
     def handle_data(self, data):
-        if self._tag and self._tag[-1] == "h2":
+        if "h2" in self._tag:
             heading, marks = self.sections[-1]
             self.sections[-1] = (heading + data, marks)
         elif self._tag and self._tag[-1] == "a" and "sup" in self._tag:
@@ -93,7 +95,7 @@ def test_a_section_is_a_builder(mem_seeded, monkeypatch):
     monkeypatch.setattr(dossier_sections, "SECTIONS", (*dossier_sections.SECTIONS, extra))
     d = load_dossier(mem_seeded, every_org(mem_seeded)[0])
     doc = build_document(d)
-    assert "<h2>Extra</h2>" in render_document(doc)
+    assert "<h2><span class='h2'>Extra</span></h2>" in render_document(doc)
     assert "## Extra" in render_document_md(doc)
 
 

@@ -30,8 +30,10 @@ __all__ = ["CSS", "DARK_CSS", "instant_text", "render_document", "render_dossier
 MAX_EVENTS_LISTED = 300  # a rich-text table of 10,000 rows takes seconds to lay out
 
 CSS = """
-h1 { font-size: 17pt; margin: 0; }
-h2 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; color: #3b5b8c; }
+h1 { margin: 0; }
+h2 { margin-top: 14px; margin-bottom: 4px; color: #3b5b8c; }
+.h1 { font-size: 17pt; }
+.h2 { font-size: 12pt; }
 .strong { font-weight: bold; }
 .em { font-style: italic; }
 .zh { color: #555; }
@@ -64,8 +66,9 @@ a { color: #8ab4f8; }
 """
 # printed: black on white, headings a little larger than the 10 pt body
 PRINT_CSS = """
-h1 { font-size: 18pt; }
-h2 { font-size: 12.5pt; margin-top: 12pt; color: #1f3b66; }
+.h1 { font-size: 18pt; }
+.h2 { font-size: 12.5pt; }
+h2 { margin-top: 12pt; color: #1f3b66; }
 .new, .changed { font-size: 8.5pt; }
 """
 
@@ -115,13 +118,18 @@ def _inline(html: str) -> str:
     return body
 
 
+def _h2(text: str) -> str:
+    # the size on a span: Qt sizes a heading's text by its level, whatever the h2 rule says
+    return f"<h2><span class='h2'>{esc(text)}</span></h2>"
+
+
 def _flags(item: Item) -> str:
     flag = " <span class='disputed'>⚠ contested</span>" if item.contested else ""
     return f"{marks_html(item.marks)}{flag}{badge(item.badge)}"
 
 
 def _section(s: Section, printed: bool, note: Callable[[str], str] | None) -> list[str]:
-    parts = [f"<h2>{esc(s.heading)}</h2>"]
+    parts = [_h2(s.heading)]
     if s.intro:
         parts.append(f"<p>{runs_html(s.intro, printed)}</p>")
     if printed and s.layout != "list":  # pages break between blocks, never inside a table
@@ -173,12 +181,14 @@ def render_document(
     dark: bool = False,
     printed: bool = False,
     note: Callable[[str], str] | None = None,
+    css: str = "",
 ) -> str:
     """HTML of a dossier document; ``note`` turns a note's Markdown into safe HTML (None:
-    plain text)."""
-    style = CSS + (DARK_CSS if dark else "") + (PRINT_CSS if printed else "")
+    plain text); ``css`` is added to the style sheet."""
+    style = CSS + (DARK_CSS if dark else "") + (PRINT_CSS if printed else "") + css
     parts = [f"<style>{style}</style>"]
-    parts.append(f"<h1>{runs_html(doc.heading)}{marks_html(doc.heading_marks)}</h1>")
+    heading = f"{runs_html(doc.heading)}{marks_html(doc.heading_marks)}"
+    parts.append(f"<h1><span class='h1'>{heading}</span></h1>")
     for it in doc.lead:
         cls = f" class='{it.tone}'" if it.tone else ""
         body = runs_html(it.cells[0], printed)
@@ -193,7 +203,7 @@ def render_document(
                     f"<p><img src='chart:{i}'><br><span class='meta'>{esc(name)}</span></p>"
                 )
     if doc.sources:
-        parts.append("<h2>Sources</h2>")
+        parts.append(_h2("Sources"))
         parts += [_source_html(s) for s in doc.sources]
     return "".join(parts)
 

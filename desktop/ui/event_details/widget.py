@@ -18,8 +18,9 @@ from desktop.ui.dossier.render import render_document
 def render_event(d: EventDetail, sources: tuple[Source, ...] = ()) -> str:
     """The event as HTML: the dossier writer over the event's document; notes are Markdown
     rendered safe (sanitised, nothing fetched)."""
-    html = render_document(event_document(d, sources), note=render_markdown)
-    return html.replace("<h1>", "<h1 style='font-size:13pt'>", 1)
+    return render_document(
+        event_document(d, sources), note=render_markdown, css=".h1 { font-size: 13pt; }"
+    )
 
 
 class EventDetailsView(QTextBrowser):
