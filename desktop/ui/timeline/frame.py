@@ -1,11 +1,7 @@
-"""The plan of the frame on screen: each lane in view planned at the current scale
-(:func:`desktop.domain.lane_plan.plan_lane`), and the lane heights that follow from it.
-
-Lanes grow and shrink with their content as the scale changes. To keep the picture from
-jumping, the lane at the top of the view stays where it is: its top keeps its place on screen
-and the lanes below it take their new heights; lanes out of view keep the height they had when
-last seen. Runs on the UI thread, before each paint and hit test, and only when the scale, the
-scroll, the selection or the model changed.
+"""The canvas's side of the timeline scene (:mod:`desktop.domain.timeline_scene`): plans the
+lanes on screen with the UI's label widths and the selection, keeps the plans until the scale,
+the scroll, the selection or the model change, and answers hit tests from them. Runs on the UI
+thread, before each paint and hit test.
 """
 
 from __future__ import annotations
@@ -15,15 +11,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from desktop.domain.lane_plan import (
-    COLLAPSED_H,
-    EXPANDED_ROWS,
-    HEADER_MIN,
-    MAX_ROWS,
-    ROW_H,
-    LanePlan,
-    plan_lane,
-)
+from desktop.domain import timeline_scene as scene
+from desktop.domain.lane_plan import EXPANDED_ROWS, MAX_ROWS, ROW_H, LanePlan, plan_lane
 from desktop.domain.stacking import Placed
 
 if TYPE_CHECKING:
@@ -76,99 +65,55 @@ class FramePlanner:
             ranges=model.has_end,
         )
 
+    def _state(self) -> tuple:
+        """What the plans depend on."""
+        c = self.c
+        return (
+            c.scale,
+            c.scroll_y,
+            c.lanes_height(),
+            id(c.model.index),
+            len(c.lane_layout),
+            self._version,
+            self.hide_empty,
+        )
+
     def update(self) -> None:
         """Plan the lanes on screen if anything they depend on changed; the lane heights and
         the scroll follow (the top lane in view keeps its place)."""
         c = self.c
-        key = (
-            c.scale,
-            c.scroll_y,
-            c.lanes_height(),
-            id(c.model.index),
-            len(c.lane_layout),
-            self._version,
-            self.hide_empty,
-        )
-        if key == self._key:
+        if self._state() == self._key:
             return
         layout = c.lane_layout
         view_h = c.lanes_height()
-        n = len(layout)
-        plans: dict[int, LanePlan] = {}
         before = layout.content_height
         if self.hide_empty:
             self._hide_empty_lanes()
-        for _ in range(4):  # at the bottom, shrinking lanes let earlier ones into view
-            first, _stop = layout.visible_range(c.scroll_y, view_h)
-            if first >= n:
-                break
-            anchor = c.scroll_y - float(layout.offsets[first])
-            y = -anchor
-            lanes, heights = [], []
-            i = first
-            while i < n and y < view_h:
-                if self.hide_empty and layout.heights[i] == 0:  # nothing in view: hidden
-                    i += 1
-                    continue
-                plan = plans.get(i) or self.plan(i)
-                plans[i] = plan
-                lanes.append(i)
-                heights.append(plan.height)
-                y += plan.height
-                i += 1
-            layout.set_heights(lanes, heights)
-            scroll = float(layout.offsets[first]) + anchor
-            scroll = min(max(0.0, scroll), layout.max_scroll(view_h))
-            if scroll == c.scroll_y:
-                break
-            c.scroll_y = scroll
+        plans, c.scroll_y = scene.plan_view(layout, c.scroll_y, view_h, self.plan)
         self.plans = plans
-        self._key = (
-            c.scale,
-            c.scroll_y,
-            c.lanes_height(),
-            id(c.model.index),
-            len(c.lane_layout),
-            self._version,
-            self.hide_empty,
-        )
+        self._key = self._state()
         if layout.content_height != before:
             c.sig_scroll_changed.emit()
 
     def _hide_empty_lanes(self) -> None:
-        """Give lanes with nothing in view no height (and those back in view their height
-        back); the lane at the top of the view keeps its place."""
+        """Lanes with nothing in view take no room (see :func:`scene.hide_empty`)."""
         c = self.c
-        layout = c.lane_layout
         index = c.model.index
-        n = len(layout)
+        n = len(c.lane_layout)
         lanes = index.visible_slice(c.scale.start, c.scale.end).take(index.lane)
-        counts = np.bincount(lanes, minlength=n)[:n] if len(lanes) else np.zeros(n, np.int64)
+        counts = np.bincount(lanes, minlength=n) if len(lanes) else np.zeros(n, np.int64)
         collapsed = np.fromiter((lane.collapsed for lane in c.model.lanes), bool, n)
-        want = np.where(counts > 0, layout.heights, 0.0)
-        want[(counts > 0) & (layout.heights == 0)] = HEADER_MIN
-        want[(counts > 0) & collapsed] = COLLAPSED_H
-        changed = np.flatnonzero(want != layout.heights)
-        if not len(changed):
-            return
-        first, _ = layout.visible_range(c.scroll_y, c.lanes_height())
-        first = min(first, n - 1)
-        anchor = c.scroll_y - float(layout.offsets[first])
-        layout.set_heights(changed, want[changed])
-        keep = anchor if layout.heights[first] > 0 else 0.0
-        c.scroll_y = min(float(layout.offsets[first]) + keep, layout.max_scroll(c.lanes_height()))
+        c.scroll_y = scene.hide_empty(
+            c.lane_layout, counts, collapsed, c.scroll_y, c.lanes_height()
+        )
 
     def plan_all(self) -> None:
         """Plan every lane (not only those on screen) and give each its height: for an image
         of the whole timeline at the current scale."""
-        c = self.c
         if self.hide_empty:
             self._hide_empty_lanes()
-        layout = c.lane_layout
-        lanes = [i for i in range(len(layout)) if layout.heights[i] > 0]
-        plans = {i: self.plan(i) for i in lanes}
-        layout.set_heights(lanes, [plans[i].height for i in lanes])
-        c.scroll_y = 0.0
+        self.plans = scene.plan_all(self.c.lane_layout, self.plan)
+        self.c.scroll_y = 0.0
 
     # -- hit testing ---------------------------------------------------------------------------
     def placed_at(self, lane: int, x: float, y_in_lane: float) -> Placed | None:
