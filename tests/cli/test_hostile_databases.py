@@ -264,8 +264,8 @@ def test_read_only_commands_leave_no_trace(seeded_template, folders, capsys, nam
     shutil.copy(seeded_template, db)
     assert database.verify.read_header(db).wal  # the case where readers make -wal/-shm
     before = listing(folders["db"])
-    argv = command(name, db, folders["inputs"], folders["outputs"])
-    argv = ["check", str(db)] if name == "check" else argv
+    inputs, outputs = folders["inputs"], folders["outputs"]
+    argv = ["check", str(db)] if name == "check" else command(name, db, inputs, outputs)
     assert main(argv) == 0, capsys.readouterr()
     assert listing(folders["db"]) == before
 
