@@ -275,6 +275,12 @@ def person_roles(store: Store, person_ids: list[int]) -> dict[int, list[RoleSpan
     return out
 
 
+def dossier_claim_ids(store: Store, org_id: int) -> set[int]:
+    """Ids of the claims the organization's dossier shows (each placed in time)."""
+    claims = claims_where(store, CLAIMS_SCOPE, (org_id,) * 5)
+    return {c.id for c in _placed_claims(store, org_id, claims)}
+
+
 def _placed_claims(store: Store, org_id: int, claims: list[Claim]) -> list[Claim]:
     """The claims of the dossier, each where it belongs in time: one that reaches the
     organization only through a person (by or about one of its people) stays when that person

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from desktop.domain.dossier_review import CHANGED, NEW, ReviewChanges
 from desktop.store import app_state
 from desktop.store.database import Store
-from desktop.store.dossier import CLAIMS_SCOPE, METRICS_SCOPE
+from desktop.store.dossier import CLAIMS_SCOPE, METRICS_SCOPE, dossier_claim_ids
 
 REVIEW_KEY = "review:"
 __all__ = ["CHANGED", "NEW", "ReviewChanges", "changes_since", "last_reviewed", "mark_reviewed"]
@@ -101,6 +101,9 @@ def changes_since(
     claims = _changed(
         store, "claims", "c", f"claims c WHERE ({CLAIMS_SCOPE})", (org_id,) * 5, since
     )
+    if claims:  # only those the dossier shows (a claim goes with its speaker's role in time)
+        shown = dossier_claim_ids(store, org_id)
+        claims = {k: v for k, v in claims.items() if k in shown}
     metrics = _changed(
         store, "metrics", "m", f"metrics m WHERE ({METRICS_SCOPE})", (org_id,) * 2, since
     )

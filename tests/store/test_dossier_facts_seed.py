@@ -81,3 +81,22 @@ def test_sources_are_named_by_title_publisher_date_and_url(mem_seeded):
         " Flanders-China Chamber of Commerce (newsletter), Jul 2024,"
         " <https://www.flanders-china.be/" in text
     )
+
+
+def test_a_claim_not_shown_is_not_reported_as_changed(mem_seeded):
+    from desktop.store.review import changes_since
+
+    sensetime = find_organization(mem_seeded, "SenseTime").id
+    with mem_seeded.write() as db:
+        db.execute(
+            "UPDATE claims SET updated_at = '2999-01-01T00:00:00.000Z'"
+            " WHERE key IN ('yan-junjie-only-five-companies', 'sensenova-5-5-30-percent-gain')"
+        )
+    changed = changes_since(mem_seeded, sensetime, since="2000-01-01T00:00:00.000Z")
+    keys = {
+        r[0]
+        for r in mem_seeded.conn.execute("SELECT key, id FROM claims")
+        if r[1] in changed.claims
+    }
+    assert "sensenova-5-5-30-percent-gain" in keys
+    assert "yan-junjie-only-five-companies" not in keys  # said for MiniMax, not shown here
