@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.domain.lane_plan import ROW_H
 from desktop.domain.lanes import LaneLayout
 from desktop.domain.time_scale import TimeScale
-from desktop.ui.timeline import focus
+from desktop.ui.timeline import drags, focus
 from desktop.ui.timeline import selection as multi
 from desktop.ui.timeline.frame import FramePlanner
 from desktop.ui.timeline.input import InputMixin
@@ -68,7 +68,7 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         self.band: QRectF | None = None  # the rubber band being dragged
         self.highlight_org: int | None = None
         self.last_frame_ms = 0.0
-        self._drag: tuple[str, QPointF, TimeScale, float] | None = None
+        self._drag: drags.Drag | None = None  # the drag under way
         self._anim = QVariantAnimation(self)
         self._anim.setDuration(180)
         self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)

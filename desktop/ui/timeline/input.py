@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -24,10 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip
 
-from desktop.domain.time_scale import TimeScale
 from desktop.ui.format import esc
-from desktop.ui.timeline import clusters
-from desktop.ui.timeline import selection as multi
+from desktop.ui.timeline import clusters, drags
 
 if TYPE_CHECKING:
     pass
@@ -94,11 +92,7 @@ class InputMixin:
             return
         mods = event.modifiers()
         if self.in_overview(pos.y()):
-            mode = self.painter.overview_hit(pos.x())
-            if mode == "outside":
-                self._center_overview(pos.x())
-                mode = "move"
-            self._drag = (f"overview-{mode}", pos, self.scale, self.scroll_y)
+            self._drag = drags.OverviewDrag(self, pos, self.painter.overview_hit(pos.x()))
             return
         if pos.x() < self.geo.header_w:
             lane = self.lane_at(pos.y())
@@ -109,67 +103,24 @@ class InputMixin:
             elif lane is not None and self._on_more(lane, pos.y()):
                 self.toggle_more_rows(lane)
             return
-        if pos.y() < self.geo.axis_h:  # drag on the axis: zoom to the dragged range
-            self._drag = ("axis", pos, self.scale, self.scroll_y)
-            return
-        if mods & SHIFT or (mods & CTRL and self.event_at(pos) is None):
+        if pos.y() < self.geo.axis_h:
+            self._drag = drags.AxisZoomDrag(self, pos)
+        elif mods & SHIFT or (mods & CTRL and self.event_at(pos) is None):
             # a rubber band: Ctrl adds to the selection, Shift alone replaces it
-            self._drag = ("band+" if mods & CTRL else "band", pos, self.scale, self.scroll_y)
-            self.band = QRectF(pos, pos)
-            return
-        self._drag = ("pan", pos, self.scale, self.scroll_y)
+            self._drag = drags.BandDrag(self, pos, add=bool(mods & CTRL))
+        else:
+            self._drag = drags.PanDrag(self, pos)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
         if self._drag is None:
-            self._hover(pos)
-            return
-        mode, origin, scale, scroll = self._drag
-        dx, dy = pos.x() - origin.x(), pos.y() - origin.y()
-        if mode == "pan":
-            self._set_scale(scale.panned(dx).clamped())
-            self.set_scroll(scroll - dy)
-        elif mode.startswith("band"):
-            self.band = QRectF(origin, pos).normalized()
-            self.update()
-        elif mode.startswith("overview-"):
-            self._drag_overview(mode[9:], scale, dx)
-        elif mode == "axis":
-            x0 = max(self.geo.header_w, min(origin.x(), pos.x()))
-            x1 = min(float(self.width()), max(origin.x(), pos.x()))
-            self.band = QRectF(x0, 0, max(0.0, x1 - x0), self.height() - self.geo.overview_h)
-            self.update()
+            self._hover(event.position())
+        else:
+            self._drag.move(event.position())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
         drag, self._drag = self._drag, None
-        if drag and drag[0] == "pan":
-            moved = abs(pos.x() - drag[1].x()) + abs(pos.y() - drag[1].y())
-            if moved < 4:
-                pill = self.pill_at(pos)
-                if pill:
-                    at = self.mapToGlobal(pos.toPoint()) + QPoint(0, 10)
-                    clusters.show_members(self, pill, at)  # type: ignore[arg-type]
-                    return
-                hit = self.event_at(pos)
-                if event.modifiers() & CTRL and hit is not None:
-                    self.toggle_event(hit)
-                else:
-                    self.select_event(hit)
-        elif drag and drag[0].startswith("band"):
-            band, self.band = QRectF(drag[1], pos).normalized(), None
-            ids = multi.ids_in_rect(self, band)
-            if drag[0] == "band+":
-                ids = list(self.selection) + [i for i in ids if i not in self.selection]
-            self.set_selection(ids)
-        elif drag and drag[0] == "axis":
-            self.band = None
-            x0, x1 = sorted((drag[1].x(), pos.x()))
-            x0, x1 = max(x0, self.geo.header_w), min(x1, float(self.width()))
-            if x1 - x0 >= 5:
-                t0, t1 = self.scale.t(x0 - self.geo.header_w), self.scale.t(x1 - self.geo.header_w)
-                self.set_range(t0, t1)
-            self.update()
+        if drag is not None:
+            drag.release(event.position(), event.modifiers())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.context_menu(QPointF(event.pos()))
@@ -238,31 +189,6 @@ class InputMixin:
         if orgs:
             text += f"<br><i>{esc(', '.join(orgs))}</i>"
         QToolTip.showText(self.mapToGlobal(pos.toPoint()), text, self)
-
-    def _center_overview(self, x: float) -> None:
-        full = self.painter.overview_scale()
-        if full is None:
-            return
-        t = full.t(x - self.geo.header_w)
-        self._set_scale(
-            self.scale.panned(
-                self.scale.x(self.scale.start + self.scale.span / 2) - self.scale.x(t)
-            ).clamped()
-        )
-
-    def _drag_overview(self, mode: str, scale: TimeScale, dx: float) -> None:
-        full = self.painter.overview_scale()
-        if full is None:
-            return
-        dt = dx * full.seconds_per_pixel
-        start, end = scale.start, scale.end
-        if mode in ("move", "outside"):
-            start, end = start + dt, end + dt
-        elif mode == "left":
-            start = min(start + dt, end - 60)
-        elif mode == "right":
-            end = max(end + dt, start + 60)
-        self._set_scale(TimeScale(start, end, self.time_width).clamped())
 
     def _keys(self) -> dict:
         """Key -> action while the canvas has focus."""
