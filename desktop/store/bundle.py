@@ -262,6 +262,9 @@ def read_bundle(path: str | os.PathLike[str]) -> list[NoteState]:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ValidationError(f"{path} is not UTF-8 text; nothing was imported") from None
+    except RecursionError:
+        why = "is nested too deeply to be a bundle"
+        raise ValidationError(f"{path} {why}; nothing was imported") from None
     except json.JSONDecodeError as exc:
         raise ValidationError(
             f"{path} is not a Dossier annotations bundle (not JSON: line {exc.lineno})"

@@ -155,7 +155,13 @@ def _timesketch_date(raw: Any, timestamp: Any) -> tuple[Any, str, dict[str, str]
         except ValueError:
             return None, text, {}
         if dt.tzinfo is not None:
-            dt = dt.astimezone(UTC).replace(tzinfo=None)
+            try:
+                dt = dt.astimezone(UTC).replace(tzinfo=None)
+            except OverflowError:
+                raise RowError(
+                    f"the time {text[:40]} is out of range: in UTC it falls outside the years"
+                    " 1 to 9999"
+                ) from None
         extra = {"datetime": text} if dt.second or dt.microsecond else {}
         return date_from_datetime(dt), text, extra
     if timestamp in (None, ""):
@@ -331,38 +337,72 @@ class CsvSource(RowSource):
 
 
 # -- JSON lines --------------------------------------------------------------------------------
+def not_utf8(exc: UnicodeDecodeError, offset: int = 0) -> str:
+    """What is wrong with bytes that are not UTF-8: the first bad byte and where it is."""
+    byte = exc.object[exc.start] if exc.start < len(exc.object) else 0
+    return f"is not UTF-8 text (byte 0x{byte:02X} at offset {offset + exc.start:,})"
+
+
+class NestedTooDeeply(ValueError):
+    """JSON nested deeper than Python's parser goes (a RecursionError, said as such)."""
+
+
+def loads(raw: bytes | str) -> Any:
+    """``json.loads``; a document nested too deeply raises :class:`NestedTooDeeply`."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise NestedTooDeeply("it is nested too deeply to read") from None
+
+
 def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
     """(line number, the decoded object or a RowError) for each non-blank line."""
     with path.open("rb") as fh:
-        number = 0
+        number = offset = 0
         while True:
+            start = offset
             raw = fh.readline(MAX_LINE_BYTES)
             if not raw:
                 return
+            offset += len(raw)
             number += 1
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw, start = raw[3:], 3
             if not raw.endswith(b"\n") and len(raw) >= MAX_LINE_BYTES:
                 while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
-                    pass
-                yield number, RowError(f"longer than {MAX_LINE_BYTES // 2**20} MB")
+                    offset += len(rest)
+                offset += len(rest)
+                yield number, RowError(f"is longer than {MAX_LINE_BYTES // 2**20} MB")
                 continue
             if not raw.strip():
                 continue
             try:
-                yield number, json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield number, RowError("not UTF-8 text; save the file as UTF-8")
-            except (ValueError, RecursionError) as exc:
-                yield number, RowError(f"not valid JSON ({str(exc)[:80]})")
+                yield number, loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                yield number, RowError(f"{not_utf8(exc, start)}; save the file as UTF-8")
+            except NestedTooDeeply:
+                yield number, RowError("is nested too deeply to read")
+            except ValueError as exc:
+                yield number, RowError(f"is not valid JSON ({str(exc)[:80]})")
 
 
 def read_jsonl_columns(path: Path) -> tuple[str, ...]:
-    """The keys of the first JSON object in a JSON-lines file: its columns."""
-    first = next((obj for _, obj in _json_lines(path) if isinstance(obj, dict)), None)
-    if first is None:
-        raise ImportFileError(f"{path.name} holds no JSON object per line")
-    return tuple(first)
+    """The keys of the first JSON object in a JSON-lines file: its columns. A file without one
+    is refused with what is wrong with its first line."""
+    first_problem = None
+    for number, obj in _json_lines(path):
+        if isinstance(obj, dict):
+            return tuple(obj)
+        if first_problem is None:
+            why = str(obj) if isinstance(obj, RowError) else f"is {_kind(obj)}, not an object"
+            first_problem = f"line {number} {why}"
+    why = " (it has none)" if first_problem is None else f": {first_problem}"
+    raise ImportFileError(f"{path.name} holds no JSON object per line{why}")
+
+
+def _kind(value: Any) -> str:
+    names = {list: "a list", str: "a string", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")
 
 
 class JsonlSource(RowSource):
@@ -399,7 +439,7 @@ class JsonlSource(RowSource):
         for number, obj in _json_lines(self.path):
             where = f"line {number}"
             if isinstance(obj, RowError):
-                yield Skipped(where, str(obj))
+                yield Skipped(where, f"the line {obj}")
                 continue
             if not isinstance(obj, dict):
                 yield Skipped(where, f"a JSON object is expected, not {type(obj).__name__}")

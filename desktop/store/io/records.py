@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -204,8 +204,28 @@ def _read_date(text: str) -> tuple[DateBits, DateBits | None] | str:
         first, last = parse_span(text)
         return date_bits(first), None if last is None else date_bits(last)
     except (DateParseError, ValueError) as exc:
+        if _beyond_utc(text):
+            return f"the time {text} is out of range: in UTC it falls outside the years 1 to 9999"
         message = str(exc)
         return message if message.startswith("cannot read") else f"cannot read {text!r}: {message}"
+
+
+_OFFSET_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})"
+)
+
+
+def _beyond_utc(text: str) -> bool:
+    """Whether ``text`` is a time with a UTC offset that moves it past year 1 or 9999."""
+    if not _OFFSET_TIME.fullmatch(text):
+        return False
+    try:
+        datetime.fromisoformat(text).astimezone(UTC)
+    except OverflowError:
+        return True
+    except ValueError:
+        return False
+    return False
 
 
 def read_dates(start: Any, end: Any) -> tuple[DateBits, DateBits | None]:

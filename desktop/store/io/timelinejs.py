@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.partial_date import PartialDate
-from desktop.store.io.readers import RowSource
+from desktop.store.io.readers import RowSource, not_utf8
 from desktop.store.io.records import (
     FIELDS,
     ImportedEvent,
@@ -88,14 +88,16 @@ class TimelineJsSource(RowSource):
         self.fmt = "timelinejs"
         if path.stat().st_size > MAX_JSON_BYTES:
             raise ImportFileError(f"{path.name} is larger than {MAX_JSON_BYTES // 2**20} MB")
+        raw = path.read_bytes()
         try:
-            doc = json.loads(path.read_bytes())
-        except UnicodeDecodeError:
-            raise ImportFileError(f"{path.name} is not UTF-8 text; save it as UTF-8") from None
+            doc = json.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+            raise ImportFileError(f"{path.name} {not_utf8(exc, bom)}; save it as UTF-8") from None
         except RecursionError:
             raise ImportFileError(f"{path.name} is nested too deeply to be TimelineJS") from None
         except ValueError as exc:
-            raise ImportFileError(f"{path.name} is not valid JSON ({exc})") from None
+            raise ImportFileError(f"{path.name} is not valid JSON ({str(exc)[:80]})") from None
         if not isinstance(doc, dict) or not any(
             isinstance(doc.get(k), list) for k in ("events", "eras")
         ):
