@@ -139,6 +139,4 @@ def _centre_on_overview(canvas: TimelineCanvas, x: float) -> None:
     full = canvas.painter.overview_scale()
     if full is None:
         return
-    t = full.t(x - canvas.geo.header_w)
-    scale = canvas.scale
-    canvas._set_scale(scale.panned(scale.x(scale.start + scale.span / 2) - scale.x(t)).clamped())
+    canvas._set_scale(canvas.scale.centered_on(full.t(x - canvas.geo.header_w)).clamped())
