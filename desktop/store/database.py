@@ -171,7 +171,8 @@ def _check_file(path: Path) -> verify.Header:
     except OSError as exc:
         raise StoreError(f"{path} cannot be read ({exc.strerror or exc})") from exc
     if header is None:
-        what = "is empty" if path.stat().st_size == 0 else "is not an SQLite database"
+        with path.open("rb") as fh:
+            what = "is not an SQLite database" if fh.read(1) else "is empty"
         raise NotADatabaseError(f"{path} {what}; nothing was changed")
     return header
 

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sqlite3
 import struct
@@ -48,7 +49,7 @@ def read_header(path: Path) -> Header | None:
     """The header of an SQLite file, or None when the file is shorter than one."""
     with path.open("rb") as fh:
         raw = fh.read(100)
-        size = fh.seek(0, 2)
+        size = os.fstat(fh.fileno()).st_size
     if len(raw) < 100 or not raw.startswith(SQLITE_HEADER):
         return None
     page_size = struct.unpack(">H", raw[16:18])[0]
