@@ -8,8 +8,12 @@ looking up the trigrams that begin with it in the ``search_terms`` vocabulary (a
 index) and OR-ing them. Whatever a person types is quoted as plain text: no FTS syntax reaches
 SQLite, so unbalanced quotes and stray operators never raise.
 
-Only the :data:`RANK_WINDOW` newest matches are ranked, so a query's cost follows the window and
-not the size of the database: a common short term (``a``, ``2``) that would OR hundreds of
+Matches are ordered by how well they match first (a name, a name's start, whole words, word
+starts, inside a word: ``search_rank.match_quality``), names before claims, then by score and
+recency. Every matching organization, product and person is ranked; of the rest only the
+:data:`RANK_WINDOW` newest matches (and as many newest title matches), so a query's cost follows
+the window and not the size of the database (how many match in all is counted apart, in
+``search_count``): a common short term (``a``, ``2``) that would OR hundreds of
 trigrams with long doclists is instead checked, as a substring, on the newest rows matching the
 rest of the query (``_scan_newest``), which finds the same window; and the ranking is computed
 from the window rows (``search_rank``), not by FTS5's ``bm25()``, whose document frequencies scan
@@ -28,7 +32,7 @@ from desktop.store.search_rank import (
     idf_weights,
     ids_between,
     kind_order,
-    match_quality,
+    matcher,
     scores,
 )
 
@@ -96,7 +100,7 @@ def build_match(store: Store, text: str) -> str | None:
 
 RANK_WINDOW = 1000  # matches ranked: the most recently written ones (and every named row)
 NAMED_KINDS = ("org", "product", "person")
-NAMED_CAP = 5000  # named rows read at most when a query has only short terms
+NAMED_CAP = 5000  # named rows (organizations, products, people) ranked at most, newest first
 
 
 def search(
@@ -121,10 +125,11 @@ def search(
     window, parts = found
     weights = idf_weights(store.conn, parts, window[-1][0], window[0][0])
     rows = list(
-        {r[0]: r for r in [*window, *_more_rows(store, terms, parts, kinds, size)]}.values()
+        {r[0]: r for r in [*window, *_more_rows(store, terms, parts, kinds, window)]}.values()
     )
     ranks = scores([(r[2], r[3]) for r in rows], terms, weights)
-    quality = [match_quality(r[2], r[3], terms) for r in rows]
+    judge = matcher(tuple(terms)).quality
+    quality = [judge(r[2], r[3]) for r in rows]
     order = sorted(
         range(len(rows)),
         key=lambda i: (*quality[i], kind_order(rows[i][1]), -ranks[i], -rows[i][0]),
@@ -165,10 +170,11 @@ def _more_rows(
     terms: list[str],
     parts: list[str | float],
     kinds: tuple[str, ...] | None,
-    size: int,
+    window: list[Row],
 ) -> list[Row]:
-    """Matches the recency window may have missed: every named row (organization, product,
-    person), and the newest ``size`` rows whose titles hold every long term."""
+    """Matches the recency ``window`` may have missed: every named row (organization, product,
+    person), and as many of the newest rows whose titles hold every long term (none to read
+    when every row of the window has them in its title: the window holds those already)."""
     longs = [p for t, p in zip(terms, parts, strict=True) if len(t) >= 3 and isinstance(p, str)]
     exprs = [p for p in dict.fromkeys(parts) if isinstance(p, str)]  # long and rare short terms
     shorts = [t for t in terms if len(t) < 3]
@@ -178,19 +184,24 @@ def _more_rows(
     if named and exprs:  # named rows have small ids: a short range of rowids to walk
         top = max(_max_id(store, k) * 16 + 15 for k in named)
         out += store.conn.execute(
-            sql + f"search MATCH ? AND rowid <= ? AND rowid % 16 IN ({_codes(tuple(named))})",
+            sql + f"search MATCH ? AND rowid <= ? AND rowid % 16 IN ({_codes(tuple(named))})"
+            f" ORDER BY rowid DESC LIMIT {NAMED_CAP}",
             (" AND ".join(exprs), top),
         ).fetchall()
-    elif named:  # common short terms only: read the named rows (few) and check the terms here
-        tables = " UNION ALL ".join(
-            f"SELECT id * 16 + {SEARCH_KINDS[k]} FROM {SEARCH_TABLES[k]}" for k in named
-        )
-        out += store.conn.execute(sql + f"rowid IN ({tables} LIMIT {NAMED_CAP})").fetchall()
-    if longs:
+    elif named:  # common short terms only: the named rows' range, the terms checked in SQL
+        top = max(_max_id(store, k) * 16 + 15 for k in named)
+        has = " AND ".join("instr(lower(title || char(0) || body), ?)" for _ in shorts)
+        out += store.conn.execute(
+            sql + f"rowid <= ? AND rowid % 16 IN ({_codes(tuple(named))}) AND {has}"
+            f" ORDER BY rowid DESC LIMIT {NAMED_CAP}",
+            (top, *shorts),
+        ).fetchall()
+    long_terms = [t for t in terms if len(t) >= 3]
+    if longs and not all(all(t in r[2].lower() for t in long_terms) for r in window):
         where = "search MATCH ?" + _kind_filter(store, kinds)
         out += store.conn.execute(
             sql + where + " ORDER BY rowid DESC LIMIT ?",
-            (" AND ".join(f"title : {p}" for p in longs), size),
+            (" AND ".join(f"title : {p}" for p in longs), len(window)),
         ).fetchall()
     if shorts:
         out = [r for r in out if all(t in (r[2] + "\x00" + r[3]).lower() for t in shorts)]

@@ -6,11 +6,17 @@ the size of the window. Here the window rows are scored from their own text (a m
 substring, as with the trigram index), with title weighted 4 and body 1 like the old
 ``bm25(search, 0, 4, 1)``, and the document frequency of each term is counted, capped, in the rowid
 range the window spans, so the cost follows the window and not the size of the database.
+
+Before any score, :func:`match_quality` says how well a row matches (the query is a name or
+alias, a name begins with it, whole words, word starts, inside a word): the search orders by
+that first, so ``API`` finds the API cutoff before Leonis C*api*tal.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 import sqlite3
 from collections.abc import Sequence
 
@@ -110,31 +116,75 @@ def names_of(title: str) -> list[str]:
     return [" ".join(name.split()) for name in title.lower().split("  ") if name.strip()]
 
 
-def match_quality(title: str, body: str, terms: Sequence[str]) -> tuple[int, int]:
-    """(quality, field) of a row for lowercased ``terms``: field 0 when the title holds every
-    term, 1 when some term is only in the body. Lower is better."""
-    phrase = " ".join(terms)
-    if not phrase:
-        return NO_MATCH, 1
-    low_title = title.lower()
-    if phrase in low_title:
-        n = len(phrase)
-        for name in names_of(title):
-            if name == phrase:
+# a character words are made of (as _is_word): a letter or digit, not Chinese, Japanese, Korean
+_W = "[^\\W_\u2e80-\u9fff\uac00-\ud7af]"
+
+
+class Matcher:
+    """:func:`match_quality` for one query, with its patterns compiled once (a search judges a
+    thousand rows or more)."""
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self.terms = [t for t in terms if t]
+        self.phrase = " ".join(self.terms)
+        # a name is a title segment: the indexed fields end with two spaces
+        name = "(?:^|(?<=  ))" + re.escape(self.phrase)
+        self.exact = re.compile(name + "(?=\\s\\s|\\s*$)")
+        n = len(self.phrase)
+        whole_end = n >= 3 or not n or not _is_word(self.phrase[-1])
+        self.name_prefix = re.compile(name + ("" if whole_end else f"(?!{_W})"))
+        self.whole: dict[str, re.Pattern[str]] = {}
+        self.prefix: dict[str, re.Pattern[str]] = {}
+        for term in self.terms:
+            before = f"(?<!{_W})" if _is_word(term[0]) else ""
+            after = f"(?!{_W})" if _is_word(term[-1]) else ""
+            self.prefix[term] = re.compile(before + re.escape(term))
+            self.whole[term] = re.compile(before + re.escape(term) + after)
+
+    def _term(self, text: str, term: str) -> int:
+        if term not in text:
+            return NO_MATCH
+        if self.whole[term].search(text):
+            return WHOLE_WORD
+        return WORD_PREFIX if self.prefix[term].search(text) else INSIDE
+
+    def quality(self, title: str, body: str) -> tuple[int, int]:
+        """(quality, field): field 0 when the title holds every term, 1 when some term is
+        only in the body. Lower is better."""
+        if not self.phrase:
+            return NO_MATCH, 1
+        low_title = title.lower()
+        if self.phrase in low_title:
+            if self.exact.search(low_title):
                 return EXACT, 0
-            if name.startswith(phrase) and (n >= 3 or not _is_word(name[n])):
+            if self.name_prefix.search(low_title):
                 return NAME_PREFIX, 0
-    quality, field = WHOLE_WORD, 0
-    low_body: str | None = None
-    for term in terms:
-        best, where = term_quality(low_title, term), 0
-        if best != WHOLE_WORD:
-            low_body = body.lower() if low_body is None else low_body
-            in_body = term_quality(low_body, term)
-            if in_body < best:
-                best, where = in_body, 1
-        quality, field = max(quality, best), max(field, where)
-    return quality, field
+        return self._words(low_title, body)
+
+    def _words(self, low_title: str, body: str) -> tuple[int, int]:
+        """The quality of the terms as words (title first, else the body)."""
+        quality, field = WHOLE_WORD, 0
+        low_body: str | None = None
+        for term in self.terms:
+            best, where = self._term(low_title, term), 0
+            if best != WHOLE_WORD:
+                low_body = body.lower() if low_body is None else low_body
+                in_body = self._term(low_body, term)
+                if in_body < best:
+                    best, where = in_body, 1
+            quality, field = max(quality, best), max(field, where)
+        return quality, field
+
+
+@functools.lru_cache(maxsize=64)
+def matcher(terms: tuple[str, ...]) -> Matcher:
+    """The :class:`Matcher` of ``terms``, compiled once (typing repeats queries)."""
+    return Matcher(terms)
+
+
+def match_quality(title: str, body: str, terms: Sequence[str]) -> tuple[int, int]:
+    """(quality, field) of a row for lowercased ``terms`` (see :class:`Matcher`)."""
+    return matcher(tuple(terms)).quality(title, body)
 
 
 def kind_order(kind: str) -> int:

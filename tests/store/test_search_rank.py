@@ -158,3 +158,36 @@ def test_pages_reach_past_the_ranking_window(big):
     assert len(hits) == 1500
     assert len({h.ref for h in hits}) == 1500
     assert all("通义千问" in h.title for h in hits)
+
+
+def reference_quality(title, body, terms):
+    """match_quality spelt out with str.find (the compiled Matcher must agree)."""
+    from desktop.store.search_rank import NO_MATCH, _is_word, names_of
+
+    phrase = " ".join(terms)
+    for name in names_of(title):
+        if name == phrase:
+            return EXACT, 0
+    for name in names_of(title):
+        if name.startswith(phrase) and (len(phrase) >= 3 or not _is_word(name[len(phrase)])):
+            return NAME_PREFIX, 0
+    quality, field = WHOLE_WORD, 0
+    for term in terms:
+        in_title, in_body = term_quality(title.lower(), term), term_quality(body.lower(), term)
+        best = (in_title, 0) if in_title <= in_body else (in_body, 1)
+        quality, field = max(quality, best[0]), max(field, best[1])
+    return (quality, field) if quality < NO_MATCH else (NO_MATCH, field)
+
+
+texts = st.text(alphabet="ab c-Q通义", max_size=12).map(lambda t: t + "  ")
+
+
+some_terms = st.lists(st.sampled_from(["a", "ab", "通义", "q", "-", "b-c"]), min_size=1, max_size=2)
+
+
+@given(texts, texts, some_terms)
+def test_the_compiled_matcher_agrees_with_the_plain_definition(title, body, terms):
+    if not all(t in (title + "\x00" + body).lower() for t in terms):
+        return  # search only judges rows that match
+    got = match_quality(title, body, terms)
+    assert got[0] == reference_quality(title, body, terms)[0]

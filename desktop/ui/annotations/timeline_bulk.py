@@ -98,7 +98,9 @@ class TimelineBulk(QObject):
             self.window.statusBar().showMessage(f"Could not annotate the events: {exc}", 8000)
             return 0
         self.window.statusBar().showMessage(
-            f"{changed:,} note{'s' * (changed != 1)} changed on {len(targets):,} events", 5000
+            f"{changed:,} note{'s' * (changed != 1)} changed on {len(targets):,}"
+            f" event{'s' * (len(targets) != 1)}",
+            5000,
         )
         return changed
 
