@@ -173,8 +173,8 @@ def _more_rows(
     window: list[Row],
 ) -> list[Row]:
     """Matches the recency ``window`` may have missed: every named row (organization, product,
-    person), and as many of the newest rows whose titles hold every long term (none to read
-    when every row of the window has them in its title: the window holds those already)."""
+    person), and the newest rows whose titles hold every long term, as many as the window
+    (those in the window are not read again)."""
     longs = [p for t, p in zip(terms, parts, strict=True) if len(t) >= 3 and isinstance(p, str)]
     exprs = [p for p in dict.fromkeys(parts) if isinstance(p, str)]  # long and rare short terms
     shorts = [t for t in terms if len(t) < 3]
@@ -196,12 +196,14 @@ def _more_rows(
             f" ORDER BY rowid DESC LIMIT {NAMED_CAP}",
             (top, *shorts),
         ).fetchall()
+    # the window holds every title match newer than its oldest row: read only older ones
     long_terms = [t for t in terms if len(t) >= 3]
-    if longs and not all(all(t in r[2].lower() for t in long_terms) for r in window):
-        where = "search MATCH ?" + _kind_filter(store, kinds)
+    in_title = sum(all(t in r[2].lower() for t in long_terms) for r in window)
+    if longs and in_title < len(window):
+        where = "search MATCH ? AND rowid < ?" + _kind_filter(store, kinds)
         out += store.conn.execute(
             sql + where + " ORDER BY rowid DESC LIMIT ?",
-            (" AND ".join(f"title : {p}" for p in longs), len(window)),
+            (" AND ".join(f"title : {p}" for p in longs), window[-1][0], len(window) - in_title),
         ).fetchall()
     if shorts:
         out = [r for r in out if all(t in (r[2] + "\x00" + r[3]).lower() for t in shorts)]

@@ -133,20 +133,6 @@ class Matcher:
         n = len(self.phrase)
         whole_end = n >= 3 or not n or not _is_word(self.phrase[-1])
         self.name_prefix = re.compile(name + ("" if whole_end else f"(?!{_W})"))
-        self.whole: dict[str, re.Pattern[str]] = {}
-        self.prefix: dict[str, re.Pattern[str]] = {}
-        for term in self.terms:
-            before = f"(?<!{_W})" if _is_word(term[0]) else ""
-            after = f"(?!{_W})" if _is_word(term[-1]) else ""
-            self.prefix[term] = re.compile(before + re.escape(term))
-            self.whole[term] = re.compile(before + re.escape(term) + after)
-
-    def _term(self, text: str, term: str) -> int:
-        if term not in text:
-            return NO_MATCH
-        if self.whole[term].search(text):
-            return WHOLE_WORD
-        return WORD_PREFIX if self.prefix[term].search(text) else INSIDE
 
     def quality(self, title: str, body: str) -> tuple[int, int]:
         """(quality, field): field 0 when the title holds every term, 1 when some term is
@@ -166,10 +152,10 @@ class Matcher:
         quality, field = WHOLE_WORD, 0
         low_body: str | None = None
         for term in self.terms:
-            best, where = self._term(low_title, term), 0
+            best, where = term_quality(low_title, term), 0
             if best != WHOLE_WORD:
                 low_body = body.lower() if low_body is None else low_body
-                in_body = self._term(low_body, term)
+                in_body = term_quality(low_body, term)
                 if in_body < best:
                     best, where = in_body, 1
             quality, field = max(quality, best), max(field, where)
