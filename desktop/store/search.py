@@ -175,8 +175,10 @@ def _more_rows(
     """Matches the recency ``window`` may have missed: every named row (organization, product,
     person), and the newest rows whose titles hold every long term, as many as the window
     (those in the window are not read again)."""
-    longs = [p for t, p in zip(terms, parts, strict=True) if len(t) >= 3 and isinstance(p, str)]
-    exprs = [p for p in dict.fromkeys(parts) if isinstance(p, str)]  # long and rare short terms
+    # a part may be a share (a term checked on rows, see _window): long terms are quoted again
+    longs = list(dict.fromkeys(_quote(t) for t in terms if len(t) >= 3))
+    rare = [p for t, p in zip(terms, parts, strict=True) if len(t) < 3 and isinstance(p, str)]
+    exprs = longs + list(dict.fromkeys(rare))
     shorts = [t for t in terms if len(t) < 3]
     named = [k for k in NAMED_KINDS if not kinds or k in kinds]
     sql = "SELECT rowid, kind, title, body FROM search WHERE "

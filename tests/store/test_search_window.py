@@ -123,3 +123,16 @@ def test_rare_and_common_short_terms_split_between_vocabulary_and_rows(
     assert looked_up == ["千问"]  # "a" is checked on the rows, never expanded
     assert [r[0] for r in rows] == vocab_window(empty_store, "千问 a")
     assert all("千问" in h.title for h in search(empty_store, "a 千问"))
+
+
+def test_names_matching_only_some_terms_are_not_hits(empty_store, small_window):
+    """A long term that drove the scan of the newest rows still filters the names."""
+    add_events(empty_store, [f"alpha launch 2-{i}" for i in range(15)])
+    with empty_store.write() as db:
+        db.execute("INSERT INTO organizations (key, name) VALUES ('b2', 'Beta 2 Corp')")
+        db.execute("INSERT INTO organizations (key, name) VALUES ('l2', 'Launch 2 Labs')")
+    assert scan(empty_store, "launch 2") is not None  # the window comes from the newest rows
+    hits = search(empty_store, "launch 2", limit=50)
+    refs = {h.ref for h in hits}
+    assert "org:b2" not in refs and "org:l2" in refs
+    assert len(hits) == brute_count(empty_store, "launch 2") == 16
