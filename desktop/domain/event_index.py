@@ -158,6 +158,7 @@ class EventIndex:
         self._long_bounds: np.ndarray | None = None
         self._long_by_lane = (_EMPTY, _EMPTY, _EMPTY)
         self._id_sorter: np.ndarray | None = None
+        self._extent: tuple[float, float] | None = None
         self._lane_perm: np.ndarray | None = None
         self._lane_bounds = self._lo_by_lane = self._hi_by_lane = _EMPTY
 
@@ -176,8 +177,10 @@ class EventIndex:
     # -- lookups ---------------------------------------------------------------------------
 
     def extent(self) -> tuple[float, float] | None:
-        """(earliest lo, latest hi), or None when empty."""
-        return (float(self.lo[0]), float(self.hi.max())) if len(self) else None
+        """(earliest lo, latest hi), or None when empty (the columns never change: kept)."""
+        if self._extent is None and len(self):
+            self._extent = (float(self.lo[0]), float(self.hi.max()))
+        return self._extent
 
     def positions_of(self, ids: Iterable[int] | np.ndarray) -> np.ndarray:
         """Positions of `ids` in the sorted columns; KeyError if any id is unknown."""

@@ -54,6 +54,7 @@ class MarksMixin:
     _sprites: dict
     _density: np.ndarray | None
     _density_row: dict[int, int]
+    _histograms: np.ndarray | None
     _frame_diamonds: dict[int, QPixmap]
 
     def kind_colour(self, kind: int) -> QColor:
@@ -68,7 +69,7 @@ class MarksMixin:
         elif plan.mode == "density":
             row = self._density_row.get(lane)
             if self._density is not None and row is not None:
-                self._histogram(p, self._density[row], plan, col)
+                self._histogram(p, row, plan, col)
         else:
             self._stacked(p, plan, col)
 
@@ -173,33 +174,44 @@ class MarksMixin:
         p.setFont(self.small)
         p.setPen(col["muted"])
         y = plan.height / 2 + (self.fm_small.ascent() - self.fm_small.descent()) / 2
+        # counts change with every pan: drawn as plain text, not kept as static text
         if plan.before:
-            self.text(p, QPointF(6, y), f"◂ {plan.before:,}", self.small)  # type: ignore[attr-defined]
+            p.drawText(QPointF(6, y), f"◂ {plan.before:,}")
         if plan.after:
             text = f"{plan.after:,} ▸"
-            x = self.c.time_width - 6 - self.text_width(text)  # type: ignore[attr-defined]
-            self.text(p, QPointF(x, y), text, self.small)  # type: ignore[attr-defined]
+            p.drawText(
+                QPointF(self.c.time_width - 6 - self.fm_small.horizontalAdvance(text), y), text
+            )
 
-    def _histogram(self, p: QPainter, counts: np.ndarray, plan: LanePlan, col: dict) -> None:
+    def _histogram(self, p: QPainter, row: int, plan: LanePlan, col: dict) -> None:
         """A lane too dense for marks: one bar per pixel column, as tall as the events that
-        start there (relative to the lane's busiest column), with the count in view."""
-        w = len(counts)
-        h = int(DENSITY_H - 22)
-        peak = max(1, int(counts.max(initial=0)))
-        bars = np.where(counts > 0, np.maximum(1.0, counts * (h / peak)), 0.0)
-        rows = np.arange(h, 0, -1, dtype=np.float64)[:, None]  # the top row first
-        hl = QColor(col["highlight"])
-        hl.setAlpha(200)
-        argb = np.uint32(hl.rgba())  # 0xAARRGGBB, as Format_ARGB32 reads a native uint32
-        pixels = np.where(rows <= bars[None, :], argb, np.uint32(0))
+        start there (relative to the lane's busiest column); its count is in the header."""
+        pixels = self._histogram_pixels(col)[row]
+        h, w = pixels.shape
         image = QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_ARGB32)
         p.drawImage(QPointF(0, 4), image)
         p.setPen(QPen(col["grid_major"], 1))
         p.drawLine(QPointF(0, 4 + h + 0.5), QPointF(w, 4 + h + 0.5))
         p.setFont(self.small)
         p.setPen(col["muted"])
-        text = f"{plan.count:,} events in view, up to {peak:,} a pixel: zoom in to read them"
-        self.text(p, QPointF(4, 4 + h + 14), text, self.small)  # type: ignore[attr-defined]
+        text = f"{plan.count:,} events in view: zoom in to read them"
+        p.drawText(QPointF(4, 4 + h + 14), text)  # changes with every pan: not cached
+
+    def _histogram_pixels(self, col: dict) -> np.ndarray:
+        """The bars of every dense lane of the frame at once: (lanes, rows, columns) ARGB."""
+        if self._histograms is not None:
+            return self._histograms
+        counts = self._density
+        assert counts is not None
+        h = int(DENSITY_H - 22)
+        peak = np.maximum(counts.max(axis=1, initial=0), 1).astype(np.float64)[:, None]
+        bars = np.where(counts > 0, np.maximum(1.0, counts * (h / peak)), 0.0)
+        rows = np.arange(h, 0, -1, dtype=np.float64)[None, :, None]  # the top row first
+        hl = QColor(col["highlight"])
+        hl.setAlpha(200)
+        argb = np.uint32(hl.rgba())  # 0xAARRGGBB, as Format_ARGB32 reads a native uint32
+        self._histograms = np.where(rows <= bars[:, None, :], argb, np.uint32(0))
+        return self._histograms
 
     def _diamond(self, kind: int, outline: QColor) -> QPixmap:
         key = (kind, outline.rgba(), self.c.devicePixelRatioF())

@@ -245,6 +245,7 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         self._density = c.model.index.density(scale, dense) if dense else None
         self._frame_diamonds = {}  # kind -> sprite, for this frame
         self._density_row = {lane: i for i, lane in enumerate(dense)}
+        self._histograms = None  # made for all the dense lanes at once, when first drawn
         for rect in visible:
             y, h = rect.y, rect.height
             if y >= bottom:
@@ -280,7 +281,7 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
             )
             p.setPen(col["muted"])
             x = 22 + self.text_width(self._count_text(rect.index)) + 10
-            self.text(p, QPointF(x, rect.y + 34), "  ".join(parts), self.small)
+            p.drawText(QPointF(x, rect.y + 34), "  ".join(parts))  # changes with every pan
         more = self._more_text(rect.index)
         if more and rect.height >= 56:
             p.setPen(col["highlight"])
