@@ -8,6 +8,7 @@ matches, exactly up to :data:`EXACT_SCAN_ROWS` rows, estimated beyond (``Count.e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktop.store.database import Store
@@ -104,9 +105,10 @@ def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = No
             n = sum(_max_id(store, k) for k in kinds or SEARCH_TABLES)  # about every row
         if n > EXACT_SCAN_ROWS:
             return _estimate(store, where, params, checks, n)
-        for term in checks:  # ASCII case folding, as the lower() of SQLite
-            where.append("(instr(lower(title), ?) OR instr(lower(body), ?))")
-            params += [term, term]
+        for term in checks:  # LIKE folds ASCII case (as the index does) and reads in place
+            where.append("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')")
+            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+            params += [pattern, pattern]
     sql = "SELECT rowid % 16, count(*) FROM search"
     sql += (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY 1"
     by_kind = {_KIND_BY_CODE[code]: n for code, n in store.conn.execute(sql, params)}

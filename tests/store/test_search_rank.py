@@ -139,6 +139,9 @@ def brute(rows, text, kinds=None):
         ("机构1", ("org",)),
         ("launch", ("event",)),
         ("zzzz nothing", None),
+        ("#", None),
+        ("% _", None),
+        ("_", ("event",)),
     ],
 )
 def test_total_is_the_true_number_of_matches(big, text, kinds):
