@@ -259,3 +259,28 @@ def test_timeline_image_grows_to_hold_every_lane_in_the_range(window, tmp_path):
     # each lane at least its header's height: the image holds them all
     assert image.height() >= 62 + 44 + orgs * 42
     assert n > 0
+
+
+def test_up_and_down_move_between_lanes_and_o_opens_the_dossiers(window, fit, qtbot):
+    eid = event_id(window, "sensenova-5-5-release")
+    fit.focus_event(eid, animate=False)
+    lane = fit.current_lane
+    fit.setFocus()
+    qtbot.keyClick(fit, Qt.Key.Key_Down)
+    settle(qtbot, fit)
+    below = fit.current_lane
+    assert below is not None and below > lane
+    assert below in fit.model.lanes_of_event(fit.selected)
+    assert_labelled(window, fit.selected)
+    qtbot.keyClick(fit, Qt.Key.Key_Up)
+    settle(qtbot, fit)
+    assert fit.current_lane < below
+    opened = []
+    fit.sig_lane_activated.connect(opened.append)
+    qtbot.keyClick(fit, Qt.Key.Key_O)
+    orgs = {fit.model.lane_org[x] for x in fit.model.lanes_of_event(fit.selected)}
+    assert set(opened) == orgs and opened
+    fit.clear_selection()
+    scroll = fit.scroll_y
+    qtbot.keyClick(fit, Qt.Key.Key_Down)  # nothing selected: the lanes scroll
+    assert fit.scroll_y > scroll or fit.scroll_y == fit.lane_layout.max_scroll(fit.lanes_height())

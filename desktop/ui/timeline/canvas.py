@@ -67,6 +67,7 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         self._selection_array: np.ndarray | None = None
         self.band: QRectF | None = None  # the rubber band being dragged
         self.highlight_org: int | None = None
+        self.current_lane: int | None = None  # the lane the selected event was picked in
         self.last_frame_ms = 0.0
         self._drag: drags.Drag | None = None  # the drag under way
         self._anim = QVariantAnimation(self)
@@ -157,12 +158,17 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         running = self._anim.state() == QVariantAnimation.State.Running
         return self._anim_to if running else self.scale
 
-    def focus_event(self, event_id: int, animate: bool = True) -> None:
+    def focus_event(self, event_id: int, animate: bool = True, lane: int | None = None) -> None:
         """Go to an event: select it and move to a view where it is drawn with its label, its
-        lane (opened if collapsed) scrolled into view. Animated in a shown window."""
+        lane (``lane``, else its first; opened if collapsed) scrolled into view. Animated in a
+        shown window."""
         lanes = self.model.lanes_of_event(event_id)
         if self.model.event_span(event_id) is None:
             return
+        if lane in lanes:
+            lanes.remove(lane)
+            lanes.insert(0, lane)
+        self.current_lane = lanes[0] if lanes else None
         opened = False
         for lane in lanes:
             if self.model.lanes[lane].collapsed:
@@ -180,9 +186,37 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         self.sig_event_selected.emit(event_id)
         self.sig_selection_changed.emit(list(self.selection))
 
-    def select_event(self, event_id: int | None) -> None:
-        """Select one event alone (None: clear the selection)."""
+    def select_event(self, event_id: int | None, lane: int | None = None) -> None:
+        """Select one event alone (None: clear the selection), seen in ``lane``."""
+        if event_id is not None:
+            lanes = self.model.lanes_of_event(event_id)
+            self.current_lane = lane if lane in lanes else (lanes[0] if lanes else None)
         self.set_selection([] if event_id is None else [event_id], event_id)
+
+    def step_lane(self, down: bool) -> None:
+        """Up/Down with an event selected: go to the event nearest in time to it in the next
+        lane above or below that has events; without a selection, scroll the lanes."""
+        if self.selected is None or (span := self.model.event_span(self.selected)) is None:
+            self.set_scroll(self.scroll_y + (self.geo.lane_h if down else -self.geo.lane_h))
+            return
+        lanes = self.model.lanes_of_event(self.selected)
+        here = self.current_lane if self.current_lane in lanes else (lanes[0] if lanes else 0)
+        t = (span[0] + span[1]) / 2
+        lane = here + (1 if down else -1)
+        while 0 <= lane < len(self.model.lanes):
+            found = self.model.index.nearest(t, lane, 1e12)  # any distance (3e4 years)
+            if found is not None:
+                self.focus_event(found, lane=lane)
+                return
+            lane += 1 if down else -1
+
+    def open_event_orgs(self) -> None:
+        """O: open the dossiers of the selected event's organizations."""
+        if self.selected is None:
+            return
+        for lane in self.model.lanes_of_event(self.selected):
+            if self.model.lane_org[lane] >= 0:
+                self.sig_lane_activated.emit(self.model.lane_org[lane])
 
     def step_event(self, forward: bool) -> None:
         """Select the next (or previous) event in time from the selection or the centre."""

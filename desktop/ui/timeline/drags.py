@@ -59,7 +59,7 @@ class PanDrag(Drag):
         if modifiers & CTRL and hit is not None:
             c.toggle_event(hit)
         else:
-            c.select_event(hit)
+            c.select_event(hit, lane=c.lane_at(pos.y()))
 
 
 class BandDrag(Drag):
