@@ -90,6 +90,16 @@ def m0004_created_at(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+@MIGRATIONS(name="0005_citation_locators_searchable")
+def m0005_citation_locators(db: sqlite_utils.Database) -> None:
+    """Citation locators ("A/RES/78/311") searchable with the item they are cited for."""
+    from desktop.store.search_locators import migration_sql
+
+    for statement in migration_sql():
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 5")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

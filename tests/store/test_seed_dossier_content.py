@@ -112,3 +112,34 @@ def test_tongyi_names_the_model_brand(mem_seeded):
     for query in ("Tongyi", "通义"):
         refs = [h.ref for h in search(mem_seeded, query)]
         assert "product:qwen" in refs  # the model brand (no longer an alias of Alibaba Cloud)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Guofa", "event:new-generation-ai-development-plan"),  # only in a citation's locator
+        ("HKEX", "org:sensetime"),
+        ("arXiv:2405", "product:deepseek-v2"),
+    ],
+)
+def test_citation_locators_are_searchable_with_what_they_are_cited_for(mem_seeded, query, expected):
+    assert expected in {h.ref for h in search(mem_seeded, query)}
+
+
+def test_locator_index_follows_citation_writes(mem_seeded):
+    from desktop.store.check import check_store
+
+    event = one(mem_seeded, "SELECT id FROM events WHERE key = 'waic-2018'")["id"]
+    source = one(mem_seeded, "SELECT id FROM sources WHERE key = 'public-record'")["id"]
+    assert "event:waic-2018" not in {h.ref for h in search(mem_seeded, "Zhangjiang")}
+    with mem_seeded.write() as db:
+        db.execute(
+            "INSERT INTO citations (source_id, target_kind, target_id, locator)"
+            " VALUES (?, 'event', ?, 'Zhangjiang venue list')",
+            (source, event),
+        )
+    assert "event:waic-2018" in {h.ref for h in search(mem_seeded, "Zhangjiang")}
+    with mem_seeded.write() as db:
+        db.execute("DELETE FROM citations WHERE locator = 'Zhangjiang venue list'")
+    assert "event:waic-2018" not in {h.ref for h in search(mem_seeded, "Zhangjiang")}
+    assert check_store(mem_seeded).problems == []
