@@ -138,3 +138,23 @@ def test_the_pane_shows_exact_values_as_tooltips_and_latin_punctuation_in_a_lati
     cursor = doc.find("’")  # a curly apostrophe is drawn by the Latin font, no full-width gap
     assert not cursor.isNull() and isinstance(cursor, QTextCursor)
     view.deleteLater()
+
+
+def test_event_details_come_from_the_same_writer_with_safe_markdown_notes(window):
+    from desktop.store.annotations import save_annotation
+    from desktop.ui.event_details.widget import EventDetailsView
+
+    store = window.store
+    key = "un-ga-ai-capacity-building-resolution"
+    save_annotation(
+        store, target=f"event:{key}", body="**Check** <script>x()</script> [UN](https://un.org)"
+    )
+    event_id = store.conn.execute("SELECT id FROM events WHERE key = ?", (key,)).fetchone()[0]
+    view = EventDetailsView(store)
+    view.show_event(event_id)
+    html, text = view.toHtml(), view.toPlainText()
+    assert "A/RES/78/311" in text
+    assert "Flanders-China Chamber of Commerce" in text  # the source by its publisher
+    assert "<script>" not in html and "**Check**" not in text and "Check" in text
+    assert "font-weight:700" in html.replace(" ", "") or "font-weight:600" in html.replace(" ", "")
+    view.deleteLater()
