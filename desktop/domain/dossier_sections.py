@@ -163,7 +163,7 @@ def claims(d: Dossier, ctx: Context) -> Section | None:
         runs.append(Run(" ".join(c.text.split()), DISPUTED if c.disputed else PLAIN))
         if c.measured_against:
             runs.append(Run(f" vs {c.measured_against}", META))
-        if c.subject:
+        if c.subject and c.subject != d.org.name:  # not "about" the dossier's own subject
             runs.append(Run(f" (about {c.subject})", META))
         if c.date:
             runs.append(Run(f" {date_text(c.date)}", META))
