@@ -8,6 +8,7 @@ from desktop.domain.dossier_doc import (
     META,
     NOTE,
     PLAIN,
+    STRONG,
     ZH,
     DossierDoc,
     Footnotes,
@@ -37,20 +38,20 @@ def event_document(d: EventDetail, sources: tuple[Source, ...] = ()) -> DossierD
     if e.summary:
         lead.append(_para(Run(" ".join(e.summary.split()))))
     if d.orgs:
-        runs = [Run("Organizations: ", "strong")]
+        runs = [Run("Organizations: ", STRONG)]
         for i, o in enumerate(d.orgs):
             label = f"{o.name} {o.name_zh}" if o.name_zh else o.name
             runs += [Run(", ")] if i else []
             runs += [Run(label, link=f"org:{o.org_id}"), Run(f" ({o.role})", META)]
         lead.append(_para(*runs))
     if d.people:
-        runs = [Run("People: ", "strong")]
+        runs = [Run("People: ", STRONG)]
         for i, p in enumerate(d.people):
             runs += [Run(", ")] if i else []
             runs += [Run(p.name)] + ([Run(f" {p.name_zh}", ZH)] if p.name_zh else [])
         lead.append(_para(*runs))
     if d.products:
-        lead.append(_para(Run("Products: ", "strong"), Run(", ".join(p.name for p in d.products))))
+        lead.append(_para(Run("Products: ", STRONG), Run(", ".join(p.name for p in d.products))))
     sections = []
     if d.claims:
         items = tuple(
