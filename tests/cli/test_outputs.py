@@ -294,6 +294,7 @@ def test_the_windows_exports_refuse_the_same_targets(target, seeded_store, tmp_p
     org = find_organization(seeded_store, ORG)
     assert org is not None
     seeded_store.conn.execute("UPDATE app_state SET value = value")  # a live -wal beside it
+    seeded_store.conn.commit()
     out = TARGETS[target](tmp_path, seeded_store.path)
     for name, write in _window_writers(seeded_store, org.id).items():
         before = snapshot(tmp_path)
