@@ -134,3 +134,37 @@ def test_a_full_disk(full_disk, tmp_path, capsys):
         line = one_line(capsys)
         assert "the disk is full" in line and ".tmp" not in line, argv
     assert snapshot(full_disk) == before
+
+
+@pytest.fixture
+def read_only_medium(tmp_path, seeded_template):
+    mount = tmp_path / "medium"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip("a tmpfs cannot be mounted here")
+    try:
+        shutil.copy(seeded_template, mount / "dossier.db")
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_read_only_file_system(read_only_medium, capsys):
+    from desktop.ui.shell.opening import attempt_open
+
+    db = read_only_medium / "dossier.db"
+    assert main(["search", "SenseTime", "--db", str(db)]) == 0
+    assert main(["check", str(db)]) == 0
+    capsys.readouterr()
+    result = attempt_open(db, readonly=True)  # what 'dossier open --read-only' does
+    assert result.ok and result.store is not None and result.message is None
+    result.store.close()
+    assert main(["annotate", "event:waic-2024", "--note", "x", "--db", str(db)]) == 1
+    assert "read-only" in one_line(capsys)
+    assert sorted(p.name for p in read_only_medium.iterdir()) == ["dossier.db"]
