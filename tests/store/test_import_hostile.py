@@ -186,6 +186,8 @@ def test_timelinejs(seeded, slides, depth, where, junk, partial):
          "nested too deeply"),
         ("a.jsonl", "jsonl", b'{"message": "caf\xe9"}\n', "byte 0xE9 at offset 16"),
         ("a.json", "timelinejs", b'{"events": ["caf\xe9"]}', "byte 0xE9 at offset 16"),
+        ("a.csv", "csv", b"title,start\nok,2024\ncaf\xe9,2024-01-01\n", "byte 0xE9 at offset 23"),
+        ("a.csv", "csv", b"ti\xe9tle,start\nx,2024\n", "byte 0xE9 at offset 2"),
         ("a.jsonl", "jsonl", b'{"message": "' + b"a" * (17 * 2**20) + b'"}\n', "16 MB"),
     ],
 )  # fmt: skip

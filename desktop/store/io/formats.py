@@ -5,14 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from desktop.store.io.readers import (
-    FORMATS,
-    CsvSource,
-    JsonlSource,
-    RowSource,
-    read_csv_header,
-    read_jsonl_columns,
-)
+from desktop.store.io.jsonl import JsonlSource, read_jsonl_columns
+from desktop.store.io.readers import FORMATS, CsvSource, RowSource, read_csv_header
 from desktop.store.io.records import ImportFileError
 from desktop.store.io.timelinejs import TimelineJsSource
 

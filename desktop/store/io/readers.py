@@ -1,18 +1,21 @@
-"""Reading CSV and JSON lines, one row at a time, as :class:`ImportedEvent` values or
-:class:`Skipped` rows (TimelineJS is in :mod:`desktop.store.io.timelinejs`; choosing the reader
-for a file in :mod:`desktop.store.io.formats`).
+"""Reading CSV, one row at a time, as :class:`ImportedEvent` values or :class:`Skipped` rows, and
+what every reader shares: column mapping and Timesketch dates (TimelineJS is in
+:mod:`desktop.store.io.timelinejs`, JSON lines in :mod:`desktop.store.io.jsonl`; choosing the
+reader for a file in :mod:`desktop.store.io.formats`).
 
 - ``csv``: a header row, then one event per row; columns map to fields through the mapping given
   plus guesses (see :data:`GUESSES`); comma, semicolon or tab separated; UTF-8 (with or without
   BOM) or UTF-16 with a BOM. Streamed: memory stays flat whatever the size.
   A column mapped to ``-`` is left out; one mapped to ``extra`` (like any column no field takes)
-  goes to the summary's ``extra:`` line, and no guess takes it. :func:`read_csv_header` and
-  :func:`read_jsonl_columns` give a file's columns without needing a title or a date column.
+  goes to the summary's ``extra:`` line, and no guess takes it. :func:`read_csv_header` gives a
+  file's columns without needing a title or a date column. A row with bytes that are not UTF-8
+  is skipped, the first such saying the byte and its offset in the file.
 - ``timesketch``: Timesketch's CSV or JSONL export (``message``, ``datetime``,
   ``timestamp_desc``, ``timestamp`` in microseconds, any other attributes). The message is the
   title, the timestamp description the kind; other attributes go to the summary's ``extra:``
   line (see :mod:`desktop.store.io.records`), and so does a ``datetime`` finer than the minute.
-- ``jsonl``: one JSON object per line, Timesketch's field names or the CSV guesses.
+- ``jsonl``: one JSON object per line, Timesketch's field names or the CSV guesses (read in
+  :mod:`desktop.store.io.jsonl`, with :func:`desktop.store.io.jsonl.read_jsonl_columns`).
 
 Every reader is re-iterable (:meth:`RowSource.rows` opens the file again), so a plan can be made
 in one pass and the import done in another without holding the rows in memory.
@@ -21,7 +24,6 @@ in one pass and the import done in another without holding the rows in memory.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -39,11 +41,11 @@ from desktop.store.io.records import (
     build_event,
     date_from_datetime,
 )
+from desktop.store.io.text import first_bad_utf8, with_offset
 
 FORMATS = ("csv", "timelinejs", "timesketch", "jsonl")
 IGNORE = "-"  # a mapping value: leave the column out
 EXTRA = "extra"  # a mapping value: no field, never guessed; kept in the summary's 'extra:' line
-MAX_LINE_BYTES = 16 * 1024 * 1024
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 GUESSES: dict[str, tuple[str, ...]] = {
@@ -251,7 +253,11 @@ def read_csv_header(path: Path) -> CsvHeader:
             names[i] = f"{name} ({seen[name]})"
     for name in names:
         if BAD_CHARS.search(name):
-            raise ImportFileError(f"{path.name}: the header is not UTF-8 text; save as UTF-8")
+            bad = first_bad_utf8(path)
+            where = f" (byte 0x{bad[0]:02X} at offset {bad[1]:,})" if bad else ""
+            raise ImportFileError(
+                f"{path.name}: the header is not UTF-8 text{where}; save as UTF-8"
+            )
     return CsvHeader(encoding, errors, delimiter, tuple(names))
 
 
@@ -264,6 +270,7 @@ class CsvSource(RowSource):
         self.timesketch = fmt == "timesketch"
         self.header = read_csv_header(path)
         self.encoding, self.delimiter = self.header.encoding, self.header.delimiter
+        self.utf8 = self.encoding.startswith("utf-8")
         self.columns = names = self.header.columns
         guesses = _merge_guesses(TIMESKETCH, GUESSES) if self.timesketch else GUESSES
         self.mapping = resolve_mapping(self.columns, requested, guesses)
@@ -291,6 +298,7 @@ class CsvSource(RowSource):
     def rows(self) -> Iterator[ImportedEvent | Skipped]:
         width = len(self.columns)
         fields, extras, stamp = self.fields, self.extras, self.stamp
+        told = False  # the first row with bytes that are not UTF-8 says where the first is
         with self._open() as fh:
             reader = self._reader(fh)
             try:
@@ -313,7 +321,10 @@ class CsvSource(RowSource):
                         else:
                             yield build_event(values, where, extra=extra)
                     except RowError as exc:
-                        yield Skipped(where, str(exc))
+                        reason = str(exc)
+                        if not told and "not UTF-8 text (byte" in reason and self.utf8:
+                            told, reason = True, with_offset(reason, self.path)
+                        yield Skipped(where, reason)
             except csv.Error as exc:
                 raise ImportFileError(
                     f"{self.path.name} row {number}: cannot read it as CSV ({exc})"
@@ -333,142 +344,4 @@ class CsvSource(RowSource):
             extra={**extra, **more},
             dates=None if date is None else (date, None),
             key_parts=(key_text, str(values.get("kind") or "")),
-        )
-
-
-# -- JSON lines --------------------------------------------------------------------------------
-def not_utf8(exc: UnicodeDecodeError, offset: int = 0) -> str:
-    """What is wrong with bytes that are not UTF-8: the first bad byte and where it is."""
-    byte = exc.object[exc.start] if exc.start < len(exc.object) else 0
-    return f"is not UTF-8 text (byte 0x{byte:02X} at offset {offset + exc.start:,})"
-
-
-class NestedTooDeeply(ValueError):
-    """JSON nested deeper than Python's parser goes (a RecursionError, said as such)."""
-
-
-def loads(raw: bytes | str) -> Any:
-    """``json.loads``; a document nested too deeply raises :class:`NestedTooDeeply`."""
-    try:
-        return json.loads(raw)
-    except RecursionError:
-        raise NestedTooDeeply("it is nested too deeply to read") from None
-
-
-def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
-    """(line number, the decoded object or a RowError) for each non-blank line."""
-    with path.open("rb") as fh:
-        number = offset = 0
-        while True:
-            start = offset
-            raw = fh.readline(MAX_LINE_BYTES)
-            if not raw:
-                return
-            offset += len(raw)
-            number += 1
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw, start = raw[3:], 3
-            if not raw.endswith(b"\n") and len(raw) >= MAX_LINE_BYTES:
-                while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
-                    offset += len(rest)
-                offset += len(rest)
-                yield number, RowError(f"is longer than {MAX_LINE_BYTES // 2**20} MB")
-                continue
-            if not raw.strip():
-                continue
-            try:
-                yield number, loads(raw.decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                yield number, RowError(f"{not_utf8(exc, start)}; save the file as UTF-8")
-            except NestedTooDeeply:
-                yield number, RowError("is nested too deeply to read")
-            except ValueError as exc:
-                yield number, RowError(f"is not valid JSON ({str(exc)[:80]})")
-
-
-def read_jsonl_columns(path: Path) -> tuple[str, ...]:
-    """The keys of the first JSON object in a JSON-lines file: its columns. A file without one
-    is refused with what is wrong with its first line."""
-    first_problem = None
-    for number, obj in _json_lines(path):
-        if isinstance(obj, dict):
-            return tuple(obj)
-        if first_problem is None:
-            why = str(obj) if isinstance(obj, RowError) else f"is {_kind(obj)}, not an object"
-            first_problem = f"line {number} {why}"
-    why = " (it has none)" if first_problem is None else f": {first_problem}"
-    raise ImportFileError(f"{path.name} holds no JSON object per line{why}")
-
-
-def _kind(value: Any) -> str:
-    names = {list: "a list", str: "a string", bool: "true/false", type(None): "null"}
-    return names.get(type(value), "a number")
-
-
-class JsonlSource(RowSource):
-    """One JSON object per line (Timesketch's JSONL export or any event list)."""
-
-    def __init__(self, path: Path, fmt: str, requested: Mapping[str, str]) -> None:
-        super().__init__(path)
-        self.fmt = fmt
-        self.requested = {k: field_name(v) for k, v in requested.items()}
-        self.guesses = _merge_guesses(TIMESKETCH, GUESSES)
-        self.columns = read_jsonl_columns(path)
-        self.mapping = self._mapping(dict.fromkeys(self.columns))
-        missing = [c for c in requested if c not in self.columns]
-        if missing:
-            self.notes.append(f"not in the first object (mapped anyway): {', '.join(missing)}")
-        if "title" not in self.mapping.values():
-            self.notes.append("the first object has no title field (message, title, ...)")
-        self.provided = frozenset(set(FIELDS) - {"key"})
-
-    def _mapping(self, obj: dict[str, Any]) -> dict[str, str]:
-        cols = tuple(obj)
-        requested = {k: v for k, v in self.requested.items() if k in obj}
-        return resolve_mapping(cols, requested, self.guesses)
-
-    def _shape(self, obj: dict[str, Any]) -> tuple[dict[str, str], bool]:
-        """The mapping for objects with these keys, and whether their date is a timestamp."""
-        mapping = self._mapping(obj)
-        start = next((c for c, f in mapping.items() if f == "start"), None)
-        stamped = start is None or _norm(start) == "datetime"
-        return mapping, stamped
-
-    def rows(self) -> Iterator[ImportedEvent | Skipped]:
-        shapes: dict[tuple[str, ...], tuple[dict[str, str], bool]] = {}
-        for number, obj in _json_lines(self.path):
-            where = f"line {number}"
-            if isinstance(obj, RowError):
-                yield Skipped(where, f"the line {obj}")
-                continue
-            if not isinstance(obj, dict):
-                yield Skipped(where, f"a JSON object is expected, not {type(obj).__name__}")
-                continue
-            try:
-                key = tuple(obj)
-                if key not in shapes:
-                    if len(shapes) > 1000:
-                        shapes.clear()
-                    shapes[key] = self._shape(obj)
-                mapping, stamped = shapes[key]
-                yield self._event(obj, mapping, stamped, where)
-            except RowError as exc:
-                yield Skipped(where, str(exc))
-
-    def _event(
-        self, obj: dict[str, Any], mapping: dict[str, str], stamped: bool, where: str
-    ) -> ImportedEvent:
-        values = {f: obj[c] for c, f in mapping.items() if not _unmapped(f)}
-        extra = {c: v for c, v in obj.items() if mapping.get(c, EXTRA) == EXTRA}
-        date, key_parts, more = None, (), {}
-        if stamped:
-            extra.pop("timestamp", None)
-            date, key_text, more = _timesketch_date(values.get("start"), obj.get("timestamp"))
-            key_parts = (key_text, str(values.get("kind") or ""))
-        return build_event(
-            values,
-            where,
-            extra={**extra, **more},
-            dates=None if date is None else (date, None),
-            key_parts=key_parts,
         )

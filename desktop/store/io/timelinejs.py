@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.partial_date import PartialDate
-from desktop.store.io.readers import RowSource, not_utf8
+from desktop.store.io.readers import RowSource
 from desktop.store.io.records import (
     FIELDS,
     ImportedEvent,
@@ -27,6 +27,7 @@ from desktop.store.io.records import (
     build_event,
     text_value,
 )
+from desktop.store.io.text import not_utf8
 
 MAX_JSON_BYTES = 256 * 1024 * 1024
 
