@@ -167,8 +167,23 @@ def _norm(sql: str) -> str:
     return re.sub(r"\s+", " ", sql).strip().rstrip(";").lower()
 
 
+SQLITE_TABLES = ("sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4")
+
+
 def _allowed_extra(kind: str, name: str, table: str) -> bool:
-    return name.startswith("sqlite_") or (kind == "index" and table == "_sqlite_migrations")
+    """SQLite's own tables (ANALYZE's statistics, AUTOINCREMENT's counters), the indexes it makes
+    for UNIQUE constraints, and indexes on the migrations table (sqlite-utils' own)."""
+    if kind == "table":
+        return name in SQLITE_TABLES
+    return kind == "index" and (
+        name.startswith("sqlite_autoindex_") or table == "_sqlite_migrations"
+    )
+
+
+def _is_code(kind: str, sql: str) -> bool:
+    """Objects compared by their SQL too: triggers and views run code; a virtual table's module
+    and its arguments decide what it does."""
+    return kind in CODE_OBJECTS or _norm(sql).startswith("create virtual table")
 
 
 def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
@@ -180,7 +195,7 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
             if not _allowed_extra(kind, name, table):
                 on = f" on {table}" if kind in ("trigger", "index") and table else ""
                 added.append(f"{kind} {name!r}{on}")
-        elif kind in CODE_OBJECTS and _norm(sql) != _norm(expected[kind, name][1]):
+        elif _is_code(kind, sql) and _norm(sql) != _norm(expected[kind, name][1]):
             changed.append(f"{kind} {name!r}")
     tables = {n for (k, n) in found if k == "table"}
     for (kind, name), (table, _sql) in sorted(expected.items()):

@@ -78,6 +78,18 @@ def changed_trigger(path: Path) -> None:
     )
 
 
+def planted(path: Path) -> None:
+    """Schema rows written straight into sqlite_master: a trigger under a name SQLite keeps for
+    itself, and the search index's tokenizer changed."""
+    sql(
+        path,
+        "PRAGMA writable_schema = ON",
+        "INSERT INTO sqlite_master VALUES ('trigger', 'sqlite_wipe', 'annotations', 0,"
+        " 'CREATE TRIGGER sqlite_wipe AFTER INSERT ON annotations BEGIN DELETE FROM events; END')",
+        "UPDATE sqlite_master SET sql = replace(sql, 'trigram', 'unicode61') WHERE name = 'search'",
+    )
+
+
 HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
     # name: (how the file is made hostile, what the refusal must say)
     "trigger on annotations": (
@@ -99,6 +111,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
         "'st'",
     ),
     "changed trigger": (changed_trigger, "'events_generation_ai'"),
+    "planted in sqlite_master": (planted, "'sqlite_wipe'"),
     "view": (lambda p: sql(p, "CREATE VIEW recent AS SELECT * FROM events"), "'recent'"),
     "index on events": (lambda p: sql(p, "CREATE INDEX mine ON events (title)"), "'mine'"),
     "extra table": (lambda p: sql(p, "CREATE TABLE invoices (id INTEGER)"), "'invoices'"),
