@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, slot=slot: slot())
             self.menus["view"].addAction(action)
+        self.menus["view"].addAction(self.timeline.hide_empty)
+        self.menus["go"].addAction(self.timeline.go_to_lane_action)
 
     def add_to_file_menu(self, section: str, *items: QAction | QMenu) -> None:
         """Add actions or submenus to a section of the File menu (see FILE_SECTIONS)."""

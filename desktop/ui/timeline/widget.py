@@ -4,9 +4,8 @@ scrollbar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -43,15 +42,19 @@ class TimelineWidget(QWidget):
         self.order.addItem("Order: first event", "first")
         self.order.addItem("Order: event count", "count")
         self.order.currentIndexChanged.connect(self._reorder)
-        self.hide_empty = QCheckBox("Hide empty lanes", self)
+        # View ▸ Hide empty lanes and Go ▸ Go to lane… (the window puts them in its menus)
+        self.hide_empty = QAction("&Hide empty lanes", self)
+        self.hide_empty.setCheckable(True)
         self.hide_empty.setToolTip("Hide the lanes that have nothing in the visible range")
-        self.hide_empty.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hide_empty.toggled.connect(self.canvas.set_hide_empty)
+        self.go_to_lane_action = QAction("Go to &lane…", self)
+        self.go_to_lane_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.go_to_lane_action.triggered.connect(self._focus_lane_search)
         self.lane_search = QLineEdit(self)
         self.lane_search.setPlaceholderText("Go to lane (Ctrl+L)")
         self.lane_search.setClearButtonEnabled(True)
-        self.lane_search.setMinimumWidth(170)
-        self.lane_search.setMaximumWidth(220)
+        self.lane_search.setMinimumWidth(120)
+        self.lane_search.setMaximumWidth(200)
         self._lane_names = QStringListModel(self)
         completer = QCompleter(self._lane_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -60,16 +63,12 @@ class TimelineWidget(QWidget):
         completer.popup().setMinimumWidth(320)
         self.lane_search.setCompleter(completer)
         self.lane_search.returnPressed.connect(lambda: self.go_to_lane(self.lane_search.text()))
-        shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self._focus_lane_search)
         self.range_label = QLabel(self)
         self.range_label.setObjectName("rangeLabel")
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 0)
         bar.addWidget(self.group)
         bar.addWidget(self.order)
-        bar.addWidget(self.hide_empty)
         bar.addWidget(self.lane_search)
         bar.addStretch(1)
         bar.addWidget(self.range_label)
