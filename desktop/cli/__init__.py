@@ -145,6 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"dossier: {one_line(exc, args)}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a fault in Dossier itself: still one line, --debug tells where
+        if args.debug:
+            raise
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        print(f"dossier: internal error ({what}); run with --debug for details", file=sys.stderr)
+        return 1
 
 
 # the one error boundary: whatever a command meets becomes one line on stderr and exit 1

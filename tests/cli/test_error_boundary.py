@@ -39,6 +39,7 @@ CASES = [
     (sqlite3.DatabaseError("database disk image is malformed"), "damaged"),
     (StoreError("two\nlines"), "two lines"),
     (MemoryError(), "out of memory"),
+    (KeyError("a fault in Dossier"), "internal error (KeyError"),
 ]  # fmt: skip
 
 
