@@ -7,8 +7,8 @@
   must record Dossier's migrations (in order, a prefix of those this version knows).
 - :func:`schema_problems` compares ``sqlite_master`` with what Dossier's migrations create at
   the file's version: objects Dossier did not create (a trigger, a view, a table, an index on
-  its tables), objects missing, and triggers or views whose SQL was changed. SQLite's own
-  tables and UNIQUE indexes, and indexes on the migrations table are allowed.
+  its tables), objects missing, and triggers, views or virtual tables whose SQL was changed.
+  SQLite's own tables and UNIQUE indexes, and indexes on the migrations table, are allowed.
 - :func:`quick_check` runs ``PRAGMA quick_check`` on files up to :data:`QUICK_CHECK_MAX_BYTES`
   (it reads every page: about 3 ms per MB, ~150 ms at the limit); larger files get the header
   checks only, and a damaged page then surfaces as a refused write when it is touched.
