@@ -4,7 +4,10 @@ Each migration is a function registered on :data:`MIGRATIONS` (sqlite-utils ``Mi
 in one transaction together with its record in ``_sqlite_migrations`` and the new
 ``PRAGMA user_version``. ``user_version`` is the number of migrations applied; a file whose
 ``user_version`` is higher than :data:`SCHEMA_VERSION` was written by a newer Dossier and is
-refused. New migrations are appended, never edited or reordered.
+refused. New migrations are appended, never edited or reordered: opening compares a file's
+schema with what its migrations make here (:mod:`desktop.store.verify`), so the SQL a released
+migration runs, and the schema text it is built from, must never change
+(``tests/store/test_verify.py`` pins it).
 """
 
 from __future__ import annotations
