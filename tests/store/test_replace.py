@@ -305,3 +305,19 @@ def test_sidecars_go_aside_before_the_new_file_arrives(seeded_template, tmp_path
     monkeypatch.setattr(files.os, "replace", watching)
     create_empty(db, force=True).close()
     assert seen == [[False, False, False]]
+
+
+def test_init_on_a_full_disk_names_the_file_asked_for(tmp_path, monkeypatch, capsys):
+    """A failure while building says "the disk is full" about the file asked for (never the
+    temporary file's name) and leaves nothing behind."""
+    import desktop.store.library as library
+
+    def full(_store, _seeds):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(library, "load_seeds", full)
+    db = tmp_path / "x.db"
+    assert main(["init", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"dossier: could not create {db}: the disk is full\n"
+    assert list(tmp_path.iterdir()) == []

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
 from desktop.store.errors import StoreError
-from desktop.store.files import replacing
+from desktop.store.files import check_output, replacing
 from desktop.store.io.markdown import write_markdown
 from desktop.ui.app import ensure_app
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
@@ -68,7 +68,7 @@ def write_pdf(store: Store, org_id: int, out: str | Path, as_of: float | None = 
     if QApplication.instance() is None:  # the command line: no display needed
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     ensure_app()
-    out = Path(out)
+    out = check_output(out, protect=(store.path,))  # refused before anything is laid out
     doc = dossier_document(store, org_id, as_of)
     # checked (never the open database, a link or a device), all or nothing: OUT as it was
     with replacing(out, protect=(store.path,)) as tmp:

@@ -20,7 +20,7 @@ import numpy as np
 from desktop.domain.filters import EventFilter
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
-from desktop.store.files import replacing
+from desktop.store.files import check_output, replacing
 
 FORMATS = ("png", "svg")
 #: The tallest image drawn (lanes beyond it are left out).
@@ -55,6 +55,7 @@ def export_timeline_image(
     if not (100 <= w <= 16000 and 100 <= h <= 16000):
         raise StoreError(f"an image size of {w}x{h} is out of range")
 
+    check_output(out_path, protect=(store.path,))  # refused before anything is drawn
     canvas = _canvas(store, filters, range, (w, h), group_by)
     h = canvas.height()  # grown to hold every lane with an event in the range
     out = Path(out_path)
