@@ -64,15 +64,18 @@ def lock_path(db_path: str | os.PathLike[str]) -> Path:
 def _private_folder(folder: Path) -> Path:
     """Create ``folder`` (mode 0700) if missing, and check it is a real folder owned by this
     user that nobody else can write: a lock file is only ever made in such a folder."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
     try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
         os.mkdir(folder, 0o700)
         os.chmod(folder, 0o700)  # whatever the umask
     except FileExistsError:
         pass
     except OSError as exc:
         raise LockFolderError(f"cannot make the lock folder {folder}: {exc.strerror}") from None
-    st = os.lstat(folder)
+    try:
+        st = os.lstat(folder)
+    except OSError as exc:
+        raise LockFolderError(f"cannot use the lock folder {folder}: {exc.strerror}") from None
     if stat.S_ISLNK(st.st_mode):
         raise LockFolderError(f"the lock folder {folder} is a symbolic link; not used")
     if not stat.S_ISDIR(st.st_mode):
@@ -184,12 +187,13 @@ class DatabaseLock:
         self.release()
 
 
-def is_locked(db_path: str | os.PathLike[str]) -> AlreadyOpenError | None:
-    """The refusal a new lock on ``db_path`` would meet now, or None when it is free."""
+def is_locked(db_path: str | os.PathLike[str]) -> StoreError | None:
+    """The refusal a new lock on ``db_path`` would meet now (:class:`AlreadyOpenError`, or
+    :class:`LockFolderError` for a lock folder that is not private), or None when it is free."""
     probe = DatabaseLock(db_path)
     try:
         probe.acquire()
-    except AlreadyOpenError as exc:
+    except (AlreadyOpenError, LockFolderError) as exc:
         return exc
     probe.release()
     return None
