@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,10 +64,20 @@ def _read_only_folder(tmp: Path, db: Path) -> Path:
     folder = tmp / "locked"
     folder.mkdir()
     folder.chmod(0o555)
-    if os.access(folder, os.W_OK):  # root ignores the mode
+    if os.access(folder, os.W_OK) and shutil.which("chattr"):  # root ignores the mode, but
+        subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
+    if os.access(folder, os.W_OK):  # not even an immutable folder here
         folder.chmod(0o755)
         pytest.skip("a read-only folder cannot be made here (running as root)")
     return folder / "out.file"
+
+
+def _writable_again(tmp: Path) -> None:
+    locked = tmp / "locked"
+    if locked.is_dir():
+        if shutil.which("chattr"):
+            subprocess.run(["chattr", "-i", str(locked)], capture_output=True, check=False)
+        locked.chmod(0o755)
 
 
 def _device(tmp: Path, db: Path) -> Path:
@@ -150,17 +161,16 @@ def test_every_output_refuses_every_hostile_target(output, target, seeded_path, 
     null_before = device(Path("/dev/null"))
     try:
         code = main(OUTPUTS[output](str(out), str(seeded_path)))
+        files_after = snapshot(tmp_path)
     finally:
-        for folder in tmp_path.iterdir():
-            if folder.is_dir() and not folder.is_symlink():
-                folder.chmod(0o755)
+        _writable_again(tmp_path)
     captured = capsys.readouterr()
     lines = captured.err.strip().splitlines()
     assert code == 1, captured
     assert len(lines) == 1 and lines[0].startswith("dossier: "), captured.err
     assert "Traceback" not in captured.err
     assert digest(seeded_path) == db_before
-    assert snapshot(tmp_path) == files_before  # no other file changed, nothing left behind
+    assert files_after == files_before  # no other file changed, nothing left behind
     assert device(Path("/dev/null")) == null_before
     assert not Path("/proc/dossier-test.out").exists()
 
