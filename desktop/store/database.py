@@ -341,7 +341,8 @@ def _prepare(
         if problems:
             raise ForeignSchemaError(
                 f"{path} is not as Dossier made it, so nothing was opened or changed"
-                f" ({'; '.join(problems)}); see 'dossier check'"
+                f" ({'; '.join(problems)}); drop what Dossier did not create (with sqlite3 or"
+                " sqlite-utils) or restore a backup"
             )
         conn.execute("PRAGMA foreign_keys = ON")
         todo = migrations.pending(store.db)
