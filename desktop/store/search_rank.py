@@ -128,11 +128,11 @@ class Matcher:
         self.terms = [t for t in terms if t]
         self.phrase = " ".join(self.terms)
         # a name is a title segment: the indexed fields end with two spaces
-        name = "(?:^|(?<=  ))" + re.escape(self.phrase)
+        name = "(?:^|(?<=  ))\\s*" + re.escape(self.phrase)
         self.exact = re.compile(name + "(?=\\s\\s|\\s*$)")
         n = len(self.phrase)
-        whole_end = n >= 3 or not n or not _is_word(self.phrase[-1])
-        self.name_prefix = re.compile(name + ("" if whole_end else f"(?!{_W})"))
+        # a name's start: at least 3 characters of it, or a whole word (UN, not Un-ited)
+        self.name_prefix = re.compile(name + ("" if n >= 3 else f"(?!{_W})"))
 
     def quality(self, title: str, body: str) -> tuple[int, int]:
         """(quality, field): field 0 when the title holds every term, 1 when some term is

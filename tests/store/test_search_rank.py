@@ -193,4 +193,4 @@ def test_the_compiled_matcher_agrees_with_the_plain_definition(title, body, term
     if not all(t in (title + "\x00" + body).lower() for t in terms):
         return  # search only judges rows that match
     got = match_quality(title, body, terms)
-    assert got[0] == reference_quality(title, body, terms)[0]
+    assert got == reference_quality(title, body, terms)
