@@ -65,9 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("db", nargs="?", help="database file (default: your database)")
     p.add_argument("--read-only", action="store_true", help="browse without changing the file")
 
-    p = _sub(subs, "init", "create a database from the seed dossier")
+    p = _sub(subs, "init", "create a database from the seed dossier (or an empty one)")
     p.add_argument("db", help="database file to create")
     p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument("--empty", action="store_true", help="no seed dossier: schema only, no data")
 
     p = _sub(subs, "screenshot", "render the main window offscreen to a PNG and exit")
     p.add_argument("out", help="PNG file to write")

@@ -15,7 +15,12 @@ from desktop.domain.partial_date import DateParseError, PartialDate, format_span
 from desktop.store.check import check_store
 from desktop.store.database import open_store, room_beside
 from desktop.store.files import check_output
-from desktop.store.library import create_from_seeds, default_database_path, open_or_create
+from desktop.store.library import (
+    create_empty,
+    create_from_seeds,
+    default_database_path,
+    open_or_create,
+)
 from desktop.store.search_count import event_times, search_page
 
 
@@ -56,6 +61,10 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    if args.empty:  # the same all-or-nothing build as File ▸ New
+        create_empty(args.db, force=args.force, hint="; use --force to replace it").close()
+        print(f"created {args.db}: empty")
+        return 0
     store, report = create_from_seeds(args.db, force=args.force)
     store.close()
     print(f"created {args.db}: {report}")

@@ -72,10 +72,11 @@ def create_from_seeds(
     return open_store(path), report
 
 
-def create_empty(path: str | os.PathLike[str], *, force: bool = False) -> Store:
-    """A new database with Dossier's schema and no data at ``path`` (see :func:`_build`)."""
+def create_empty(path: str | os.PathLike[str], *, force: bool = False, hint: str = "") -> Store:
+    """A new database with Dossier's schema and no data at ``path`` (see :func:`_build`);
+    ``dossier init --empty`` and File ▸ New. ``hint`` ends the refusal of an existing file."""
     path = Path(path).expanduser()
-    _refuse_existing(path, force)
+    _refuse_existing(path, force, hint)
     _build(path, lambda _store: None)
     return open_store(path)
 
