@@ -35,7 +35,7 @@ def check_invariants(stack: LaneStack, given_items: list[StackItem], max_rows: i
         assert 0 <= p.row < stack.rows
         by_row.setdefault(p.row, []).append(p)
         if p.label_x is not None:
-            assert -1e-9 <= p.label_x and p.label_x + p.label_w <= WIDTH + 1e-9
+            assert p.label_x >= -1e-9 and p.label_x + p.label_w <= WIDTH + 1e-9
             # the label is inside the box the event holds, and next to its head
             assert p.box_x0 - 1e-9 <= p.label_x and p.label_x + p.label_w <= p.box_x1 + 1e-9
             assert p.box_x0 - 1e-9 <= p.head <= p.box_x1 + 1e-9

@@ -201,7 +201,8 @@ def test_export_current_view_keeps_filter_range_and_grouping(window, tmp_path):
     root = ET.parse(tmp_path / "view.svg").getroot()
     text = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
     assert "Release" in text and "DeepSeek open-sources" in text  # kind lanes, its event
-    assert "Jan 2024" in text and "2021" not in text  # the visible range, not the whole span
+    # the visible range (months under their years), not the whole span
+    assert "January" in text and "2024" in text and "2021" not in text
     assert ui.export_action in window.menus["file"].actions()
 
 

@@ -27,7 +27,7 @@ def check_legible(layout: dict) -> None:
         assert e["shown"] == "label", e
     labels = [e["label_rect"] for e in shown]
     for r in labels:
-        assert 0 <= r[0] and r[0] + r[2] <= w and 0 <= r[1] and r[1] + r[3] <= h, r
+        assert r[0] >= 0 and r[0] + r[2] <= w and r[1] >= 0 and r[1] + r[3] <= h, r
     for a, b in combinations(labels, 2):
         assert not overlap(a, b), (a, b)
     keys = [e["key"] for e in layout["events"]]
