@@ -246,3 +246,27 @@ def test_figures_over_time_get_a_chart(window, ui, qtbot):
     # as of April only one point is known: no chart
     window.dossiers.set_as_of(ts(2024, 4, 30))
     assert view.series == []
+
+
+def test_a_change_rereads_the_dossier_in_front_and_the_others_when_shown(window, ui):
+    from desktop.store import annotations as notes
+
+    tabs = window.dossiers
+    sense = tabs.open_org(find_organization(window.store, "SenseTime").id)
+    ali = tabs.open_org(find_organization(window.store, "Alibaba Cloud").id)
+    assert tabs.current_view() is ali
+    reads = {sense: 0, ali: 0}
+    for view in (sense, ali):
+        original = view.reload
+
+        def counted(view=view, original=original):
+            reads[view] += 1
+            original()
+
+        view.reload = counted
+    notes.save_annotation(window.store, target="org:sensetime", body="sits behind Alibaba")
+    # the window reloads the dossiers after the commit: only the one in front is read
+    assert reads == {sense: 0, ali: 1} and sense.stale
+    tabs.setCurrentIndex(tabs.indexOf(tabs.pages()[tabs.views().index(sense)]))
+    assert reads[sense] == 1 and not sense.stale
+    assert "sits behind Alibaba" in sense.toPlainText()

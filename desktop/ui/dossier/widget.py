@@ -44,6 +44,7 @@ class DossierView(QTextBrowser):
         self.dossier: Dossier | None = None
         self.changes: ReviewChanges | None = None
         self.series: list[Series] = []
+        self.stale = False  # the database changed while this dossier was behind another tab
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
@@ -215,8 +216,15 @@ class DossierTabs(QTabWidget):
             self._close(i)
 
     def reload(self) -> None:
+        """The database changed: the dossier in front is read again now; those behind it when
+        they come to the front (a saved note must not re-render every open dossier)."""
+        current = self.current_view()
         for view in self.views():
-            view.reload()
+            if view is current:
+                view.reload()
+                view.stale = False
+            else:
+                view.stale = True
 
     def _close(self, index: int) -> None:
         widget = self.widget(index)
@@ -234,6 +242,9 @@ class DossierTabs(QTabWidget):
         if self.closing:
             return
         view = self.current_view()
+        if view is not None and view.stale:
+            view.stale = False
+            view.reload()
         org_id = view.org_id if view else -1
         if org_id != self._shown:  # closing a tab behind the visible one changes nothing
             self._shown = org_id
