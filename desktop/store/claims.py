@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desktop.domain.model import Claim, Metric, Relationship
+from desktop.store.citations import citations_for
 from desktop.store.database import Store
-from desktop.store.queries import citations_for
 
 _CLAIM_SQL = """
 SELECT c.id, c.key, c.text, c.status,

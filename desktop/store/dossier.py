@@ -26,6 +26,7 @@ from desktop.domain.model import (
     Source,
 )
 from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.store.citations import citations_for
 from desktop.store.claims import claims_where, metrics_where, relationships_of
 from desktop.store.database import Store
 from desktop.store.queries import (
@@ -33,7 +34,6 @@ from desktop.store.queries import (
     _aliases,
     _event,
     annotations_for,
-    citations_for,
     get_organization,
 )
 

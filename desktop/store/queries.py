@@ -9,7 +9,6 @@ from typing import Any
 
 from desktop.domain.model import (
     Annotation,
-    Citation,
     Event,
     EventDetail,
     EventOrg,
@@ -19,6 +18,8 @@ from desktop.domain.model import (
     Product,
 )
 from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.store.citations import citations_for
+from desktop.store.claims import claims_where
 from desktop.store.database import Store
 
 EVENT_COLS = (
@@ -206,22 +207,6 @@ def event_orgs(store: Store, event_ids: Iterable[int]) -> dict[int, list[EventOr
     return out
 
 
-def citations_for(store: Store, kind: str, ids: Iterable[int]) -> dict[int, tuple[Citation, ...]]:
-    ids = list(ids)
-    out: dict[int, list[Citation]] = defaultdict(list)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in store.conn.execute(
-            "SELECT c.target_id, s.key, s.title, c.locator, c.quote, c.stance, s.file, s.kind"
-            " FROM citations c JOIN sources s ON s.id = c.source_id"
-            f" WHERE c.target_kind = ? AND c.target_id IN ({marks}) ORDER BY c.id",
-            [kind, *chunk],
-        ):
-            out[row[0]].append(Citation(*row[1:]))
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def annotations_for(store: Store, targets: Iterable[str]) -> list[Annotation]:
     targets = list(targets)
     if not targets:
@@ -238,8 +223,6 @@ def annotations_for(store: Store, targets: Iterable[str]) -> list[Annotation]:
 
 def event_detail(store: Store, event_id: int) -> EventDetail | None:
     """An event with its organizations, people, products, claims, citations and notes."""
-    from desktop.store.claims import claims_where
-
     event = get_event(store, event_id)
     if event is None:
         return None
