@@ -4,7 +4,7 @@
 Every writer shows the same sections with the same citation numbers: a citation is a footnote
 numbered in order of first use (the same source, place, quote and stance share one number), and
 the footnotes, grouped under their sources, end the document. A section is one builder in
-``desktop.domain.dossier_sections`` and nothing else.
+``desktop.domain.dossier_sections`` and nothing else; ``desktop.domain.dossier_build`` runs them.
 """
 
 from __future__ import annotations
@@ -177,19 +177,3 @@ def plural(n: int, noun: str, nouns: str | None = None) -> str:
 
 
 Builder = Callable[[Dossier, Context], Section | None]
-
-
-def build_document(
-    d: Dossier,
-    changes: ReviewChanges | None = None,
-    *,
-    max_events: int | None = None,
-) -> DossierDoc:
-    """The dossier as a document; ``changes`` (None: no review line) badges what was added or
-    edited since the last review; ``max_events`` lists only the latest events."""
-    from desktop.domain.dossier_sections import SECTIONS, header
-
-    ctx = Context(Footnotes(), changes or ReviewChanges(), max_events)
-    heading, marks, lead = header(d, ctx, changes)
-    sections = tuple(s for build in SECTIONS if (s := build(d, ctx)) is not None)
-    return DossierDoc(d.org.label, heading, marks, lead, sections, ctx.notes.entries(d.sources))

@@ -2,7 +2,7 @@
 with their end dates, claims under the organization the speaker spoke for, figures with their
 qualifiers and readable magnitudes, sources by title, publisher, date and URL."""
 
-from desktop.domain.dossier_doc import build_document
+from desktop.domain.dossier_build import build_document
 from desktop.store.dossier import load_dossier
 from desktop.store.io.markdown import dossier_markdown
 from desktop.store.queries import find_organization

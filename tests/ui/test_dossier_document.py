@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from desktop.domain.dossier_doc import build_document
+from desktop.domain.dossier_build import build_document
 from desktop.store.dossier import load_dossier
 from desktop.store.io.markdown import render_document_md
 from desktop.ui.dossier.render import render_document

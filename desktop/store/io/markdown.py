@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from desktop.domain.dossier_build import build_document
 from desktop.domain.dossier_doc import (
     ASOF,
     CLAIMED,
@@ -23,7 +24,6 @@ from desktop.domain.dossier_doc import (
     Mark,
     Run,
     Section,
-    build_document,
 )
 from desktop.domain.model import Dossier
 from desktop.store.database import Store

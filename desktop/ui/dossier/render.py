@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from desktop.domain.dossier_build import build_document
 from desktop.domain.dossier_doc import (
     NOTE,
     DossierDoc,
@@ -18,7 +19,6 @@ from desktop.domain.dossier_doc import (
     Run,
     Section,
     SourceEntry,
-    build_document,
     instant_text,
 )
 from desktop.domain.dossier_review import NEW, ReviewChanges
