@@ -48,29 +48,29 @@ def fit(window):
     return canvas
 
 
+def enter_on_first_event(qtbot, field, results, session, text: str) -> int:
+    """Type ``text`` into a search field, arrow down to the first event hit, press Enter."""
+    field.setText(text)
+    session.run_now()
+    hit = next(r for r in results.hit_rows() if r.kind == "event")
+    while results.current_hit() != hit:
+        qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    return hit.id
+
+
 def test_search_enter_goes_to_the_event(window, qtbot, fit):
     ui = search_ui.install(window)
-    ui.box.setText("Qwen2 models")
-    ui.session.run_now()
-    hit = next(r for r in ui.results.hit_rows() if r.kind == "event")
-    while ui.results.current_hit() != hit:
-        qtbot.keyClick(ui.box, Qt.Key.Key_Down)
-    qtbot.keyClick(ui.box, Qt.Key.Key_Return)
+    eid = enter_on_first_event(qtbot, ui.box, ui.results, ui.session, "Qwen2 models")
     settle(qtbot, fit)
-    assert_labelled(window, hit.id)
+    assert_labelled(window, eid)
 
 
 def test_palette_enter_goes_to_the_event(window, qtbot, fit):
-    ui = search_ui.install(window)
-    palette = ui.open_palette()
-    palette.field.setText("SenseNova 5.5")
-    palette.session.run_now()
-    hit = next(r for r in palette.view.hit_rows() if r.kind == "event")
-    while palette.view.current_hit() != hit:
-        qtbot.keyClick(palette.field, Qt.Key.Key_Down)
-    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    palette = search_ui.install(window).open_palette()
+    eid = enter_on_first_event(qtbot, palette.field, palette.view, palette.session, "SenseNova 5.5")
     settle(qtbot, fit)
-    assert_labelled(window, hit.id)
+    assert_labelled(window, eid)
 
 
 def test_dossier_link_goes_to_the_event(window, qtbot, fit):
