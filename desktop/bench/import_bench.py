@@ -19,8 +19,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.bench.measure import emit, peak_rss_mb
 from desktop.bench.report import Result
-from desktop.bench.worker import emit, peak_rss_mb
 
 KINDS = ("release", "conference", "policy", "market", "statement", "benchmark", "funding")
 WORDS = tuple(

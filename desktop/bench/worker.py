@@ -8,9 +8,7 @@ given database to a temporary file first, since the benchmarks write (the timeli
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
 import shutil
 import sqlite3
 import statistics
@@ -21,20 +19,11 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.bench.measure import emit, peak_rss_mb, percentile
 from desktop.bench.report import Result
 from desktop.store import migrations
 
 DAY = 86400.0
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
-    return ordered[k]
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def dataset(n: int) -> Path:
@@ -51,20 +40,6 @@ def dataset(n: int) -> Path:
         generate(tmp, n).close()
         os.replace(tmp, path)
     return path
-
-
-def emit(result: Result) -> None:
-    data = {
-        "bench": result.bench,
-        "name": result.name,
-        "value": result.value,
-        "unit": result.unit,
-        "events": result.events,
-        "target": result.target,
-        "higher_is_better": result.higher_is_better,
-        "context": result.context,
-    }
-    print(json.dumps(data), flush=True)
 
 
 def timeline(path: Path) -> None:
