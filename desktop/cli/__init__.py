@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Sequence
 
 from desktop import __version__
+from desktop.cli.errors import UserError
 from desktop.store.errors import DISK_FULL, StoreError, describe, is_disk_full
 
 EXAMPLES = {
@@ -28,10 +29,6 @@ EXAMPLES = {
     "import": "dossier import events.csv --map Headline=title --map When=start --dry-run",
     "export": "dossier export ics waic.ics --org SenseTime --range 2024-05 2024-08",
 }
-
-
-class UserError(Exception):
-    """A refusal with a one-line message (exit 1)."""
 
 
 def _sub(subs: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli import UserError
+from desktop.cli.errors import UserError
 from desktop.store import annotations as notes
 from desktop.store import bundle
 from desktop.store.database import Store, open_store

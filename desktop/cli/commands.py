@@ -8,8 +8,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.cli import UserError
 from desktop.cli.annotations_cmd import cmd_annotate, cmd_annotations  # noqa: F401 (by name)
+from desktop.cli.args import parse_range, parse_size
+from desktop.cli.errors import UserError
 from desktop.cli.io_cmd import cmd_export, cmd_import  # noqa: F401 (by name)
 from desktop.domain.partial_date import DateParseError, PartialDate, format_span
 from desktop.store.check import check_store
@@ -22,30 +23,6 @@ from desktop.store.library import (
     open_or_create,
 )
 from desktop.store.search_count import event_times, search_page
-
-
-def parse_range(values: list[str] | None) -> tuple[float, float] | None:
-    """'--range 2024-05 2024-08' -> seconds [start of May, end of August)."""
-    if not values:
-        return None
-    try:
-        lo = PartialDate.parse(values[0]).interval()[0]
-        hi = PartialDate.parse(values[1]).interval()[1]
-    except DateParseError as exc:
-        raise UserError(str(exc)) from None
-    if hi <= lo:
-        raise UserError(f"the range {values[0]} .. {values[1]} ends before it starts")
-    return float(lo), float(hi)
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise UserError(f"--size should look like 1600x1000, not {text!r}") from None
-    if not (200 <= w <= 8000 and 200 <= h <= 8000):
-        raise UserError("--size must be between 200x200 and 8000x8000")
-    return w, h
 
 
 def cmd_open(args: argparse.Namespace) -> int:
