@@ -18,12 +18,14 @@ from desktop.store.io import ImportPlan, ImportReport, apply_import, plan_import
 from desktop.store.io.exporters import ExportFilter, export_csv, export_ics, export_timelinejs
 from desktop.store.io.importers import check_plan
 from desktop.store.io.readers import FORMATS
+from desktop.store.io.timesketch import export_timesketch
 from desktop.store.library import default_database_path, open_or_create
 
 EXPORTERS: dict[str, Callable[..., int]] = {
     "csv": export_csv,
     "timelinejs": export_timelinejs,
     "ics": export_ics,
+    "timesketch": export_timesketch,
 }
 IMAGE_FORMATS = ("png", "svg")
 DOSSIER_FORMATS = ("markdown", "md", "pdf")
@@ -58,7 +60,9 @@ def add_parsers(subs: Any, sub_factory: SubFactory) -> None:
         " or one dossier as Markdown or PDF",
     )
     p.add_argument(
-        "format", metavar="FORMAT", help="csv, timelinejs, ics, png, svg, markdown or pdf"
+        "format",
+        metavar="FORMAT",
+        help="csv, timelinejs, timesketch, ics, png, svg, markdown or pdf",
     )
     p.add_argument("out", metavar="OUT", help="file to write ('-' for standard output)")
     p.add_argument("--db", help="database file (default: your database)")
@@ -134,6 +138,17 @@ def _print_report(plan: ImportPlan, report: ImportReport) -> None:
         f" updated {report.updated:,}, unchanged {report.unchanged:,},"
         f" skipped {report.skipped:,}"
     )
+    if report.duplicates:
+        if plan.fmt == "timesketch":
+            print(
+                f"duplicates dropped: {report.duplicates:,} rows identical in every column"
+                " to an earlier row"
+            )
+        else:
+            print(
+                f"rows merged: {report.duplicates:,} with the key of an earlier row"
+                " (the last one's fields win)"
+            )
     if report.orgs_created:
         created = report.orgs_created
         more = f", ... {len(created) - 10:,} more" if len(created) > 10 else ""

@@ -3,6 +3,7 @@ footnoted sources as a dossier, so the same writer shows both."""
 
 from __future__ import annotations
 
+from desktop.domain.attributes import split_attributes
 from desktop.domain.dossier_doc import (
     DISPUTED,
     META,
@@ -27,7 +28,8 @@ def _para(*runs: Run, tone: str = "") -> Item:
 
 def event_document(d: EventDetail, sources: tuple[Source, ...] = ()) -> DossierDoc:
     """The event: date, kind and place, summary, organizations (links), people, products,
-    claims, notes and the sources cited (named from ``sources`` where given)."""
+    attributes (an imported row's other columns), claims, notes and the sources cited (named
+    from ``sources`` where given)."""
     notes = Footnotes()
     e = d.event
     marks = notes.marks(d.citations)
@@ -35,8 +37,9 @@ def event_document(d: EventDetail, sources: tuple[Source, ...] = ()) -> DossierD
     lead = [_para(Run(" · ".join(meta), META))]
     if d.disputed:
         lead.append(_para(Run("⚠ Some of this is disputed: see the sources marked ✗.", DISPUTED)))
-    if e.summary:
-        lead.append(_para(Run(" ".join(e.summary.split()))))
+    summary, attributes = split_attributes(e.summary)
+    if summary:
+        lead.append(_para(Run(" ".join(summary.split()))))
     if d.orgs:
         runs = [Run("Organizations: ", STRONG)]
         for i, o in enumerate(d.orgs):
@@ -53,6 +56,12 @@ def event_document(d: EventDetail, sources: tuple[Source, ...] = ()) -> DossierD
     if d.products:
         lead.append(_para(Run("Products: ", STRONG), Run(", ".join(p.name for p in d.products))))
     sections = []
+    if attributes:  # an imported row's other columns (Timesketch attributes), in file order
+        items = tuple(
+            _para(Run(f"{name}: ", STRONG), Run(" ".join(value.split())))
+            for name, value in attributes.items()
+        )
+        sections.append(Section("attributes", "Attributes", "list", items))
     if d.claims:
         items = tuple(
             Item(

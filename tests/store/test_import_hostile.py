@@ -67,7 +67,7 @@ class Seeded:
                 return
         assert report.skipped == (plan.skipped_count if partial else 0)
         assert self.events() == before + report.created
-        assert report.created + report.updated + report.unchanged == plan.valid
+        assert report.created + report.updated + report.unchanged + report.duplicates == plan.valid
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ def exercise(data: bytes, fmt, name="input.dat"):
             assert snapshot(store) == before
         report = apply_import(store, plan, partial=True)
     healthy(store)
-    assert report.created + report.updated + report.unchanged == plan.valid
+    assert report.created + report.updated + report.unchanged + report.duplicates == plan.valid
     assert report.skipped == plan.skipped_count
     last = {e.key: e for e in plan.preview}  # small inputs: the preview holds every row
     for key, event in last.items():

@@ -366,11 +366,13 @@ def test_timesketch_csv_and_jsonl(tmp_path, empty_store):
         "Event Recorded",
         "2024-05-01T10:54",
     )
-    assert a.extra == {
+    assert a.extra == {  # every column but the message and its description, in UTC
+        "timestamp": "1714560896123456",
         "data_type": "syslog",
         "hostname": "web1",
         "datetime": "2024-05-01T10:54:56.123456+00:00",
     }
+    assert b.extra["datetime"] == "2024-05-01T10:54:57.000000+00:00"
     assert a.key != b.key  # same message and minute, different timestamps
     jsonl = tmp_path / "ts.jsonl"
     jsonl.write_text(
@@ -521,7 +523,7 @@ def test_unexpected_trigger_shape_keeps_the_triggers(tmp_path, empty_store, monk
     schema = schema_of(empty_store)
     path = write(tmp_path / "t.csv", "title,date\nA,2024\nB,2024-05\nA,2024\n")
     report = apply_import(empty_store, plan_import(path))
-    assert (report.created, report.unchanged) == (2, 1)
+    assert (report.created, report.unchanged, report.duplicates) == (2, 0, 1)
     assert schema_of(empty_store) == schema
     assert_search_matches_triggers(empty_store)
     assert len(search_rows(empty_store)) == 2

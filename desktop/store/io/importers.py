@@ -138,7 +138,9 @@ def apply_import(
                 reader.close()
                 writer.restore_cache()
             report.created, report.updated = writer.created, writer.updated
-            report.unchanged = writer.rows - writer.created - writer.updated
+            report.duplicates = writer.repeated
+            rest = writer.rows - writer.created - writer.updated - writer.repeated
+            report.unchanged = max(rest, 0)
             report.orgs_created = writer.orgs.created_names
             writer.announce()
             if dry_run:

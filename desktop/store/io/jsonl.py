@@ -5,6 +5,7 @@ row that says so; a file with no object at all is refused with its first line's 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -141,9 +142,9 @@ class JsonlSource(RowSource):
         extra = {c: v for c, v in obj.items() if mapping.get(c, EXTRA) == EXTRA}
         date, key_parts, more = None, (), {}
         if stamped:
-            extra.pop("timestamp", None)
-            date, key_text, more = _timesketch_date(values.get("start"), obj.get("timestamp"))
-            key_parts = (key_text, str(values.get("kind") or ""))
+            date, _, more = _timesketch_date(values.get("start"), obj.get("timestamp"))
+            # every field: only objects identical in all of them merge
+            key_parts = (json.dumps(obj, sort_keys=True, ensure_ascii=False),)
         return build_event(
             values,
             where,

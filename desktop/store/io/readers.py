@@ -12,8 +12,10 @@ reader for a file in :mod:`desktop.store.io.formats`).
   is skipped, the first such saying the byte and its offset in the file.
 - ``timesketch``: Timesketch's CSV or JSONL export (``message``, ``datetime``,
   ``timestamp_desc``, ``timestamp`` in microseconds, any other attributes). The message is the
-  title, the timestamp description the kind; other attributes go to the summary's ``extra:``
-  line (see :mod:`desktop.store.io.records`), and so does a ``datetime`` finer than the minute.
+  title, the timestamp description the kind; every other column (``timestamp`` too) goes to the
+  summary's ``extra:`` line (see :mod:`desktop.store.io.records`), and so does ``datetime``,
+  in UTC to the microsecond. Every row is an event: its key hashes every column, so only rows
+  identical in all of them merge (the import report counts them as duplicates).
 - ``jsonl``: one JSON object per line, Timesketch's field names or the CSV guesses (read in
   :mod:`desktop.store.io.jsonl`, with :func:`desktop.store.io.jsonl.read_jsonl_columns`).
 
@@ -164,7 +166,8 @@ def _timesketch_date(raw: Any, timestamp: Any) -> tuple[Any, str, dict[str, str]
                     f"the time {text[:40]} is out of range: in UTC it falls outside the years"
                     " 1 to 9999"
                 ) from None
-        extra = {"datetime": text} if dt.second or dt.microsecond else {}
+        # kept to the microsecond in UTC, as Timesketch writes it (the event's start is the minute)
+        extra = {"datetime": dt.isoformat(timespec="microseconds") + "+00:00"}
         return date_from_datetime(dt), text, extra
     if timestamp in (None, ""):
         raise RowError("no date (datetime or timestamp)")
@@ -174,8 +177,7 @@ def _timesketch_date(raw: Any, timestamp: Any) -> tuple[Any, str, dict[str, str]
     except (TypeError, ValueError, OverflowError, OSError):
         shown = repr(timestamp)[:40]
         raise RowError(f"'timestamp' should be microseconds since 1970, not {shown}") from None
-    extra = {"timestamp": str(micros)} if dt.second or dt.microsecond else {}
-    return date_from_datetime(dt), str(micros), extra
+    return date_from_datetime(dt), str(micros), {}  # the timestamp column is an attribute
 
 
 class RowSource:
@@ -277,11 +279,10 @@ class CsvSource(RowSource):
         _require(path, self.mapping, self.columns, self.timesketch)
         self.fields = [(i, self.mapping[c]) for i, c in enumerate(names) if c in self.mapping]
         self.fields = [(i, f) for i, f in self.fields if not _unmapped(f)]
-        skip = {"timestamp"} if self.timesketch else set()
         field_of = self.mapping.get
         self.extras = [(i, c) for i, c in enumerate(names) if field_of(c, EXTRA) == EXTRA]
-        self.stamp = next((i for i, c in self.extras if c in skip), None)
-        self.extras = [(i, c) for i, c in self.extras if c not in skip]
+        stamp = "timestamp" if self.timesketch else None
+        self.stamp = next((i for i, c in self.extras if c == stamp), None)
         provided = {f for _, f in self.fields} | {"start", "end", "title"}
         if self.extras:
             provided.add("summary")
@@ -337,11 +338,11 @@ class CsvSource(RowSource):
         self, values: dict[str, Any], extra: dict[str, Any], row: list[str], stamp: Any, where: str
     ) -> ImportedEvent:
         ts = row[stamp] if stamp is not None and stamp < len(row) else None
-        date, key_text, more = _timesketch_date(values.get("start"), ts)
+        date, _, more = _timesketch_date(values.get("start"), ts)
         return build_event(
             values,
             where,
             extra={**extra, **more},
             dates=None if date is None else (date, None),
-            key_parts=(key_text, str(values.get("kind") or "")),
+            key_parts=tuple(row),  # every column: only rows identical in all of them merge
         )

@@ -6,8 +6,8 @@ Every reader turns its rows into plain ``{field: value}`` dictionaries over :dat
 
 Keys: a file's own id column is used as given (trimmed). Without one, the key is
 ``imp-`` + a hash of the title and the canonical start date, so importing the same file again
-updates its events instead of duplicating them (Timesketch rows also hash the full timestamp and
-its description, since many log lines share a title and a minute).
+updates its events instead of duplicating them. Timesketch rows hash every column instead: many
+log lines share a message and a time, and only rows identical in every column are one event.
 
 Columns that map to no field are kept, not dropped: they are appended to the summary as one
 last line ``extra: {"column": "value", ...}`` (JSON, in file order, empty values left out).
@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.attributes import join_attributes
 from desktop.domain.partial_date import DateParseError, PartialDate, parse_span
 from desktop.store.errors import ValidationError
 
@@ -32,7 +33,6 @@ MAX_FIELD_BYTES = 100_000
 MAX_DATE_CHARS = 100
 MAX_KEY_CHARS = 200
 ORG_SEPARATOR = ";"
-EXTRA_PREFIX = "extra: "
 
 _TRUE = frozenset({"1", "true", "yes", "y", "era", "x"})
 _FALSE = frozenset({"", "0", "false", "no", "n"})
@@ -128,10 +128,13 @@ class ImportReport:
     skipped_rows: list[Skipped] = field(default_factory=list)
     orgs_created: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # rows with the key of an earlier row of the same file, merged into it (not in the counts
+    # above); for Timesketch, whose keys hash every column, rows identical in every column
+    duplicates: int = 0
 
     @property
     def written(self) -> int:
-        return self.created + self.updated + self.unchanged
+        return self.created + self.updated + self.unchanged + self.duplicates
 
 
 PREVIEW_ROWS = 200
@@ -320,10 +323,7 @@ def read_era(value: Any) -> bool:
 
 def with_extra(summary: str | None, extra: dict[str, str]) -> str | None:
     """The summary with the extra columns appended as its last line (see the module doc)."""
-    if not extra:
-        return summary
-    line = EXTRA_PREFIX + json.dumps(extra, ensure_ascii=False)
-    return f"{summary}\n\n{line}" if summary else line
+    return join_attributes(summary, extra)
 
 
 def build_event(

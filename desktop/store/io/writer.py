@@ -122,6 +122,8 @@ class Writer:
         self.with_orgs = "orgs" in provided
         self.batch: list[ImportedEvent] = []
         self.rows = self.created = self.updated = 0
+        self.repeated = 0  # rows with the key of an earlier row of this import
+        self.seen_before: set[int] = set()  # hashes of the keys of earlier events it updated
         self.first_new = 0  # the first id this import gives
         self.indexed_upto = 0  # search rows exist for ids up to here (or were never removed)
         self.pending_fts = 0
@@ -215,13 +217,12 @@ class Writer:
         if not batch:
             return
         conn = self.conn
-        found = {
-            r[0]
-            for r in conn.execute(
-                "SELECT key FROM events WHERE key IN (SELECT value FROM json_each(?))",
+        found: dict[str, int] = dict(
+            conn.execute(
+                "SELECT key, id FROM events WHERE key IN (SELECT value FROM json_each(?))",
                 (json.dumps([e.key for e in batch]),),
-            )
-        }
+            ).fetchall()
+        )
         after = self.next_id - 1
         fresh, again, links = self._split(batch, found)
         created = changed = 0
@@ -253,14 +254,26 @@ class Writer:
             self._index()
 
     def _split(
-        self, batch: list[ImportedEvent], found: set[str]
+        self, batch: list[ImportedEvent], found: dict[str, int]
     ) -> tuple[list[tuple[Any, ...]], list[ImportedEvent], list[tuple[int, int]]]:
-        """(rows to insert with their ids, events to upsert, (event id, org id) links)."""
+        """(rows to insert with their ids, events to upsert, (event id, org id) links).
+        A row whose key an earlier row of this import already wrote is counted in
+        ``repeated``."""
         new: dict[str, ImportedEvent] = {}
         again: list[ImportedEvent] = []
+        first_new = self.first_new
         for e in batch:
-            if e.key in found or e.key in new:
+            if e.key in new:
                 again.append(e)
+                self.repeated += 1
+            elif e.key in found:
+                again.append(e)
+                if found[e.key] >= first_new:
+                    self.repeated += 1
+                else:  # an event from before: repeated if this import met its key already
+                    seen, size = self.seen_before, len(self.seen_before)
+                    seen.add(hash(e.key))
+                    self.repeated += len(seen) == size
             else:
                 new[e.key] = e
         fresh: list[tuple[Any, ...]] = []

@@ -226,6 +226,8 @@ class ImportDialog(QDialog):
                 f" ({report.created:,} new, {report.updated:,} updated,"
                 f" {report.unchanged:,} unchanged)"
             )
+            if report.duplicates:
+                text += f"; {report.duplicates:,} duplicate rows dropped"
         text += f"; {plan.skipped_count:,} will be skipped."
         if report is not None and report.orgs_created:
             names = ", ".join(report.orgs_created[:8])
@@ -284,6 +286,8 @@ class ImportDialog(QDialog):
             f"Imported: {report.created:,} new, {report.updated:,} updated,"
             f" {report.unchanged:,} unchanged"
         )
+        if report.duplicates:
+            text += f"; {report.duplicates:,} duplicate rows dropped"
         if report.skipped:
             text += f"; {report.skipped:,} rows left out"
         self._set_status(text + ".")
