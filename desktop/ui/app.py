@@ -1,4 +1,5 @@
-"""The QApplication: fonts (with a CJK fallback), style, and starting the main window."""
+"""Starting Dossier's window: open the file under its lock (or refuse), show the main window, run
+the event loop. The QApplication itself is configured in ``desktop.ui.application``."""
 
 from __future__ import annotations
 
@@ -6,75 +7,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
-
-from desktop import __version__
-from desktop.paths import resources_dir
 from desktop.store.database import Store
+from desktop.ui.application import can_show_dialogs
+from desktop.ui.application import ensure_app as ensure_app  # callers still find it here
 
 if TYPE_CHECKING:
     from desktop.ui.shell.opening import OpenResult
-
-# Families tried, in order, for Chinese names; the first installed one is added as a fallback.
-CJK_FAMILIES = (
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Hiragino Sans GB",
-    "SimHei",
-)
-
-
-def cjk_family() -> str | None:
-    families = set(QFontDatabase.families())
-    return next((f for f in CJK_FAMILIES if f in families), None)
-
-
-def ensure_app() -> QApplication:
-    """The one QApplication, created and configured once (tests and screenshots reuse it)."""
-    app = QApplication.instance()
-    if app is None:
-        QApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
-        app = QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    if app.property("dossier_configured"):
-        return app
-    app.setApplicationName("Dossier")
-    app.setOrganizationName("Dossier")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("dossier")
-    icon = resources_dir() / "icons" / "dossier.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    font = QFont(app.font())
-    cjk = cjk_family()
-    if cjk:
-        base = font.family()
-        font.setFamilies([base, cjk])
-        app.setFont(font)
-    style = resources_dir() / "styles" / "dossier.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    app.setProperty("dossier_configured", True)
-    return app
-
-
-def can_show_dialogs() -> bool:
-    """Whether a dialog could reach a person: not offscreen, and on Linux a display exists
-    (creating a QApplication without one aborts the process)."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform.startswith(("offscreen", "minimal")):
-        return False
-    if sys.platform.startswith("linux") and not platform:
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
 
 
 def _refuse(result: OpenResult) -> int:
@@ -104,6 +42,7 @@ def run_app(
     """
     from desktop.store.lock import AlreadyOpenError, DatabaseLock
     from desktop.ui import shell
+    from desktop.ui.main_window import MainWindow
     from desktop.ui.shell.opening import OpenResult, attempt_open, refusal_title
 
     lock = None
@@ -128,7 +67,7 @@ def run_app(
             store.close()
             return _refuse(OpenResult(store.path, message=str(exc), title=refusal_title(exc)))
     app = ensure_app()
-    window = shell.new_window(store, lock)
+    window = shell.new_window(store, lock, factory=MainWindow)
     if notice is not None:
         from desktop.ui.shell.opening import show_notice
 

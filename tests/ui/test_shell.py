@@ -315,8 +315,9 @@ for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
     QSettings.setPath(fmt, QSettings.Scope.UserScope, {str(tmp_path / "settings")!r})
 from desktop.store.lock import open_locked
 from desktop.ui import shell
+from desktop.ui.main_window import MainWindow
 store, lock = open_locked({str(seeded_path)!r})
-w = shell.new_window(store, lock)
+w = shell.new_window(store, lock, factory=MainWindow)
 app.processEvents()
 t0, t1 = w.timeline.canvas.visible_range()
 print(w.width(), w.height(), w.timeline.model.group_by, round(t0), round(t1))

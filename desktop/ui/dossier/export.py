@@ -34,7 +34,7 @@ from desktop.store.dossier import load_dossier
 from desktop.store.errors import StoreError
 from desktop.store.files import check_output, replacing
 from desktop.store.io.markdown import write_markdown
-from desktop.ui.app import ensure_app
+from desktop.ui.application import ensure_app
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
 from desktop.ui.dossier.fonts import latin_first
 from desktop.ui.dossier.render import render_dossier

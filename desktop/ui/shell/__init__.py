@@ -36,12 +36,6 @@ WindowFactory = Callable[[Store], QMainWindow]
 _WINDOWS: set[QMainWindow] = set()
 
 
-def default_factory(store: Store) -> QMainWindow:
-    from desktop.ui.main_window import MainWindow  # lazily: main_window will import this package
-
-    return MainWindow(store)
-
-
 def install(window: QMainWindow) -> ShellController:
     return install_once(window, "shell", ShellController, lambda: ShellController(window))
 
@@ -50,13 +44,14 @@ def new_window(
     store: Store,
     lock: DatabaseLock | None = None,
     *,
-    factory: WindowFactory | None = None,
+    factory: WindowFactory,
     like: QMainWindow | None = None,
 ) -> QMainWindow:
-    """A shown main window on ``store`` that owns it (and ``lock``) from now on. Its layout comes
-    from QSettings for this database, else from ``like``, else 1600x1000."""
+    """A shown main window (made by ``factory``, e.g. MainWindow) on ``store`` that owns it (and
+    ``lock``) from now on. Its layout comes from QSettings for this database, else from ``like``,
+    else 1600x1000. The shell imports no window class: it is told which one."""
     try:
-        window = (factory or default_factory)(store)
+        window = factory(store)
     except BaseException:
         store.close()
         if lock:
@@ -64,8 +59,7 @@ def new_window(
         raise
     controller = install(window)
     controller.adopt(store, lock)
-    if factory is not None:
-        controller.factory = factory
+    controller.factory = factory
     if not controller.restored_geometry:
         if like is not None:
             window.setGeometry(like.geometry())
@@ -96,7 +90,8 @@ class ShellController(QObject):
         super().__init__(window)
         self.window = window
         self.store: Store = window.store  # type: ignore[attr-defined]
-        self.factory: WindowFactory = default_factory
+        # File ▸ Open/New open a window of this window's own kind (MainWindow); new_window sets it
+        self.factory: WindowFactory = type(window)
         self.lock: DatabaseLock | None = None
         self.owns_store = False
         self.actions: dict[str, QAction] = {}

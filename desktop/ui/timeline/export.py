@@ -71,7 +71,7 @@ def export_timeline_image(
 
 
 def _canvas(store, filters, span, size, group_by):  # type: ignore[no-untyped-def]
-    from desktop.ui.app import ensure_app
+    from desktop.ui.application import ensure_app
     from desktop.ui.timeline.canvas import TimelineCanvas
     from desktop.ui.timeline.model import TimelineModel
 
