@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.args import parse_range
+from desktop.cli.errors import UserError
 from desktop.store.database import Store, open_store
 from desktop.store.files import check_output
 from desktop.store.io import ImportPlan, ImportReport, apply_import, plan_import
@@ -78,8 +80,6 @@ def add_parsers(subs: Any, sub_factory: SubFactory) -> None:
 
 
 def _refuse(message: str) -> Exception:
-    from desktop.cli import UserError
-
     return UserError(message)
 
 
@@ -188,8 +188,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def build_filter(args: argparse.Namespace) -> ExportFilter:
-    from desktop.cli.commands import parse_range
-
     return ExportFilter(
         orgs=tuple(args.org or ()),
         kinds=tuple(args.kind or ()),
