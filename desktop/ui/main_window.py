@@ -18,6 +18,7 @@ from desktop.ui.dossier import controller as dossier_features
 from desktop.ui.dossier.widget import DossierTabs
 from desktop.ui.event_details.widget import EventDetailsView
 from desktop.ui.org_list.widget import OrgListWidget
+from desktop.ui.shell import keyboard
 from desktop.ui.timeline.widget import TimelineWidget
 
 # the File menu's sections, top to bottom: new/open, save/backup, import/export/print, close/quit
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         if not self.dossiers.count():
             self._open_busiest_org()
         shell.install(self)  # last: restoring the window layout needs every feature's docks
+        keyboard.install(self)  # Tab order and F6 over every pane, the focus ring
 
     def _open_busiest_org(self) -> None:
         """Start with a populated dossier: the organization with the most events."""

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -89,6 +89,8 @@ class NoteEditor(QWidget):
     sig_error = Signal(str)
     sig_status = Signal(str, bool)
     """The save state shown under the editor (text, is it an error), for the status bar."""
+    sig_leave = Signal()
+    """Esc in the text or the tags: the person wants to leave the editor (keyboard use)."""
 
     def __init__(
         self,
@@ -126,6 +128,7 @@ class NoteEditor(QWidget):
         self.tags = TagLineEdit(self)
         self.tags.setPlaceholderText("tags, comma separated")
         self.tags.editingFinished.connect(self._tags_edited)
+        self.tags.installEventFilter(self)
         self.history_button = QToolButton(self)
         self.history_button.setText("History…")
         self.delete_button = QToolButton(self)
@@ -138,6 +141,7 @@ class NoteEditor(QWidget):
         self.text.setPlaceholderText("Write a note (Markdown)…")
         self.text.textChanged.connect(self._text_changed)
         self.text.installEventFilter(self)
+        self.text.setTabChangesFocus(True)  # Tab moves on (keyboard use): no trap in the note
         self.text_undo = TextUndo(self.text)
         self._history_key: str | None = None
         self.preview = NoteBrowser(self)
@@ -255,6 +259,16 @@ class NoteEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and event.type() == QEvent.Type.FocusOut:
             self.flush()
+        elif (
+            watched in (self.text, self.tags)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+            and not self.tags.completer_.popup().isVisible()
+        ):
+            self.sig_leave.emit()  # Esc leaves the editor (the text saves on focus out)
+            return True
         return super().eventFilter(watched, event)
 
     def flush(self) -> bool:

@@ -191,6 +191,11 @@ class DossierTabs(QTabWidget):
         self.sig_tabs_changed.emit()
         return view
 
+    def step_tab(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) dossier tab, wrapping around (keys)."""
+        if self.count() > 1:
+            self.setCurrentIndex((self.currentIndex() + step) % self.count())
+
     def pages(self) -> list[DossierPage]:
         return [p for i in range(self.count()) if isinstance(p := self.widget(i), DossierPage)]
 

@@ -82,6 +82,16 @@ TIMELINE_GESTURES = [
 ]
 
 
+# keys that are neither menu actions nor the canvas's (desktop/ui/shell/keyboard.py and Qt's own)
+KEYBOARD_KEYS = [
+    ("Anywhere", "Next / previous control (pane after pane, in the order of F6)", "Tab, Shift+Tab"),
+    ("Organizations", "Open the dossier of the highlighted organization", "Enter"),
+    ("Dossier, event details", "Next / previous link; Enter follows it", "Tab, Shift+Tab"),
+    ("Note editor", "Leave the note (it is saved) and go back where you were", "Esc"),
+    ("Search box", "Step through the results; open one; close them", "Up, Down, Enter, Esc"),
+]
+
+
 def menu_shortcuts(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
     """(menu path, action, shortcuts) for every action in ``menus``, submenus included."""
     rows: list[tuple[str, str, str]] = []
@@ -122,6 +132,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         rows = menu_shortcuts(window.menus)  # type: ignore[attr-defined]
         rows += timeline_shortcuts(window.timeline.canvas)  # type: ignore[attr-defined]
+        rows += KEYBOARD_KEYS
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels(["Where", "Action", "Keys"])
         self.table.verticalHeader().setVisible(False)
