@@ -9,10 +9,13 @@ file; ``"-"`` or an open binary stream is written directly.
   end, kind, orgs, summary, place, era`` with dates in canonical form ("2024-05" stays a
   month) and organizations separated by "; " — what :func:`plan_import` reads back as is.
 - TimelineJS: slides with ``unique_id`` (the key), ``start_date``/``end_date`` objects at the
-  date's precision (qualified dates such as "Q2 2024" also carry ``display_text``),
-  ``text.headline``/``text.text`` as HTML, ``group`` (the first organization), and a ``dossier``
-  object with kind, organizations, place and the partial dates, so Dossier reads back every
-  event exactly. Events marked as eras go to ``eras``.
+  date's precision (qualified dates such as "Q2 2024" also carry ``display_date``),
+  ``text.headline``/``text.text`` as HTML, ``group`` (the first organization), the slide
+  attributes an import kept (``media``, ``background``, ``display_date``, ``autolink``, the
+  dates' ``display_date``/``second``...) back in place, other attributes as lines of the text,
+  and a ``dossier`` object with kind, organizations, place, the partial dates, the plain summary
+  and those other attributes, so Dossier reads back every event exactly. Events marked as eras
+  go to ``eras``.
 - iCalendar: see :mod:`desktop.store.io.ics`.
 """
 
@@ -30,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from desktop.domain.attributes import split_attributes
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
@@ -200,22 +204,62 @@ def _tl_date(text: str | None) -> dict[str, Any] | None:
     if d.hour is not None:
         obj["hour"], obj["minute"] = d.hour, d.minute
     if d.part is not None or d.approximate:
-        obj["display_text"] = d.display()
+        obj["display_date"] = d.display()
     return obj
+
+
+SLIDE_ATTRIBUTES = ("media.", "background.", "start_date.", "end_date.", "text.")
+SLIDE_NAMES = frozenset({"display_date", "autolink"})
+
+
+def _slide_value(name: str, value: str) -> Any:
+    """An attribute as the slide held it: numbers and true/false as JSON, text as text."""
+    if name.endswith((".second", ".millisecond")) or name == "autolink":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _split_slide_attributes(attributes: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """(what goes back into the slide, nested; the other attributes)."""
+    slide: dict[str, Any] = {}
+    rest: dict[str, str] = {}
+    for name, value in attributes.items():
+        if name in SLIDE_NAMES or name.startswith(SLIDE_ATTRIBUTES):
+            *parents, leaf = name.split(".")
+            node = slide
+            for part in parents:
+                child = node.setdefault(part, {})
+                if not isinstance(child, dict):
+                    break
+                node = child
+            else:
+                node[leaf] = _slide_value(name, value)
+                continue
+        rest[name] = value
+    return slide, rest
 
 
 def _slide(e: ExportRow, era: bool) -> dict[str, Any] | None:
     start = _tl_date(e.start)
     if start is None:
         return None
-    slide: dict[str, Any] = {"start_date": start}
+    summary, attributes = split_attributes(e.summary)
+    back, rest = _split_slide_attributes(attributes)
+    slide: dict[str, Any] = {"start_date": {**start, **back.pop("start_date", {})}}
     end = _tl_date(e.end)
     if end is not None or era:
-        slide["end_date"] = end or start
-    text = {"headline": text_to_html(e.title)}
-    if e.summary:
-        text["text"] = text_to_html(e.summary)
+        slide["end_date"] = {**(end or start), **back.pop("end_date", {})}
+    text = {"headline": text_to_html(e.title), **back.pop("text", {})}
+    lines = [text_to_html(summary)] if summary else []
+    lines += [f"<b>{text_to_html(k)}</b>: {text_to_html(v)}" for k, v in rest.items()]
+    if lines:
+        text["text"] = "<br>".join(lines)
     slide["text"] = text
+    back.pop("start_date", None), back.pop("end_date", None)
+    slide.update(back)  # media, background, display_date, autolink ...
     if not era:
         slide["unique_id"] = e.key
         if e.orgs:
@@ -228,6 +272,8 @@ def _slide(e: ExportRow, era: bool) -> dict[str, Any] | None:
         "orgs": list(e.orgs),
         "place": e.place,
         "era": e.era,
+        "summary": summary,
+        "attributes": attributes,
     }
     return slide
 

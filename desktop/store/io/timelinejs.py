@@ -1,9 +1,28 @@
 """Reading TimelineJS JSON (``events``, ``eras``, ``title``) and the HTML of its text.
 
-HTML in ``text.headline`` and ``text.text`` becomes plain text; ``start_date``/``end_date``
-objects give the precision (a year alone stays a year); ``group`` names the organization;
-``unique_id`` is the key. A slide's ``dossier`` object (written by Dossier's own export)
-restores kind, organizations, place and the partial dates exactly; eras become era events.
+Every construct of the TimelineJS3 JSON format is read, as its documentation describes it:
+
+- ``text.headline`` is the title; it is optional: without one the title is the first words of
+  ``text.text``, else the media's caption (or title, or URL). A slide with none of these is
+  refused ("no headline, text or media").
+- ``text.text`` is the summary (HTML becomes plain text: paragraphs and line breaks kept).
+- ``start_date``/``end_date`` objects give the precision (a year alone stays a year); their
+  ``display_date``, ``second``, ``millisecond`` and ``format`` are kept as attributes
+  (``start_date.display_date``...), as are the slide's ``display_date``, ``media`` (``url``,
+  ``caption``, ``credit``, ``thumbnail``, ``alt``, ``title``, ``link``, ``link_target``:
+  ``media.url``...), ``background`` (``url``, ``alt``, ``color``), ``autolink`` and any other
+  value a slide carries: the summary's ``extra:`` line (:mod:`desktop.domain.attributes`),
+  listed in the event's details and written back by the export.
+- ``group`` names the event's organization (its lane when the timeline is grouped by
+  organization); ``unique_id`` is the key.
+- ``title`` is the timeline's title slide: metadata, never an event (its dates, with or without
+  a year, are not read); the plan's notes name it. ``scale`` is noted too.
+- ``eras`` become era events (``era = 1``, kind ``era``), as the seed's WAIC era is.
+- A slide's ``dossier`` object (written by Dossier's own export) restores kind, organizations,
+  place, the partial dates, the summary and the other attributes exactly.
+
+Years must be 1 to 9999 (the store's dates are bound to them): a slide dated outside is refused
+with one line saying so (``--partial`` imports the rest).
 The document is read whole: such files are small (at most 256 MB is accepted).
 """
 
@@ -57,7 +76,7 @@ def _tl_number(obj: dict[str, Any], name: str, where: str) -> int | None:
         return int(value)
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,6}\s*", value):
+    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d{1,30}\s*", value):
         return int(value)
     raise RowError(f"{where}.{name} should be a whole number, not {value!r:.40}")
 
@@ -75,10 +94,27 @@ def _tl_date(obj: Any, where: str) -> Any:
         minute = 0
     if hour is None:
         minute = None
+    if not 1 <= year <= 9999:
+        raise RowError(
+            f"{where}: the year {_year_text(year)} is outside 1 to 9999, the years"
+            " Dossier can store"
+        )
     try:
         return PartialDate(year, month, day, hour, minute)
     except ValueError as exc:
         raise RowError(f"{where}: {exc}") from None
+
+
+def _year_text(year: int) -> str:
+    """A year as a person reads it: "3500 BCE", "13.8 billion years ago", "12000 CE"."""
+    if year <= -1_000_000:
+        ago = -year
+        for size, word in ((1_000_000_000, "billion"), (1_000_000, "million")):
+            if ago >= size:
+                return f"{ago / size:.3g} {word} years ago ({year:,})"
+    if year <= 0:  # as TimelineJS shows it: -3500 is 3500 BCE
+        return f"{-year} BCE" if year else "0"
+    return f"{year} CE"
 
 
 class TimelineJsSource(RowSource):
@@ -110,15 +146,17 @@ class TimelineJsSource(RowSource):
         self.columns = ("events", "eras", "title")
         self.provided = frozenset(set(FIELDS) - {"key"})
         title = doc.get("title")
-        if isinstance(title, dict) and "start_date" not in title:
-            self.notes.append("the title slide has no date and is not imported")
+        if isinstance(title, dict):
+            text = title.get("text") if isinstance(title.get("text"), dict) else {}
+            name = text.get("headline") if isinstance(text.get("headline"), str) else ""
+            named = f" {html_to_text(name).strip()[:80]!r}" if name.strip() else ""
+            self.notes.append(f"the title slide{named} is the timeline's title, not an event")
+        scale = doc.get("scale")
+        if isinstance(scale, str) and scale.strip().lower() == "cosmological":
+            self.notes.append("a cosmological scale: only years 1 to 9999 can be stored")
 
     def rows(self) -> Iterator[ImportedEvent | Skipped]:
-        slides: list[tuple[str, Any, bool]] = []
-        title = self.doc.get("title")
-        if isinstance(title, dict) and "start_date" in title:
-            slides.append(("title", title, False))
-        slides += [(f"events[{i}]", s, False) for i, s in enumerate(self.doc.get("events") or [])]
+        slides = [(f"events[{i}]", s, False) for i, s in enumerate(self.doc.get("events") or [])]
         slides += [(f"eras[{i}]", s, True) for i, s in enumerate(self.doc.get("eras") or [])]
         for where, slide, is_era in slides:
             try:
@@ -136,14 +174,20 @@ class TimelineJsSource(RowSource):
         meta = meta if isinstance(meta, dict) else {}
         headline = text.get("headline")
         body = text.get("text")
+        summary = None if body in (None, "") else html_to_text(text_value(body, "text"))
+        attributes = slide_attributes(slide)
+        title = html_to_text(text_value(headline, "headline")).strip() if headline else ""
         values: dict[str, Any] = {
-            "title": html_to_text(text_value(headline, "headline")) if headline else None,
-            "summary": None if body is None else html_to_text(text_value(body, "text")),
+            "title": title or _fallback_title(summary, attributes),
+            "summary": meta["summary"] if isinstance(meta.get("summary"), str) else summary,
             "key": meta.get("key", slide.get("unique_id")),
             "kind": meta.get("kind", "era" if is_era else None),
             "place": meta.get("place"),
             "era": meta.get("era", is_era),
         }
+        kept = meta.get("attributes")
+        if isinstance(kept, dict):  # Dossier's own export: every attribute, exactly
+            attributes = kept
         orgs = meta.get("orgs")
         if orgs is not None and not isinstance(orgs, list):
             raise RowError("dossier.orgs should be a list of names")
@@ -156,4 +200,59 @@ class TimelineJsSource(RowSource):
             end = slide.get("end_date")
             last = None if end in (None, {}) else _tl_date(end, "end_date")
             dates = (first, None if last == first else last)
-        return build_event(values, where, dates=dates)
+        return build_event(values, where, dates=dates, extra=attributes)
+
+
+# -- what a slide carries beyond Dossier's fields -------------------------------------------
+DATE_FIELDS = frozenset({"year", "month", "day", "hour", "minute"})
+READ = frozenset({"start_date", "end_date", "text", "unique_id", "group", "dossier"})
+TITLE_WORDS = 10
+TITLE_CHARS = 80
+
+
+def _flatten(name: str, value: Any, out: dict[str, str]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flatten(f"{name}.{k}", v, out)
+    elif value is None or value == "":
+        return
+    elif isinstance(value, str):
+        out[name] = value
+    else:  # numbers, true/false, lists: as JSON, read back by the export
+        out[name] = json.dumps(value, ensure_ascii=False)
+
+
+def slide_attributes(slide: dict[str, Any]) -> dict[str, str]:
+    """What a slide carries that no field takes, as flat attributes: ``media.url``,
+    ``background.color``, ``display_date``, ``start_date.display_date``, ``autolink``..."""
+    out: dict[str, str] = {}
+    for name in ("start_date", "end_date"):
+        date = slide.get(name)
+        if isinstance(date, dict):
+            for k, v in date.items():
+                if k not in DATE_FIELDS:
+                    _flatten(f"{name}.{k}", v, out)
+    for name, value in slide.items():
+        if name not in READ:
+            _flatten(name, value, out)
+    text = slide.get("text")
+    if isinstance(text, dict):
+        for k, v in text.items():
+            if k not in ("headline", "text"):
+                _flatten(f"text.{k}", v, out)
+    return out
+
+
+def _fallback_title(summary: str | None, attributes: dict[str, str]) -> str | None:
+    """A headline-less slide's title: the first words of its text, else its media's caption
+    (or title, or URL)."""
+    words = (summary or "").split()
+    if words:
+        title = " ".join(words[:TITLE_WORDS])
+        cut = len(words) > TITLE_WORDS or len(title) > TITLE_CHARS
+        return title[:TITLE_CHARS].rstrip() + "…" if cut else title
+    for name in ("media.caption", "media.title", "media.url"):
+        caption = html_to_text(attributes.get(name, "")).strip()
+        if caption:
+            return " ".join(caption.split())[:TITLE_CHARS]
+    raise RowError("no headline, text or media to name the event")
