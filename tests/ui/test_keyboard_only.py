@@ -165,8 +165,9 @@ def test_the_focused_widget_wears_a_highlight_frame(window, kb, qtbot, choice):
             qtbot.waitUntil(lambda: kb.ring.isVisible())
             target = focused()
             qtbot.waitUntil(
-                lambda target=target: kb.ring.geometry().topLeft()
-                == target.mapTo(window, target.rect().topLeft())
+                lambda target=target: (
+                    kb.ring.geometry().topLeft() == target.mapTo(window, target.rect().topLeft())
+                )
             )
             assert kb.ring.size() == target.size()
             image = window.grab().toImage()
@@ -200,3 +201,19 @@ def test_the_shortcuts_sheet_lists_the_keyboard_keys(window, kb, monkeypatch):
     assert any(r[2] == "Esc" and r[0] == "Note editor" for r in rows)
     assert any("Tab" in r[2] for r in rows)
     dialog.deleteLater()
+
+
+def test_tab_reaches_a_dossier_link_and_enter_follows_it(window, kb, qtbot):
+    assert kb.focus_pane("dossier")
+    view = window.dossiers.current_view()
+    here = view.org_id
+    href = ""
+    for _ in range(300):  # Tab walks the links of the dossier one by one
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is view, "the dossier's links ran out before an organization link"
+        href = view.textCursor().charFormat().anchorHref()
+        if href.startswith("org:") and int(href[4:]) != here:
+            break
+    assert href.startswith("org:")
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.dossiers.current_view().org_id == int(href[4:])
