@@ -118,7 +118,7 @@ class EventIndex:
         found through the duration bound, the rest through the list of long events."""
         lo_in = np.asarray(lo, dtype=np.float64)
         n = len(lo_in)
-        cols = {
+        cols: dict[str, np.ndarray] = {
             "lo": lo_in,
             "ids": np.asarray(ids, dtype=np.int64),
             "hi": np.asarray(hi, dtype=np.float64),
@@ -364,10 +364,13 @@ class EventIndex:
         range_cols = np.repeat(np.arange(w, dtype=itype), counts)
         size = (m + 1) * stride
         out = np.zeros(size, dtype=np.int64)
-        parts = ((vs.head, np.zeros(len(vs.head), itype)), (slice(vs.start, vs.stop), range_cols))
+        parts: tuple[tuple[np.ndarray | slice, np.ndarray], ...] = (
+            (vs.head, np.zeros(len(vs.head), itype)),
+            (slice(vs.start, vs.stop), range_cols),
+        )
         for sel, c0 in parts:
             lanes = self.lane[sel]
-            rows = lanes.astype(itype, copy=False) if lut is None else lut[lanes]
+            rows: np.ndarray = lanes.astype(itype, copy=False) if lut is None else lut[lanes]
             bins = [rows * itype(stride) + c0]
             if spread:
                 c1 = np.clip(np.ceil((self.hi[sel] - scale.start) / spp), 0, w).astype(itype)

@@ -17,7 +17,7 @@ OPEN_LO = -1e12  # a range side left open ("from 2023", "until May 2024")
 OPEN_HI = 1e12
 
 
-def _frozen(values: Iterable[Any] | None) -> frozenset:
+def _frozen(values: Iterable[Any] | None) -> frozenset[Any]:
     return frozenset(values or ())
 
 

@@ -61,7 +61,9 @@ class LaneLayout:
     def __len__(self) -> int:
         return len(self.heights)
 
-    def set_heights(self, lanes: Sequence[int] | np.ndarray, heights: Sequence[float]) -> None:
+    def set_heights(
+        self, lanes: Sequence[int] | np.ndarray, heights: Sequence[float] | np.ndarray
+    ) -> None:
         """Give some lanes new heights (their content changed with the scale)."""
         if len(lanes):
             self.heights[np.asarray(lanes, np.intp)] = np.asarray(heights, np.float64)

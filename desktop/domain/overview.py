@@ -66,7 +66,8 @@ def histogram(counts: np.ndarray, bin_px: int) -> np.ndarray:
     n = math.ceil(len(counts) / bin_px) if len(counts) else 0
     padded = np.zeros(n * bin_px, np.int64)
     padded[: len(counts)] = counts
-    return padded.reshape(n, bin_px).sum(axis=1)
+    sums: np.ndarray = padded.reshape(n, bin_px).sum(axis=1)
+    return sums
 
 
 def bar_heights(sums: np.ndarray, height: float, min_px: float = 2.0) -> np.ndarray:

@@ -91,10 +91,10 @@ class PartialDate:
                 raise ValueError(f"day {self.day} is outside 1..{last} for that month")
         if (self.hour is None) != (self.minute is None):
             raise ValueError("hour and minute go together")
-        if self.hour is not None:
+        if self.hour is not None and self.minute is not None:  # both or neither (just above)
             if self.day is None:
                 raise ValueError("a time needs a day")
-            if not (0 <= self.hour <= 23 and 0 <= self.minute <= 59):  # type: ignore[operator]
+            if not (0 <= self.hour <= 23 and 0 <= self.minute <= 59):
                 raise ValueError(f"{self.hour}:{self.minute} is not a time of day")
         if self.part is not None:
             if self.part not in _PARTS:
@@ -201,9 +201,9 @@ class PartialDate:
         if self.day is not None:
             assert m is not None
             lo = (date(y, m, self.day).toordinal() - _EPOCH_ORDINAL) * _DAY
-            if self.hour is None:
+            if self.hour is None or self.minute is None:  # both or neither (__post_init__)
                 return lo, lo + _DAY
-            lo += self.hour * 3600 + self.minute * 60  # type: ignore[operator]
+            lo += self.hour * 3600 + self.minute * 60
             return lo, lo + 60
         if m is not None:
             lo, hi = _month_start(y, m), _month_start(y, m + 1)
