@@ -217,3 +217,18 @@ def test_tab_reaches_a_dossier_link_and_enter_follows_it(window, kb, qtbot):
     assert href.startswith("org:")
     press(qtbot, Qt.Key.Key_Return)
     assert window.dossiers.current_view().org_id == int(href[4:])
+
+
+def test_mark_reviewed_is_reached_with_tab_and_pressed_with_space(window, kb, qtbot):
+    assert kb.focus_pane("timeline")
+    page = window.dossiers.currentWidget()
+    passed = []
+    for _ in range(10):  # the timeline's controls, the dossier tabs, As of, Follow, the button
+        press(qtbot, Qt.Key.Key_Tab)
+        passed.append(focused())
+        if focused() is page.bar.review:
+            break
+    assert window.dossiers.tabBar() in passed and page.bar.edit in passed
+    assert focused() is page.bar.review
+    with qtbot.waitSignal(page.bar.sig_mark_reviewed, timeout=1000):
+        press(qtbot, Qt.Key.Key_Space)

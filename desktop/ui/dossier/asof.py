@@ -50,7 +50,7 @@ class AsOfBar(QWidget):
         self.review.setObjectName("markReviewed")
         self.review.setToolTip("Remember now as this dossier's last review; clears the badges")
         self.review.clicked.connect(self.sig_mark_reviewed)
-        self.review.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.review.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click keeps focus
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b3261e")
         layout = QHBoxLayout(self)

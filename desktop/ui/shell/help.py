@@ -86,6 +86,7 @@ TIMELINE_GESTURES = [
 KEYBOARD_KEYS = [
     ("Anywhere", "Next / previous control (pane after pane, in the order of F6)", "Tab, Shift+Tab"),
     ("Organizations", "Open the dossier of the highlighted organization", "Enter"),
+    ("Timeline", "The right-click menu of the selection (star, tag, colour, edit, open)", "Menu"),
     ("Dossier, event details", "Next / previous link; Enter follows it", "Tab, Shift+Tab"),
     ("Note editor", "Leave the note (it is saved) and go back where you were", "Esc"),
     ("Search box", "Step through the results; open one; close them", "Up, Down, Enter, Esc"),
