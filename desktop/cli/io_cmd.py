@@ -146,8 +146,8 @@ def _print_report(plan: ImportPlan, report: ImportReport) -> None:
             )
         else:
             print(
-                f"rows merged: {report.duplicates:,} with the key of an earlier row"
-                " (the last one's fields win)"
+                f"duplicates dropped: {report.duplicates:,} rows repeating an earlier row's"
+                " key and fields"
             )
     if report.orgs_created:
         created = report.orgs_created

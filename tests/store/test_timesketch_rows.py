@@ -155,3 +155,24 @@ def test_attributes_line_round_trips(summary, attributes):
     assert back == attributes
     if attributes:
         assert text == ((summary or "").rstrip() or None)
+
+
+def test_counts_add_up_when_a_key_repeats(tmp_path, empty_store):
+    """A repeat that changes the event is an update (the last row wins); one that changes
+    nothing is a duplicate; every row is counted once, on a first import and a second."""
+    path = tmp_path / "k.csv"
+    path.write_text(
+        "key,title,date,summary\n"
+        "a,A,2024,first\n"
+        "a,A,2024,second\n"  # changes a
+        "a,A,2024,second\n"  # a duplicate
+        "b,B,2024,x\n"
+        "b,B,2024,x\n"  # a duplicate
+    )
+    report = apply_import(empty_store, plan_import(path))
+    assert (report.created, report.updated, report.unchanged, report.duplicates) == (2, 1, 0, 2)
+    summary = empty_store.conn.execute("SELECT summary FROM events WHERE key = 'a'").fetchone()
+    assert summary == ("second",)
+    again = apply_import(empty_store, plan_import(path))
+    assert again.created + again.updated + again.unchanged + again.duplicates == 5
+    assert (again.created, again.duplicates) == (0, 2)

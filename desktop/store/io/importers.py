@@ -139,8 +139,7 @@ def apply_import(
                 writer.restore_cache()
             report.created, report.updated = writer.created, writer.updated
             report.duplicates = writer.repeated
-            rest = writer.rows - writer.created - writer.updated - writer.repeated
-            report.unchanged = max(rest, 0)
+            report.unchanged = writer.rows - writer.created - writer.updated - writer.repeated
             report.orgs_created = writer.orgs.created_names
             writer.announce()
             if dry_run:

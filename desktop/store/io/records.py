@@ -128,8 +128,9 @@ class ImportReport:
     skipped_rows: list[Skipped] = field(default_factory=list)
     orgs_created: list[str] = field(default_factory=list)
     dry_run: bool = False
-    # rows with the key of an earlier row of the same file, merged into it (not in the counts
-    # above); for Timesketch, whose keys hash every column, rows identical in every column
+    # rows with the key of an earlier row of the same file that change nothing: dropped (not
+    # in the counts above; a repeat that changes the event is an update, the last row wins);
+    # for Timesketch, whose keys hash every column, the rows identical in every column
     duplicates: int = 0
 
     @property

@@ -122,7 +122,7 @@ class Writer:
         self.with_orgs = "orgs" in provided
         self.batch: list[ImportedEvent] = []
         self.rows = self.created = self.updated = 0
-        self.repeated = 0  # rows with the key of an earlier row of this import
+        self.repeated = 0  # rows with the key of an earlier row of this import, changing nothing
         self.seen_before: set[int] = set()  # hashes of the keys of earlier events it updated
         self.first_new = 0  # the first id this import gives
         self.indexed_upto = 0  # search rows exist for ids up to here (or were never removed)
@@ -224,7 +224,7 @@ class Writer:
             ).fetchall()
         )
         after = self.next_id - 1
-        fresh, again, links = self._split(batch, found)
+        fresh, again, repeated, links = self._split(batch, found)
         created = changed = 0
         # one statement each, with the rows as JSON: SQLite runs it without the GIL, so the
         # reader thread parses the next rows meanwhile (executemany takes the GIL every row)
@@ -238,9 +238,17 @@ class Writer:
         self._count("events", "INSERT", created)
         if links:
             self._count("event_orgs", "INSERT", linked)
-        if again:
-            inserted, changed, existing = self._upsert(again)
+        # first the rows that meet an event of this import for the first time, then the rows
+        # that repeat an earlier row's key (in file order within each): a repeat that changes
+        # nothing is a duplicate, one that changes the event an update (the last row wins)
+        for group, repeats in ((again, False), (repeated, True)):
+            if not group:
+                continue
+            inserted, group_changed, existing = self._upsert(group)
             created += inserted
+            changed += group_changed
+            if repeats:
+                self.repeated += len(group) - inserted - group_changed
             before = [i for i in existing if i <= after]  # existed before this batch
             self.changed.update(i for i in before if i <= self.indexed_upto)
             self.touched_count += len(before)
@@ -255,25 +263,26 @@ class Writer:
 
     def _split(
         self, batch: list[ImportedEvent], found: dict[str, int]
-    ) -> tuple[list[tuple[Any, ...]], list[ImportedEvent], list[tuple[int, int]]]:
-        """(rows to insert with their ids, events to upsert, (event id, org id) links).
-        A row whose key an earlier row of this import already wrote is counted in
-        ``repeated``."""
+    ) -> tuple[
+        list[tuple[Any, ...]], list[ImportedEvent], list[ImportedEvent], list[tuple[int, int]]
+    ]:
+        """(rows to insert with their ids, events from before to upsert, rows whose key an
+        earlier row of this import already wrote, (event id, org id) links)."""
         new: dict[str, ImportedEvent] = {}
         again: list[ImportedEvent] = []
+        repeated: list[ImportedEvent] = []
         first_new = self.first_new
         for e in batch:
             if e.key in new:
-                again.append(e)
-                self.repeated += 1
+                repeated.append(e)
             elif e.key in found:
-                again.append(e)
                 if found[e.key] >= first_new:
-                    self.repeated += 1
-                else:  # an event from before: repeated if this import met its key already
-                    seen, size = self.seen_before, len(self.seen_before)
-                    seen.add(hash(e.key))
-                    self.repeated += len(seen) == size
+                    repeated.append(e)
+                    continue
+                # an event from before: a repeat if this import met its key already
+                seen, size = self.seen_before, len(self.seen_before)
+                seen.add(hash(e.key))
+                (again if len(seen) > size else repeated).append(e)
             else:
                 new[e.key] = e
         fresh: list[tuple[Any, ...]] = []
@@ -291,7 +300,7 @@ class Writer:
                     links.append((nid, oid))
             nid += 1
         self.next_id = nid
-        return fresh, again, links
+        return fresh, again, repeated, links
 
     def _org_ids(self, names: tuple[str, ...]) -> tuple[int, ...]:
         ids = self.org_tuples.get(names)
