@@ -88,6 +88,10 @@ class FocusRing(QWidget):
             if shiboken6.isValid(w):
                 w.removeEventFilter(self)
         self._watched = []
+        old = self.target
+        if old is not None and shiboken6.isValid(old):
+            with contextlib.suppress(RuntimeError, TypeError):  # connected below, exactly once
+                old.destroyed.disconnect(self._target_gone)
         self.target = widget
         if widget is None:
             self.hide()
