@@ -232,3 +232,17 @@ def test_mark_reviewed_is_reached_with_tab_and_pressed_with_space(window, kb, qt
     assert focused() is page.bar.review
     with qtbot.waitSignal(page.bar.sig_mark_reviewed, timeout=1000):
         press(qtbot, Qt.Key.Key_Space)
+
+
+def test_no_focus_ring_in_a_screenshot(window, kb, qtbot, qapp):
+    assert kb.focus_pane("organizations")
+    qtbot.waitUntil(kb.ring.isVisible)
+    qapp.setProperty("dossier_no_persist", True)  # as `dossier screenshot` sets it
+    try:
+        assert kb.focus_pane("timeline")
+        qtbot.wait(20)
+        assert not kb.ring.isVisible()
+    finally:
+        qapp.setProperty("dossier_no_persist", None)
+    assert kb.focus_pane("dossier")
+    qtbot.waitUntil(kb.ring.isVisible)

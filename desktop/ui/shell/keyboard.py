@@ -112,7 +112,10 @@ class FocusRing(QWidget):
 
     def place(self) -> None:
         target = self.target
-        if target is None or not shiboken6.isValid(target) or not target.isVisible():
+        app = QApplication.instance()
+        # `dossier screenshot` (no_persist) draws the window, not a focus nobody gave it
+        rendering = app is not None and bool(app.property("dossier_no_persist"))
+        if target is None or not shiboken6.isValid(target) or not target.isVisible() or rendering:
             self.hide()
             return
         top_left = target.mapTo(self.window_, target.rect().topLeft())
