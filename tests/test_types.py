@@ -12,10 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_checked_packages_are_the_domain_at_least():
+def test_checked_packages_are_the_domain_and_the_store():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
     assert config["strict"] is True
-    assert "desktop/domain" in config["files"]
+    assert {"desktop/domain", "desktop/store"} <= set(config["files"])
 
 
 def test_mypy_is_clean(tmp_path):

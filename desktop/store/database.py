@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -91,12 +92,15 @@ class Store:
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        """Run a read query and return rows; database errors become StoreErrors."""
+    def query(
+        self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+    ) -> list[dict[str, Any]]:
+        """Run a read query and return rows as {column: value}; database errors become
+        StoreErrors."""
         try:
             cur = self.conn.execute(sql, params)
             cols = [d[0] for d in cur.description or ()]
-            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]  # type: ignore[misc]
+            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from exc
 

@@ -12,6 +12,7 @@ import functools
 import sqlite3
 import time
 from dataclasses import replace
+from typing import Any
 
 from desktop.domain.dossier_facts import RoleSpan, spoke_for
 from desktop.domain.model import (
@@ -185,7 +186,7 @@ def dossier_events(
 
 def _walk_latest(
     store: Store, cols: str, cut: str, params: tuple[object, ...], limit: int
-) -> list[tuple] | None:
+) -> list[tuple[Any, ...]] | None:
     """The latest ``limit`` dated events of the organization by walking ``events_start_lo``
     backwards; None when that takes longer than WALK_BUDGET_S (events bunched in the past)."""
     org_id, *rest = params
@@ -289,7 +290,7 @@ def _placed_claims(store: Store, org_id: int, claims: list[Claim]) -> list[Claim
     if not claims:
         return claims
     ids = [c.id for c in claims]
-    links: dict[int, tuple] = {}
+    links: dict[int, tuple[Any, ...]] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         rows = store.conn.execute(

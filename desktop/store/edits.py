@@ -184,7 +184,9 @@ def update(store: Store, kind: str, row_id: int, fields: Mapping[str, Any]) -> d
         return previous
 
 
-def restore_values(store: Store, kind: str, row_id: int, values: Mapping[str, Any]) -> dict:
+def restore_values(
+    store: Store, kind: str, row_id: int, values: Mapping[str, Any]
+) -> dict[str, Any]:
     """Write raw column values back (the undo of :func:`update`); returns those replaced."""
     table = table_of(kind)
     with store.write():

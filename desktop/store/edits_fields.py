@@ -211,7 +211,9 @@ def _interval(text: str | None) -> tuple[int | None, int | None]:
     return PartialDate.parse(text).interval() if text else (None, None)
 
 
-def _check_kind(conn: sqlite3.Connection, kind: str, cols: dict[str, Any], raw: Mapping) -> None:
+def _check_kind(
+    conn: sqlite3.Connection, kind: str, cols: dict[str, Any], raw: Mapping[str, Any]
+) -> None:
     """Rules that span fields."""
     if kind == "event":
         lo, hi = _interval(cols["start"])
@@ -220,11 +222,9 @@ def _check_kind(conn: sqlite3.Connection, kind: str, cols: dict[str, Any], raw: 
             raise FieldError(kind, "end", "is before the start")
         cols |= {"start_lo": lo, "start_hi": hi, "end_lo": elo, "end_hi": ehi}
     elif kind == "role":
-        if (
-            cols["end"]
-            and cols["start"]
-            and _interval(cols["end"])[1] <= _interval(cols["start"])[0]
-        ):  # type: ignore[operator]
+        ends = _interval(cols["end"])[1]
+        starts = _interval(cols["start"])[0]
+        if ends is not None and starts is not None and ends <= starts:
             raise FieldError(kind, "end", "is before the start")
     elif kind == "claim":
         if cols["claimant_org_id"] is not None and cols["claimant_person_id"] is not None:

@@ -89,7 +89,9 @@ def _children(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str, str, s
     return out
 
 
-def _rows(conn: sqlite3.Connection, table: str, col: str, values: list[Any]) -> list[dict]:
+def _rows(
+    conn: sqlite3.Connection, table: str, col: str, values: list[Any]
+) -> list[dict[str, Any]]:
     if not values:
         return []
     marks = ", ".join("?" for _ in values)
@@ -103,7 +105,7 @@ def collect(conn: sqlite3.Connection, roots: dict[str, list[int]], kind: str) ->
     snap = Snapshot(kind, tuple(roots.get(table_of(kind), ())))
     children = _children(conn)
     seen: set[tuple[str, int]] = set()
-    queue: list[tuple[str, list[dict]]] = [
+    queue: list[tuple[str, list[dict[str, Any]]]] = [
         (t, _rows(conn, t, "rowid", ids)) for t, ids in roots.items()
     ]
     nulls: dict[tuple[str, int, str], Any] = {}

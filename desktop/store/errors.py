@@ -90,7 +90,7 @@ def _decode_error(exc: UnicodeError) -> str:
     if isinstance(exc, UnicodeDecodeError) and exc.start < len(exc.object):
         byte = exc.object[exc.start]
         return f"the input is not UTF-8 text (byte 0x{byte:02X} at offset {exc.start:,})"
-    return f"the text cannot be encoded or decoded ({exc.reason})"
+    return f"the text cannot be encoded or decoded ({getattr(exc, 'reason', exc)})"
 
 
 def describe(exc: BaseException, places: Iterable[str | os.PathLike[str]] = ()) -> str:

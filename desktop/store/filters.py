@@ -70,7 +70,8 @@ def _member(column: np.ndarray, values: Iterable[int]) -> np.ndarray:
         return np.isin(column, vals)
     table = np.zeros(hi - lo + 1, bool)
     table[vals - lo] = True
-    return table[column - lo] if lo else table[column]
+    found: np.ndarray = table[column - lo] if lo else table[column]
+    return found
 
 
 def filter_mask(

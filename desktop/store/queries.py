@@ -47,7 +47,7 @@ def _org(row: tuple[Any, ...]) -> Organization:
 
 
 def _event(row: tuple[Any, ...]) -> Event:
-    e = Event(*row[:12], era=bool(row[12]))
+    e = Event(*(*row[:12], bool(row[12])))  # era last
     if e.start_lo is None:
         return _with_parsed_dates(e)
     return e

@@ -339,7 +339,7 @@ def _keys_of(store: Store, refs: list[tuple[str, int]]) -> dict[tuple[str, int],
     by_kind: dict[str, list[int]] = {}
     for kind, row_id in refs:
         by_kind.setdefault(kind, []).append(row_id)
-    keys = {}
+    keys: dict[tuple[str, int], str] = {}
     for kind, ids in by_kind.items():
         col = "uuid" if kind == "annotation" else "key"
         marks = ", ".join("?" for _ in ids)

@@ -9,6 +9,7 @@ matches, exactly up to :data:`EXACT_SCAN_ROWS` rows, estimated beyond (``Count.e
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.store.database import Store
@@ -116,7 +117,7 @@ def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = No
 
 
 def _estimate(
-    store: Store, where: list[str], params: list[object], checks: list[str], n: int
+    store: Store, where: list[str], params: Sequence[object], checks: list[str], n: int
 ) -> Count:
     """The share of the newest :data:`COUNT_SAMPLE` candidates holding every term, times the
     ``n`` candidates, by kind."""

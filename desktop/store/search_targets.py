@@ -9,6 +9,7 @@ belongs to when no organization can be found. An annotation leads where its targ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.store.database import Store
 
@@ -23,7 +24,7 @@ class Target:
     id: int
 
 
-def _one(store: Store, sql: str, params: tuple) -> int | None:
+def _one(store: Store, sql: str, params: tuple[Any, ...]) -> int | None:
     row = store.conn.execute(sql, params).fetchone()
     return None if row is None or row[0] is None else int(row[0])
 

@@ -9,6 +9,7 @@ missing cache is rebuilt from the rows and stored again when the file is writabl
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import numpy as np
 
@@ -33,7 +34,7 @@ def _read_rows(store: Store) -> dict[str, np.ndarray]:
         " FROM events e LEFT JOIN event_orgs eo ON eo.event_id = e.id"
     )
     kinds: dict[str, int] = {}
-    cols: dict[str, list] = {name: [] for name in COLUMNS}
+    cols: dict[str, list[Any]] = {name: [] for name in COLUMNS}
     appends = [cols[name].append for name in COLUMNS]
     for r in cur:
         eid, lo, hi, start_hi = r[0], r[1], r[2], r[3]
@@ -61,7 +62,8 @@ def _read_rows(store: Store) -> dict[str, np.ndarray]:
 
 def _pack(cols: dict[str, np.ndarray]) -> bytes:
     buf = io.BytesIO()
-    np.savez(buf, **cols)
+    # numpy's stub reads any keyword as possibly its allow_pickle flag (a bool)
+    np.savez(buf, **cols)  # type: ignore[arg-type]
     return buf.getvalue()
 
 

@@ -122,7 +122,7 @@ def _objects(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]
 
 
 def is_empty(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str] | None:
