@@ -13,9 +13,9 @@ from desktop.store import annotations as notes
 from desktop.store import annotations_bulk as bulk
 from desktop.store.queries import find_organization
 from desktop.ui.annotations import commands, install
-from desktop.ui.annotations import markdown as md
-from desktop.ui.annotations.markdown import NoteBrowser, render_markdown
 from desktop.ui.annotations.tags import TagManager
+from desktop.ui.document import notes as md
+from desktop.ui.document.notes import NoteBrowser, render_markdown
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from desktop.domain.dossier_build import build_document
 from desktop.store.dossier import load_dossier
 from desktop.store.io.markdown import render_document_md
-from desktop.ui.dossier.render import render_document
+from desktop.ui.document.render import render_document
 
 MD_USE = re.compile(r"\[\^(\d+)\](?!:)")
 MD_DEF = re.compile(r"^\[\^(\d+)\]: (.+)$", re.M)

@@ -10,7 +10,7 @@ from desktop.store import annotations_bulk as bulk
 from desktop.store.queries import find_organization
 from desktop.ui.annotations import install
 from desktop.ui.annotations.history import HistoryDialog
-from desktop.ui.annotations.markdown import NoteBrowser
+from desktop.ui.document.notes import NoteBrowser
 
 NOTE = (
     "# 远程内容\n\n![x](http://example.com/a.png)\n\n[a link](https://example.com/page)\n\n"

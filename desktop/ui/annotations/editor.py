@@ -38,8 +38,8 @@ from desktop.store.annotations_bulk import NoteState
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.annotations.commands import push_states
-from desktop.ui.annotations.markdown import NoteBrowser
 from desktop.ui.annotations.text_undo import TextUndo
+from desktop.ui.document.notes import NoteBrowser
 
 AUTOSAVE_MS = 800  # after the last keystroke; the save itself takes a few ms: within 1 s
 PREVIEW_MS = 150

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.store import annotations as notes
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
-from desktop.ui.annotations.markdown import NoteBrowser
+from desktop.ui.document.notes import NoteBrowser
 
 
 class HistoryDialog(QDialog):

@@ -45,7 +45,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.annotations import commands
 from desktop.ui.annotations.editor import local_time, split_tags
-from desktop.ui.annotations.markdown import NoteBrowser, render_markdown
+from desktop.ui.document.notes import NoteBrowser, render_markdown
 from desktop.ui.format import COLOUR_HEX
 
 COLUMNS = ("★", "Target", "Note", "Tags", "Colour", "Author", "Updated")

@@ -35,9 +35,9 @@ from desktop.store.errors import StoreError
 from desktop.store.files import check_output, replacing
 from desktop.store.io.markdown import write_markdown
 from desktop.ui.application import ensure_app
+from desktop.ui.document.fonts import latin_first
+from desktop.ui.document.render import render_dossier
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
-from desktop.ui.dossier.fonts import latin_first
-from desktop.ui.dossier.render import render_dossier
 
 MAX_EVENTS_PRINTED = 2000  # a PDF of 10,000 event rows helps nobody; the count is printed
 BODY_PT = 10.0

@@ -11,11 +11,11 @@ from desktop.domain.model import Dossier
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
 from desktop.store.review import ReviewChanges, changes_since, mark_reviewed
-from desktop.ui.annotations.markdown import render_markdown
+from desktop.ui.document.fonts import latin_first
+from desktop.ui.document.notes import render_markdown
+from desktop.ui.document.render import instant_text, render_dossier
 from desktop.ui.dossier.asof import AsOfBar
 from desktop.ui.dossier.charts import Series, chart_image, metric_series
-from desktop.ui.dossier.fonts import latin_first
-from desktop.ui.dossier.render import instant_text, render_dossier
 
 HIGHLIGHT = QColor("#c2410c")
 FOLLOW_DELAY_MS = 150  # wait for the timeline to settle before re-assembling dossiers

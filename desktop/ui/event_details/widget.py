@@ -10,9 +10,9 @@ from desktop.domain.model import EventDetail, Source
 from desktop.store.database import Store
 from desktop.store.dossier import sources_by_keys
 from desktop.store.queries import event_detail
-from desktop.ui.annotations.markdown import render_markdown
-from desktop.ui.dossier.fonts import latin_first
-from desktop.ui.dossier.render import render_document
+from desktop.ui.document.fonts import latin_first
+from desktop.ui.document.notes import render_markdown
+from desktop.ui.document.render import render_document
 
 
 def render_event(d: EventDetail, sources: tuple[Source, ...] = ()) -> str:
