@@ -135,7 +135,9 @@ def select_events(
         span = filters.range
         if row[8] is None and span is not None and not _overlaps(row[4], row[5], span):
             continue
-        yield ExportRow(*row[:7], bool(row[7]), tuple(json.loads(row[9] or "[]")))
+        key, title, summary, kind, start, end, place = row[:7]
+        orgs = tuple(json.loads(row[9] or "[]"))
+        yield ExportRow(key, title, summary, kind, start, end, place, bool(row[7]), orgs)
 
 
 @contextlib.contextmanager

@@ -140,7 +140,9 @@ class JsonlSource(RowSource):
     ) -> ImportedEvent:
         values = {f: obj[c] for c, f in mapping.items() if not _unmapped(f)}
         extra = {c: v for c, v in obj.items() if mapping.get(c, EXTRA) == EXTRA}
-        date, key_parts, more = None, (), {}
+        date: Any = None
+        key_parts: tuple[str, ...] = ()
+        more: dict[str, str] = {}
         if stamped:
             date, _, more = _timesketch_date(values.get("start"), obj.get("timestamp"))
             # every field: only objects identical in all of them merge

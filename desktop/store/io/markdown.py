@@ -121,9 +121,9 @@ def render_document_md(doc: DossierDoc) -> str:
         out += _section(s)
     if doc.sources:
         out += ["## Sources", ""]
-        for s in doc.sources:
-            about = ", ".join(_link(p) for p in s.parts)
-            out += [f"- *{md(s.title)}*" + (f", {about}" if about else ""), ""]
+        for src in doc.sources:
+            about = ", ".join(_link(p) for p in src.parts)
+            out += [f"- *{md(src.title)}*" + (f", {about}" if about else ""), ""]
         out += [x + "\n" for x in _footnotes(doc)]
     return "\n".join(out).rstrip() + "\n"
 

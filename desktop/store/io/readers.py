@@ -126,10 +126,10 @@ def resolve_mapping(
         if fld in taken:
             continue
         for name in names:
-            column = by_norm.get(_norm(name))
-            if column is not None and column not in mapping:
-                mapping[column] = fld
-                taken[fld] = column
+            found = by_norm.get(_norm(name))
+            if found is not None and found not in mapping:
+                mapping[found] = fld
+                taken[fld] = found
                 break
     return mapping
 

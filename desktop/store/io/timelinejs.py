@@ -147,8 +147,9 @@ class TimelineJsSource(RowSource):
         self.provided = frozenset(set(FIELDS) - {"key"})
         title = doc.get("title")
         if isinstance(title, dict):
-            text = title.get("text") if isinstance(title.get("text"), dict) else {}
-            name = text.get("headline") if isinstance(text.get("headline"), str) else ""
+            text = title.get("text")
+            headline = text.get("headline") if isinstance(text, dict) else None
+            name = headline if isinstance(headline, str) else ""
             named = f" {html_to_text(name).strip()[:80]!r}" if name.strip() else ""
             self.notes.append(f"the title slide{named} is the timeline's title, not an event")
         scale = doc.get("scale")
