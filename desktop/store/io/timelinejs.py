@@ -211,16 +211,22 @@ TITLE_WORDS = 10
 TITLE_CHARS = 80
 
 
-def _flatten(name: str, value: Any, out: dict[str, str]) -> None:
-    if isinstance(value, dict):
+FLAT_DEPTH = 4  # deeper objects are kept as JSON text
+
+
+def _flatten(name: str, value: Any, out: dict[str, str], depth: int = 0) -> None:
+    if isinstance(value, dict) and depth < FLAT_DEPTH:
         for k, v in value.items():
-            _flatten(f"{name}.{k}", v, out)
+            _flatten(f"{name}.{k}", v, out, depth + 1)
     elif value is None or value == "":
         return
     elif isinstance(value, str):
         out[name] = value
-    else:  # numbers, true/false, lists: as JSON, read back by the export
-        out[name] = json.dumps(value, ensure_ascii=False)
+    else:  # numbers, true/false, lists, deep objects: as JSON, read back by the export
+        try:
+            out[name] = json.dumps(value, ensure_ascii=False)
+        except (RecursionError, ValueError):
+            raise RowError(f"'{name}' is nested too deeply to keep") from None
 
 
 def slide_attributes(slide: dict[str, Any]) -> dict[str, str]:
