@@ -284,3 +284,18 @@ def test_up_and_down_move_between_lanes_and_o_opens_the_dossiers(window, fit, qt
     scroll = fit.scroll_y
     qtbot.keyClick(fit, Qt.Key.Key_Down)  # nothing selected: the lanes scroll
     assert fit.scroll_y > scroll or fit.scroll_y == fit.lane_layout.max_scroll(fit.lanes_height())
+
+
+def test_the_menu_key_opens_the_selections_menu_wherever_the_mouse_is(window, fit):
+    from PySide6.QtGui import QContextMenuEvent
+
+    eid = event_id(window, "waic-2024")
+    fit.focus_event(eid, animate=False)
+    pos = fit.event_point(event_id(window, "sensenova-5-5-release")) or QPointF(300, 300)
+    key = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, pos.toPoint(), fit.mapToGlobal(pos.toPoint())
+    )
+    menu, at = fit.menu_for(key)
+    assert menu is not None and fit.selected == eid  # not the event under the mouse
+    assert at == fit.mapToGlobal(fit.event_point(eid).toPoint())
+    menu.deleteLater()

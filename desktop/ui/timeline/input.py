@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QMenu, QToolTip
 
 from desktop.ui.format import esc
 from desktop.ui.timeline import clusters, drags
@@ -123,10 +123,19 @@ class InputMixin:
             drag.release(event.position(), event.modifiers())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu(QPointF(event.pos()))
+        menu, at = self.menu_for(event)
         if menu is not None:
-            menu.exec(event.globalPos())
+            menu.exec(at)
             menu.deleteLater()
+
+    def menu_for(self, event: QContextMenuEvent) -> tuple[QMenu | None, QPoint]:
+        """The right-click menu and where to show it. The Menu key opens the selection's menu
+        at the selected event, whatever is under the mouse."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            point = self.event_point(self.selected) if self.selected is not None else None
+            at = point or QPointF(self.geo.header_w, self.geo.axis_h)
+            return self.context_menu(None), self.mapToGlobal(at.toPoint())
+        return self.context_menu(QPointF(event.pos())), event.globalPos()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
