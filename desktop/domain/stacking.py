@@ -110,6 +110,22 @@ class _Row:
         self.ends.insert(i, x1)
 
 
+class _Skyline:
+    """A sub-row filled strictly left to right (boxes offered in order of their start): only
+    its rightmost end matters, so a test is one comparison."""
+
+    __slots__ = ("end",)
+
+    def __init__(self) -> None:
+        self.end = -float("inf")
+
+    def free(self, x0: float, x1: float, gap: float) -> bool:
+        return self.end + gap <= x0
+
+    def add(self, x0: float, x1: float) -> None:
+        self.end = x1
+
+
 def _geometry(
     item: StackItem, width: float
 ) -> tuple[float, float, float, tuple[float, float, float, float] | None]:
@@ -164,20 +180,24 @@ def stack_lane(
     stack = LaneStack()
     if not items or width <= 0:
         return stack
-    rows: list[_Row] = []
     overflow: list[tuple[float, Hashable]] = []
     # left to right by the room each asks for (first fit then uses the fewest rows)
     shaped = [(item, *_geometry(item, width)) for item in items]
     shaped.sort(key=lambda s: (-s[0].priority, s[2] if s[4] is None else s[4][2]))
+    # all offered in order of their start (no priorities): a row is just its right end (a
+    # mark alone starts no earlier than its labelled box did); else rows keep every box
+    ordered = len({item.priority for item in items}) == 1
+    rows: list[_Row | _Skyline] = []
+    new_row = _Skyline if ordered else _Row
     for item, head, mx0, mx1, label in shaped:
         placed = None
         if label is not None:
             lx, lw, bx0, bx1 = label
-            placed = _first_fit(rows, bx0, bx1, gap, max_rows)
+            placed = _first_fit(rows, bx0, bx1, gap, max_rows, new_row)
             if placed is not None:
                 stack.placed.append(Placed(item.id, placed, head, mx0, mx1, lx, lw, bx0, bx1))
                 continue
-        placed = _first_fit(rows, mx0, mx1, gap, max_rows)
+        placed = _first_fit(rows, mx0, mx1, gap, max_rows, new_row)
         if placed is not None:
             stack.placed.append(Placed(item.id, placed, head, mx0, mx1, None, 0.0, mx0, mx1))
         else:
@@ -187,7 +207,14 @@ def stack_lane(
     return stack
 
 
-def _first_fit(rows: list[_Row], x0: float, x1: float, gap: float, max_rows: int) -> int | None:
+def _first_fit(
+    rows: list[_Row | _Skyline],
+    x0: float,
+    x1: float,
+    gap: float,
+    max_rows: int,
+    new_row: type[_Row] | type[_Skyline] = _Row,
+) -> int | None:
     """Put [x0, x1] into the lowest row with room (opening a row if fewer than ``max_rows``
     are open); its row number, or None."""
     for r, row in enumerate(rows):
@@ -195,7 +222,7 @@ def _first_fit(rows: list[_Row], x0: float, x1: float, gap: float, max_rows: int
             row.add(x0, x1)
             return r
     if len(rows) < max_rows:
-        row = _Row()
+        row = new_row()
         row.add(x0, x1)
         rows.append(row)
         return len(rows) - 1
