@@ -15,18 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.paths import resources_dir
-
-# Families tried, in order, for Chinese names; the first installed one is added as a fallback.
-CJK_FAMILIES = (
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Hiragino Sans GB",
-    "SimHei",
-)
+from desktop.ui.document.fonts import CJK_FAMILIES  # tried in order for Chinese names
 
 
 def cjk_family() -> str | None:
