@@ -299,3 +299,18 @@ def test_the_menu_key_opens_the_selections_menu_wherever_the_mouse_is(window, fi
     assert menu is not None and fit.selected == eid  # not the event under the mouse
     assert at == fit.mapToGlobal(fit.event_point(eid).toPoint())
     menu.deleteLater()
+
+
+def test_a_note_that_changes_a_tag_filters_lanes_redraws_them(window, fit):
+    from desktop.domain.filters import EventFilter
+    from desktop.ui.filters import install as install_filters
+
+    notes.save_annotation(window.store, target="event:waic-2018", body="a", tags=["watch"])
+    install_filters(window).apply(EventFilter(tags=frozenset({"watch"})))
+    lanes_before = len(fit.model.lanes)
+    # a note saved while the filter is on: the model rebuilds its lanes under the canvas
+    notes.save_annotation(window.store, target="event:sora-preview", body="b", tags=["watch"])
+    fit.grab()  # paints without an index error
+    assert len(fit.lane_layout) == len(fit.model.lanes) > lanes_before
+    assert_labelled(window, fit.focus_event(event_id(window, "sora-preview"), animate=False) or
+                    event_id(window, "sora-preview"))  # fmt: skip

@@ -72,7 +72,7 @@ class FramePlanner:
             c.scale,
             c.scroll_y,
             c.lanes_height(),
-            id(c.model.index),
+            c.model.generation,
             len(c.lane_layout),
             self._version,
             self.hide_empty,
@@ -82,6 +82,8 @@ class FramePlanner:
         """Plan the lanes on screen if anything they depend on changed; the lane heights and
         the scroll follow (the top lane in view keeps its place)."""
         c = self.c
+        if len(c.lane_layout) != len(c.model.lanes):  # the model was rebuilt under the canvas
+            c.layout_lanes()
         if self._state() == self._key:
             return
         layout = c.lane_layout

@@ -55,6 +55,7 @@ class TimelineModel:
         self._labels: dict[int, str] = {}
         self._collapsed: set[str] = set()
         self.filter = EventFilter()
+        self.generation = 0  # counts rebuilds of the lanes and the index
         self.reload()
 
     # -- loading -------------------------------------------------------------------------------
@@ -104,6 +105,7 @@ class TimelineModel:
 
     def _build(self) -> None:
         """Lanes and the event index from the (filtered) sorted columns."""
+        self.generation += 1  # what the canvas drew from is gone: plan again
         setting = (self.group_by, self.order_by)
         if self._mask is None and self._unfiltered and self._unfiltered[0] == setting:
             # "Clear" after a filter: the unfiltered lanes and index are kept (one copy)
