@@ -14,6 +14,7 @@ import numpy as np
 from desktop.domain import timeline_scene as scene
 from desktop.domain.lane_plan import EXPANDED_ROWS, MAX_ROWS, ROW_H, LanePlan, plan_lane
 from desktop.domain.stacking import Placed
+from desktop.domain.time_scale import TimeScale
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.canvas import TimelineCanvas
@@ -49,7 +50,7 @@ class FramePlanner:
             prio[c.selected] = 10.0
         return prio
 
-    def plan(self, lane: int, scale=None) -> LanePlan:  # type: ignore[no-untyped-def]
+    def plan(self, lane: int, scale: TimeScale | None = None) -> LanePlan:
         """Plan one lane at ``scale`` (default: the canvas's)."""
         c = self.c
         model = c.model

@@ -146,7 +146,7 @@ class InputMixin:
             return
         pill = self.pill_at(pos)
         if pill:
-            clusters.zoom_to(self, pill)  # type: ignore[arg-type]
+            clusters.zoom_to(self, pill)  # type: ignore[arg-type]  # self is the canvas (mixin)
             return
         hit = self.event_at(pos)
         if hit is not None:
