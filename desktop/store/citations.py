@@ -6,15 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from desktop.domain.model import Citation
+from desktop.store.batches import id_batches
 from desktop.store.database import Store
 
 
 def citations_for(store: Store, kind: str, ids: Iterable[int]) -> dict[int, tuple[Citation, ...]]:
     ids = list(ids)
     out: dict[int, list[Citation]] = defaultdict(list)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in id_batches(ids):
         for row in store.conn.execute(
             "SELECT c.target_id, s.key, s.title, c.locator, c.quote, c.stance, s.file, s.kind"
             " FROM citations c JOIN sources s ON s.id = c.source_id"

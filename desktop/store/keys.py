@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from desktop.store.batches import id_batches
 from desktop.store.database import Store
 
 
@@ -19,9 +20,7 @@ def event_keys(store: Store, ids: Iterable[int]) -> dict[int, str]:
     """id -> ``event:KEY`` for the given events."""
     ids = list(ids)
     out: dict[int, str] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in id_batches(ids):
         for eid, key in store.conn.execute(
             f"SELECT id, key FROM events WHERE id IN ({marks})", chunk
         ):

@@ -18,6 +18,7 @@ from desktop.domain.model import (
     Product,
 )
 from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.store.batches import id_batches
 from desktop.store.citations import citations_for
 from desktop.store.claims import claims_where
 from desktop.store.database import Store
@@ -114,9 +115,7 @@ def get_event(store: Store, event_id: int) -> Event | None:
 def events_by_ids(store: Store, ids: Iterable[int]) -> list[Event]:
     ids = list(ids)
     out: list[Event] = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in id_batches(ids):
         rows = store.conn.execute(
             f"SELECT {EVENT_COLS} FROM events WHERE id IN ({marks})", chunk
         ).fetchall()
@@ -181,9 +180,7 @@ def event_titles(store: Store, ids: Iterable[int]) -> dict[int, tuple[str, str, 
     """id -> (title, start, end) for a few hundred events (labels, tooltips)."""
     ids = list(ids)
     out: dict[int, tuple[str, str, str | None]] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in id_batches(ids):
         for r in store.conn.execute(
             f'SELECT id, title, start, "end" FROM events WHERE id IN ({marks})', chunk
         ):
@@ -194,9 +191,7 @@ def event_titles(store: Store, ids: Iterable[int]) -> dict[int, tuple[str, str, 
 def event_orgs(store: Store, event_ids: Iterable[int]) -> dict[int, list[EventOrg]]:
     ids = list(event_ids)
     out: dict[int, list[EventOrg]] = defaultdict(list)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in id_batches(ids):
         for row in store.conn.execute(
             "SELECT eo.event_id, o.id, o.key, o.name, o.name_zh, eo.role FROM event_orgs eo"
             f" JOIN organizations o ON o.id = eo.org_id WHERE eo.event_id IN ({marks})"

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from desktop.domain.dossier_review import CHANGED, NEW, ReviewChanges
 from desktop.store import app_state
+from desktop.store.batches import id_batches
 from desktop.store.database import Store
 from desktop.store.dossier import CLAIMS_SCOPE, METRICS_SCOPE, dossier_claim_ids
 
@@ -92,9 +93,7 @@ def changes_since(
     else:
         events = {}
         ids = list(event_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in id_batches(ids):
             events |= _changed(
                 store, "events", "e", f"events e WHERE e.id IN ({marks})", chunk, since
             )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.store.batches import id_batches
 from desktop.store.database import Store
 from desktop.store.schema import SEARCH_TABLES
 from desktop.store.search import (
@@ -141,9 +142,7 @@ def event_times(
     """For event hits: (start and end as written, earliest instant, end of the last instant)
     in seconds since 1970 UTC, half-open; the instants are None for a date no one can place."""
     out: dict[int, tuple[str | None, str | None, int | None, int | None]] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in id_batches(ids):
         for row in store.conn.execute(
             f'SELECT id, start, "end", start_lo, coalesce(end_hi, start_hi) FROM events'
             f" WHERE id IN ({marks})",
