@@ -30,7 +30,7 @@ from desktop.domain.dossier_doc import (
 )
 from desktop.domain.dossier_facts import figure_text, role_is_former, role_span, with_unit
 from desktop.domain.dossier_review import CHANGED, ReviewChanges
-from desktop.domain.model import Claim, Dossier, contradicted
+from desktop.domain.model import Citation, Claim, Dossier, contradicted
 from desktop.domain.text import date_text, product_facts, span_text
 
 STATUS = {
@@ -125,16 +125,28 @@ def people(d: Dossier, ctx: Context) -> Section | None:
     return Section("people", "People", "list", tuple(items))
 
 
+def _cited(
+    ctx: Context,
+    cells: tuple[tuple[Run, ...], ...],
+    citations: tuple[Citation, ...],
+    badge: str | None,
+    ref: str,
+) -> Item:
+    """An item of a fact with its sources: footnote marks, the review badge, and whether a
+    cited source contradicts it."""
+    return Item(cells, ctx.notes.marks(citations), badge, contradicted(citations), ref=ref)
+
+
 def products(d: Dossier, ctx: Context) -> Section | None:
     if not d.products:
         return None
     items = tuple(
-        Item(
+        _cited(
+            ctx,
             ((Run(p.name, STRONG),), (Run(product_facts(p), META),)),
-            ctx.notes.marks(p.citations),
+            p.citations,
             ctx.changes.products.get(p.id),
-            contradicted(p.citations),
-            ref=f"product:{p.key}",
+            f"product:{p.key}",
         )
         for p in d.products
     )
@@ -168,12 +180,12 @@ def claims(d: Dossier, ctx: Context) -> Section | None:
         if c.date:
             runs.append(Run(f" {date_text(c.date)}", META))
         items.append(
-            Item(
+            _cited(
+                ctx,
                 (tuple(runs),),
-                ctx.notes.marks(c.citations),
+                c.citations,
                 ctx.changes.claims.get(c.id),
-                contradicted(c.citations),
-                ref=f"claim:{c.key}",
+                f"claim:{c.key}",
             )
         )
     return Section("claims", "Claims", "list", tuple(items))
@@ -194,12 +206,12 @@ def figures(d: Dossier, ctx: Context) -> Section | None:
         if f.tags:
             value.append(Run(f" · {', '.join(f.tags)}", META))
         items.append(
-            Item(
+            _cited(
+                ctx,
                 (tuple(name), tuple(value), (Run(date_text(m.as_of), META),)),
-                ctx.notes.marks(m.citations),
+                m.citations,
                 ctx.changes.metrics.get(m.id),
-                contradicted(m.citations),
-                ref=f"metric:{m.key}",
+                f"metric:{m.key}",
             )
         )
     return Section(
@@ -219,12 +231,12 @@ def relationships(d: Dossier, ctx: Context) -> Section | None:
         if r.since:
             runs.append(Run(f" (since {date_text(r.since)})", META))
         items.append(
-            Item(
+            _cited(
+                ctx,
                 (tuple(runs),),
-                ctx.notes.marks(r.citations),
+                r.citations,
                 ctx.changes.relationships.get(r.id),
-                contradicted(r.citations),
-                ref=f"relationship:{r.key}",
+                f"relationship:{r.key}",
             )
         )
     return Section("relationships", "Relationships", "list", tuple(items))
