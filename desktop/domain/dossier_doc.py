@@ -2,8 +2,9 @@
 :class:`Dossier`, which thin writers turn into the pane's HTML, Markdown and the PDF.
 
 Every writer shows the same sections with the same citation numbers: a citation is a footnote
-numbered in order of first use (the same source, place, quote and stance share one number), and
-the footnotes, grouped under their sources, end the document. A section is one builder in
+numbered in order of first use (the same source, place, quote, stance and grade share one
+number), its mark carries its Admiralty grade ("[3 · B2]", see ``desktop.domain.grades``), and
+the footnotes, grouped under their graded sources, end the document. A section is one builder in
 ``desktop.domain.dossier_sections`` and nothing else; ``desktop.domain.dossier_build`` runs them.
 """
 
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 
 from desktop.domain.dossier_facts import source_parts
 from desktop.domain.dossier_review import ReviewChanges
+from desktop.domain.grades import reliability_label
 from desktop.domain.model import Citation, Dossier, Source
 
 # run styles: the HTML writer maps them to classes, Markdown to emphasis (or nothing)
@@ -38,10 +40,18 @@ class Run:
 
 @dataclass(frozen=True)
 class Mark:
-    """A footnote mark: number ``n``; ``against`` when the source contradicts the fact."""
+    """A footnote mark: number ``n``; ``against`` when the source contradicts the fact;
+    ``grade`` the citation's Admiralty grade ('B2', 'B?'; '' when not graded)."""
 
     n: int
     against: bool = False
+    grade: str = ""
+
+    @property
+    def label(self) -> str:
+        """'3', '3✗', '3 · B2', '3✗ · C4': the mark as every writer shows it."""
+        text = f"{self.n}{'✗' if self.against else ''}"
+        return f"{text} · {self.grade}" if self.grade else text
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,12 @@ class Footnote:
     locator: str | None = None
     quote: str | None = None
     against: bool = False
+    grade: str = ""  # 'B2' ('' when not graded)
+    credibility_reason: str | None = None  # why the information got its digit
+
+    @property
+    def label(self) -> str:
+        return Mark(self.n, self.against, self.grade).label
 
 
 @dataclass(frozen=True)
@@ -90,6 +106,16 @@ class SourceEntry:
     parts: tuple[str, ...]  # publisher, date, URL (what is known)
     kind: str = "article"
     footnotes: tuple[Footnote, ...] = ()
+    reliability: str | None = None  # the source's letter, A-F
+    reliability_reason: str | None = None
+
+    @property
+    def grade_text(self) -> str:
+        """'Graded B — usually reliable: official record.' ('' when not graded)."""
+        if not self.reliability:
+            return ""
+        why = f": {self.reliability_reason}" if self.reliability_reason else ""
+        return f"Graded {reliability_label(self.reliability)}{why}"
 
 
 @dataclass(frozen=True)
@@ -111,17 +137,21 @@ class DossierDoc:
 
 @dataclass
 class Footnotes:
-    """Numbers citations in order of first use; the same source, place, quote and stance share
-    one number."""
+    """Numbers citations in order of first use; the same source, place, quote, stance and grade
+    share one number."""
 
-    order: dict[tuple[str, str, str, bool], int] = field(default_factory=dict)
+    order: dict[tuple[str, str, str, bool, str], int] = field(default_factory=dict)
+    reasons: dict[int, str] = field(default_factory=dict)
 
     def marks(self, citations: Iterable[Citation]) -> tuple[Mark, ...]:
         out: list[Mark] = []
         for c in citations:
             against = c.stance == "against"
-            key = (c.source_key, c.locator or "", c.quote or "", against)
-            mark = Mark(self.order.setdefault(key, len(self.order) + 1), against)
+            grade = str(c.grade)
+            key = (c.source_key, c.locator or "", c.quote or "", against, grade)
+            mark = Mark(self.order.setdefault(key, len(self.order) + 1), against, grade)
+            if c.credibility_reason:
+                self.reasons.setdefault(mark.n, c.credibility_reason)
             if mark not in out:
                 out.append(mark)
         return tuple(out)
@@ -130,8 +160,9 @@ class Footnotes:
         """The cited sources in order of first citation, each with its footnotes."""
         known = {s.key: s for s in sources}
         by_source: dict[str, list[Footnote]] = {}
-        for (key, locator, quote, against), n in self.order.items():
-            note = Footnote(n, key, locator or None, quote or None, against)
+        for (key, locator, quote, against, grade), n in self.order.items():
+            reason = self.reasons.get(n)
+            note = Footnote(n, key, locator or None, quote or None, against, grade, reason)
             by_source.setdefault(key, []).append(note)
         out = []
         for key, notes in by_source.items():
@@ -139,7 +170,9 @@ class Footnotes:
             title = s.title if s else key
             parts = source_parts(s) if s else ()
             kind = s.kind if s else "article"
-            out.append(SourceEntry(key, title, parts, kind, tuple(notes)))
+            reliability = s.reliability if s else None
+            why = s.reliability_reason if s else None
+            out.append(SourceEntry(key, title, parts, kind, tuple(notes), reliability, why))
         return tuple(out)
 
 

@@ -86,7 +86,7 @@ def event_document(d: EventDetail, sources: tuple[Source, ...] = ()) -> DossierD
         )
         sections.append(Section("notes", "Notes", "list", items))
     known = list(sources) or [
-        Source(0, c.source_key, c.source_title, c.source_kind)
+        Source(0, c.source_key, c.source_title, c.source_kind, reliability=c.reliability)
         for c in (*d.citations, *(x for c in d.claims for x in c.citations))
     ]
     return DossierDoc(

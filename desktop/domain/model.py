@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from desktop.domain.grades import Grade
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -19,6 +21,13 @@ class Citation:
     stance: str = "for"  # 'for' or 'against'
     source_file: str | None = None
     source_kind: str = "article"
+    reliability: str | None = None  # the source's grade, A-F (desktop.domain.grades)
+    credibility: int | None = None  # this citation's grade, 1-6
+    credibility_reason: str | None = None
+
+    @property
+    def grade(self) -> Grade:
+        return Grade(self.reliability, self.credibility)
 
 
 def contradicted(citations: Iterable[Citation]) -> bool:
@@ -204,6 +213,8 @@ class Source:
     url: str | None = None
     published: str | None = None
     summary: str | None = None
+    reliability: str | None = None  # A-F (desktop.domain.grades)
+    reliability_reason: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The citations of records of one kind (events, claims, roles, ...), read in chunks."""
+"""The citations of records of one kind (events, claims, roles, ...), read in chunks, with
+their grades (the source's reliability, the citation's credibility)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def citations_for(store: Store, kind: str, ids: Iterable[int]) -> dict[int, tupl
     out: dict[int, list[Citation]] = defaultdict(list)
     for chunk, marks in id_batches(ids):
         for row in store.conn.execute(
-            "SELECT c.target_id, s.key, s.title, c.locator, c.quote, c.stance, s.file, s.kind"
+            "SELECT c.target_id, s.key, s.title, c.locator, c.quote, c.stance, s.file, s.kind,"
+            " s.reliability, c.credibility, c.credibility_reason"
             " FROM citations c JOIN sources s ON s.id = c.source_id"
             f" WHERE c.target_kind = ? AND c.target_id IN ({marks}) ORDER BY c.id",
             [kind, *chunk],

@@ -337,7 +337,8 @@ def sources_by_keys(store: Store, keys: list[str]) -> list[Source]:
         chunk = keys[i : i + 500]
         marks = ",".join("?" * len(chunk))
         rows = store.conn.execute(
-            "SELECT id, key, title, kind, publisher, file, url, published, summary FROM sources"
+            "SELECT id, key, title, kind, publisher, file, url, published, summary,"
+            " reliability, reliability_reason FROM sources"
             f" WHERE key IN ({marks})",
             chunk,
         ).fetchall()

@@ -103,6 +103,17 @@ def m0005_citation_locators(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+@MIGRATIONS(name="0006_source_grades")
+def m0006_source_grades(db: sqlite_utils.Database) -> None:
+    """Admiralty grades (desktop/domain/grades.py): a source's reliability A-F and a citation's
+    credibility 1-6, each with an optional one-line reason; NULL is not graded."""
+    from desktop.store.schema import GRADE_COLUMNS_V6
+
+    for statement in GRADE_COLUMNS_V6:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 6")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

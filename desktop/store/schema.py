@@ -1,4 +1,6 @@
-"""The documented schema of a Dossier database (version 1).
+"""The documented schema of a Dossier database (version 1, and the columns later migrations add:
+``created_at`` on the reviewed tables (4), the grades ``sources.reliability`` A–F and
+``citations.credibility`` 1–6 with their ``*_reason`` lines (6)).
 
 Every table has an integer ``id`` and, for things a person names, a stable ``key`` (``a-z0-9-``)
 by which seeds are reloaded and annotations find their targets. Dates are partial dates: the text
@@ -349,6 +351,18 @@ def _citation_cleanup_triggers() -> str:
 
 SCHEMA_V1 = "\n".join(
     [TABLES_V1, _date_triggers(), _search_triggers(), _citation_cleanup_triggers()]
+)
+
+
+# migration 0006 (never change: a released migration's SQL is pinned): grades, NULL when not
+# graded. A CHECK on an added column holds for every row written after it.
+GRADE_COLUMNS_V6 = (
+    "ALTER TABLE sources ADD COLUMN reliability TEXT"
+    " CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F'))",
+    "ALTER TABLE sources ADD COLUMN reliability_reason TEXT",
+    "ALTER TABLE citations ADD COLUMN credibility INTEGER"
+    " CHECK (credibility IN (1, 2, 3, 4, 5, 6))",
+    "ALTER TABLE citations ADD COLUMN credibility_reason TEXT",
 )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop.domain.grades import GradeError, parse_credibility, parse_reliability
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
@@ -78,6 +79,14 @@ def _canonical(value: Any, where: str) -> str | None:
     return _date(value, where)[0]
 
 
+def _reason(value: Any, grade: object, where: str) -> str | None:
+    """A grade's one-line reason (None when absent); a reason without a grade is refused."""
+    text = " ".join(str(value).split()) if value is not None else ""
+    if text and grade is None:
+        raise ValidationError(f"{where}: a grade's reason is given but not the grade")
+    return text or None
+
+
 class _Loader:
     def __init__(self, db: sqlite_utils.Database, data: dict[str, list[dict[str, Any]]]) -> None:
         self.db = db
@@ -128,10 +137,23 @@ class _Loader:
         )
         for c in cites or ():
             source = self.ref("source", c.get("source"), where)
+            try:
+                credibility = parse_credibility(c.get("credibility"))
+            except GradeError as exc:
+                raise ValidationError(f"{where}: {exc}") from None
             self.db.execute(
-                "INSERT INTO citations (source_id, target_kind, target_id, locator, quote, stance)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [source, kind, target_id, c.get("locator"), c.get("quote"), c.get("stance", "for")],
+                "INSERT INTO citations (source_id, target_kind, target_id, locator, quote, stance,"
+                " credibility, credibility_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    source,
+                    kind,
+                    target_id,
+                    c.get("locator"),
+                    c.get("quote"),
+                    c.get("stance", "for"),
+                    credibility,
+                    _reason(c.get("credibility_reason"), credibility, where),
+                ],
             )
 
     # -- tables ----------------------------------------------------------------------------
@@ -154,6 +176,11 @@ class _Loader:
     def _sources(self, r: dict[str, Any], where: str) -> None:
         fields = ("key", "title", "publisher", "kind", "file", "url", "summary")
         rec = {k: r.get(k) for k in fields}
+        try:
+            rec["reliability"] = parse_reliability(r.get("reliability"))
+        except GradeError as exc:
+            raise ValidationError(f"{where}: {exc}") from None
+        rec["reliability_reason"] = _reason(r.get("reliability_reason"), rec["reliability"], where)
         rec["kind"] = rec["kind"] or "article"
         rec["published"] = _canonical(r.get("published"), where)
         self.upsert("sources", "source", rec)

@@ -1,5 +1,7 @@
 """One dossier as Markdown: the dossier document (``desktop.domain.dossier_doc``) written with
-every citation a footnote (``[^n]``: source title, publisher, date, URL, where and the quote).
+every citation a footnote (``[^n]``, followed by its grade: ``[^3]·B2``; the footnote reads
+``[3 · B2]`` then the source's title, publisher, date, URL, where, the quote and why the
+information got its grade).
 No Qt: the window and ``dossier export markdown`` share it.
 """
 
@@ -64,7 +66,8 @@ def runs_md(runs: Iterable[Run]) -> str:
 
 
 def marks_md(marks: Iterable[Mark]) -> str:
-    return "".join(f"[^{m.n}]" for m in marks)
+    """Footnote references, each followed by its grade ('[^3]·B2'; nothing when ungraded)."""
+    return "".join(f"[^{m.n}]" + (f"·{m.grade}" if m.grade else "") for m in marks)
 
 
 def _flags(item: Item) -> str:
@@ -108,7 +111,10 @@ def _footnotes(doc: DossierDoc) -> list[str]:
         if f.quote:
             text += f" “{md(f.quote)}”"
         prefix = "**Contradicts this:** " if f.against else ""
-        lines.append(f"[^{f.n}]: {prefix}{text}")
+        grade = f"**[{f.label}]** " if f.grade else ""
+        if f.credibility_reason:
+            text += f" — {md(f.credibility_reason)}"
+        lines.append(f"[^{f.n}]: {grade}{prefix}{text}")
     return lines
 
 
@@ -123,7 +129,8 @@ def render_document_md(doc: DossierDoc) -> str:
         out += ["## Sources", ""]
         for src in doc.sources:
             about = ", ".join(_link(p) for p in src.parts)
-            out += [f"- *{md(src.title)}*" + (f", {about}" if about else ""), ""]
+            graded = f". {md(src.grade_text)}" if src.grade_text else ""
+            out += [f"- *{md(src.title)}*" + (f", {about}" if about else "") + graded, ""]
         out += [x + "\n" for x in _footnotes(doc)]
     return "\n".join(out).rstrip() + "\n"
 

@@ -1,9 +1,9 @@
 """The dossier document (``desktop.domain.dossier_doc``) as HTML for a QTextBrowser, the PDF and
 printing: a thin writer, every data string escaped.
 
-Citation marks ``[n]`` link to the numbered footnotes, which end the document under their
-sources (title, publisher, date, URL). ``printed`` writes tips (exact values) into the text, as
-a page cannot show a tooltip.
+Citation marks ``[n]`` (``[n · B2]`` with the citation's grade) link to the numbered footnotes,
+which end the document under their sources (title, publisher, date, URL, grade). ``printed``
+writes tips (exact values) into the text, as a page cannot show a tooltip.
 """
 
 from __future__ import annotations
@@ -84,8 +84,8 @@ def badge(state: str | None) -> str:
 def marks_html(marks: Iterable[Mark]) -> str:
     out = []
     for m in marks:
-        cls, label = ("against", f"{m.n}✗") if m.against else ("cite", str(m.n))
-        out.append(f'<sup class="{cls}"><a href="#fn{m.n}">[{label}]</a></sup>')
+        cls = "against" if m.against else "cite"
+        out.append(f'<sup class="{cls}"><a href="#fn{m.n}">[{esc(m.label)}]</a></sup>')
     return "".join(out)
 
 
@@ -161,14 +161,19 @@ def _section(s: Section, printed: bool, note: Callable[[str], str] | None) -> li
 
 def _source_html(s: SourceEntry) -> str:
     about = " · ".join(esc(p) for p in s.parts)
-    rows = [f"<p><b>{esc(s.title)}</b> <span class='meta'>{about}</span></p><ul>"]
+    graded = f"<br><span class='meta'>{esc(s.grade_text)}</span>" if s.grade_text else ""
+    rows = [f"<p><b>{esc(s.title)}</b> <span class='meta'>{about}</span>{graded}</p><ul>"]
     for f in s.footnotes:
         where = f" <span class='meta'>{esc(f.locator)}</span>" if f.locator else ""
         quote = f" <span class='quote'>“{esc(f.quote)}”</span>" if f.quote else ""
         against = " <span class='disputed'>(contradicts the fact)</span>" if f.against else ""
+        why = (
+            f" <span class='meta'>— {esc(f.credibility_reason)}</span>"
+            if f.credibility_reason
+            else ""
+        )
         rows.append(
-            f"<li><a name='fn{f.n}'></a><b>[{f.n}{'✗' if f.against else ''}]</b>"
-            f"{where}{quote}{against}</li>"
+            f"<li><a name='fn{f.n}'></a><b>[{esc(f.label)}]</b>{where}{quote}{against}{why}</li>"
         )
     rows.append("</ul>")
     return "".join(rows)
