@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--lang", metavar="LANG", help="interface language: en or zh_CN (default: View ▸ Language)"
+    )
     subs = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = _sub(subs, "open", "open the window (the default command)")
@@ -105,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from desktop.cli.commands import take_lang
+
+    lang, args_list = take_lang(args_list)  # a global option, before or after the command
     commands = {
         "open",
         "init",
@@ -128,10 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     parser = build_parser()
     args = parser.parse_args(args_list)
+    args.lang = lang
     from desktop.cli import commands as cmds
 
     handler = getattr(cmds, f"cmd_{args.command}")
     try:
+        cmds.use_lang(lang)
         return int(handler(args) or 0)
     except BrokenPipeError:
         return 0

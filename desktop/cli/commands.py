@@ -25,6 +25,41 @@ from desktop.store.library import (
 from desktop.store.search_count import event_times, search_page
 
 
+def take_lang(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang X`` / ``--lang=X`` taken out of the command line wherever it stands (it is a
+    global option: ``dossier --lang zh_CN screenshot out.png``), and the rest. A ``--lang``
+    with no value gives '' (refused by :func:`use_lang`). Nothing after ``--`` is looked at."""
+    lang: str | None = None
+    rest: list[str] = []
+    items = iter(argv)
+    for item in items:
+        if item == "--":
+            rest.append(item)
+            rest.extend(items)
+        elif item == "--lang":
+            lang = next(items, "")
+        elif item.startswith("--lang="):
+            lang = item.partition("=")[2]
+        else:
+            rest.append(item)
+    return lang, rest
+
+
+def use_lang(lang: str | None) -> None:
+    """The interface language for this run (the window, screenshots, PDF exports), checked:
+    an unknown one is refused with one line. Without ``--lang``, Qt is not even imported."""
+    if lang is None:
+        return
+    from desktop.ui import i18n
+
+    try:
+        i18n.set_override(lang)
+    except i18n.UnknownLanguage as exc:
+        raise UserError(str(exc)) from None
+    if i18n.QCoreApplication.instance() is not None:  # already running (called in-process)
+        i18n.install()
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_app
 

@@ -1,4 +1,5 @@
-"""The QApplication: created once, with Dossier's name, icon, fonts (with a CJK fallback) and style.
+"""The QApplication: created once, with Dossier's name, icon, fonts (with a CJK fallback), style
+and interface language (desktop/ui/i18n.py).
 
 It imports no window, so anything that draws offscreen (the timeline image, a dossier PDF) can
 make sure the application exists without importing the main window.
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.paths import resources_dir
+from desktop.ui import i18n
 from desktop.ui.document.fonts import CJK_FAMILIES  # tried in order for Chinese names
 
 
@@ -50,6 +52,7 @@ def ensure_app() -> QApplication:
     style = resources_dir() / "styles" / "dossier.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    i18n.install()  # --lang, else View ▸ Language, else the system's
     app.setProperty("dossier_configured", True)
     return app
 

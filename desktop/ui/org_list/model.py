@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from desktop.domain.model import OrgSummary
 from desktop.store.database import Store
 from desktop.store.queries import list_organizations
+from desktop.ui.i18n import num, translate
 
 OrgIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -41,9 +42,14 @@ class OrgListModel(QAbstractListModel):
         org = self._rows[index.row()]
         n = org.event_count if self._counts is None else self._counts.get(org.id, 0)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{org.label}  ({n})" if n else org.label
+            return f"{org.label}  ({num(n)})" if n else org.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{org.label}\n{org.kind}, {n} events"
+            if n == 1:
+                text = translate("OrgList", "{name}\n{kind}, {n} event")
+            else:
+                text = translate("OrgList", "{name}\n{kind}, {n} events")
+            return text.format(name=org.label, kind=org.kind, n=num(n))
+
         if role == OrgIdRole:
             return org.id
         return None

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desktop.store.database import Store
+from desktop.ui.i18n import translate
 from desktop.ui.org_list.model import OrgIdRole, OrgListModel
 
 
@@ -20,7 +21,8 @@ class OrgListWidget(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter organizations")
+        self.filter.setPlaceholderText(translate("OrgList", "Filter organizations"))
+
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QListView(self)

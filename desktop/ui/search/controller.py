@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.search_targets import target_label
 from desktop.ui.feature import install_once
+from desktop.ui.i18n import translate
 from desktop.ui.search.palette import QuickOpen
 from desktop.ui.search.results import HitRow, ResultsView, summary_text
 from desktop.ui.search.session import SearchInput, SearchSession
@@ -48,7 +49,9 @@ class ResultsPanel(QFrame):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Hide the results (Esc in the search box)")
+        self.close_button.setToolTip(
+            translate("Search", "Hide the results (Esc in the search box)")
+        )
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.hide)
         self.results = ResultsView(self)
@@ -84,12 +87,14 @@ class SearchUI(QObject):
         self.window = window
         self.store = window.store
 
-        self.toolbar = QToolBar("Search", window)
+        self.toolbar = QToolBar(translate("Search", "Search"), window)
         self.toolbar.setObjectName("searchToolbar")
         self.toolbar.setMovable(False)
         self.box = SearchInput(self.toolbar)
         self.box.setObjectName("searchBox")
-        self.box.setPlaceholderText("Search events, organizations, people… (Ctrl+F)")
+        self.box.setPlaceholderText(
+            translate("Search", "Search events, organizations, people… (Ctrl+F)")
+        )
         self.box.setMinimumWidth(260)
         self.box.setMaximumWidth(560)
         self.toolbar.addWidget(self.box)
@@ -109,17 +114,17 @@ class SearchUI(QObject):
 
         self.palette: QuickOpen | None = None
 
-        self.find_action = QAction("&Find…", window)
+        self.find_action = QAction(translate("Search", "&Find…"), window)
         self.find_action.setObjectName("actionFind")
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.find_action.triggered.connect(self.focus_box)
-        self.quick_action = QAction("&Quick open…", window)
+        self.quick_action = QAction(translate("Search", "&Quick open…"), window)
         self.quick_action.setObjectName("actionQuickOpen")
         self.quick_action.setShortcut(QKeySequence("Ctrl+K"))
         self.quick_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.quick_action.triggered.connect(self.open_palette)
-        self.show_action = QAction("Search &results", window)
+        self.show_action = QAction(translate("Search", "Search &results"), window)
         self.show_action.setObjectName("actionSearchResults")
         self.show_action.triggered.connect(self.show_results)
         window.addAction(self.find_action)
@@ -168,22 +173,26 @@ class SearchUI(QObject):
     def open_hit(self, hit: HitRow) -> None:
         target = hit.target
         if target is None:
-            self.window.statusBar().showMessage(f"“{hit.name[:80]}” leads nowhere to open", 4000)
+            message = translate("Search", "“{name}” leads nowhere to open")
+            self.window.statusBar().showMessage(message.format(name=hit.name[:80]), 4000)
             return
         if target.kind == "event":
             self.window.focus_event(target.id)
         else:
             self.window.open_org(target.id)
         if hit.kind not in ("event", "org"):
-            self.window.statusBar().showMessage(
-                f"Opened {target_label(self.store, target)} for “{hit.name[:80]}”", 4000
+            message = translate("Search", "Opened {target} for “{name}”").format(
+                target=target_label(self.store, target), name=hit.name[:80]
             )
+            self.window.statusBar().showMessage(message, 4000)
 
     # -- listeners -----------------------------------------------------------------------------
     def _on_searched(self, text: str) -> None:
         if text.strip():
             groups = self.session.groups
-            self.summary.setText(summary_text(groups, text) if groups else "No matches")
+            no_matches = translate("Search", "No matches")
+            self.summary.setText(summary_text(groups, text) if groups else no_matches)
+
             if not self.panel.isVisible():
                 self.panel.show_over()
         else:

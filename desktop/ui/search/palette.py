@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.store.database import Store
+from desktop.ui.i18n import translate
 from desktop.ui.search.results import ResultsView
 from desktop.ui.search.session import SearchInput, SearchSession
 
@@ -21,7 +22,7 @@ class QuickOpen(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("quickOpen")
-        self.setWindowTitle("Quick open")
+        self.setWindowTitle(translate("Search", "Quick open"))
         self.setModal(False)
         frame = QFrame(self)
         frame.setObjectName("quickOpenFrame")
@@ -32,7 +33,9 @@ class QuickOpen(QDialog):
         )
         self.field = SearchInput(frame)
         self.field.setObjectName("quickOpenField")
-        self.field.setPlaceholderText("Go to an organization, event, person, claim, source…")
+        self.field.setPlaceholderText(
+            translate("Search", "Go to an organization, event, person, claim, source…")
+        )
         font = self.field.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.field.setFont(font)
@@ -40,7 +43,7 @@ class QuickOpen(QDialog):
         self.view.setObjectName("quickOpenResults")
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        tip = QLabel("↑↓ to move · Enter to open · Esc to close", frame)
+        tip = QLabel(translate("Search", "↑↓ to move · Enter to open · Esc to close"), frame)
         tip.setStyleSheet("color: palette(mid); font-size: small")
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(8, 8, 8, 6)

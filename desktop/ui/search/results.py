@@ -10,7 +10,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QListWidget,
@@ -26,16 +26,18 @@ from desktop.store.errors import StoreError
 from desktop.store.search import SearchHit, search
 from desktop.store.search_count import count_matches
 from desktop.store.search_targets import Target, display_name, target_for, target_label
+from desktop.ui.i18n import num, translate
 
 # (kind, group header) in the order groups are shown
+# (kind, group header) in the order groups are shown; headers translated where shown
 GROUPS: tuple[tuple[str, str], ...] = (
-    ("org", "Organizations"),
-    ("event", "Events"),
-    ("person", "People"),
-    ("product", "Products"),
-    ("claim", "Claims"),
-    ("source", "Sources"),
-    ("annotation", "Notes"),
+    ("org", QT_TRANSLATE_NOOP("Search", "Organizations")),
+    ("event", QT_TRANSLATE_NOOP("Search", "Events")),
+    ("person", QT_TRANSLATE_NOOP("Search", "People")),
+    ("product", QT_TRANSLATE_NOOP("Search", "Products")),
+    ("claim", QT_TRANSLATE_NOOP("Search", "Claims")),
+    ("source", QT_TRANSLATE_NOOP("Search", "Sources")),
+    ("annotation", QT_TRANSLATE_NOOP("Search", "Notes")),
 )
 OTHER_KINDS = tuple(kind for kind, _ in GROUPS if kind != "event")
 MARK_OPEN = '<span style="background-color:#ffe066;color:#000;font-weight:600">'
@@ -74,8 +76,12 @@ class Group:
     def count_text(self) -> str:
         shown = len(self.rows)
         if shown >= self.total and self.exact:
-            return f"{shown:,}"
-        return f"{shown:,} of {'about ' if not self.exact else ''}{self.total:,}"
+            return num(shown)
+        if self.exact:
+            text = translate("Search", "{shown} of {total}")
+        else:
+            text = translate("Search", "{shown} of about {total}")
+        return text.format(shown=num(shown), total=num(self.total))
 
 
 def summary_text(groups: list[Group], text: str) -> str:
@@ -83,12 +89,17 @@ def summary_text(groups: list[Group], text: str) -> str:
     shown = sum(len(g.rows) for g in groups)
     total = sum(g.total for g in groups)
     exact = all(g.exact for g in groups)
-    noun = "result" if total == 1 else "results"
     query = text if len(text) <= 60 else text[:60] + "…"
     if shown >= total and exact:
-        return f"{total:,} {noun} for “{query}”"
-    about = "" if exact else "about "
-    return f"{shown:,} of {about}{total:,} {noun} for “{query}”"
+        if total == 1:
+            line = translate("Search", "{total} result for “{query}”")
+        else:
+            line = translate("Search", "{total} results for “{query}”")
+    elif exact:
+        line = translate("Search", "{shown} of {total} results for “{query}”")
+    else:
+        line = translate("Search", "{shown} of about {total} results for “{query}”")
+    return line.format(shown=num(shown), total=num(total), query=query)
 
 
 def terms_of(text: str) -> list[str]:
@@ -187,7 +198,7 @@ def run_search(
             rows.append(_row(store, hit, terms))
     except sqlite3.Error as exc:
         raise StoreError(f"search failed: {exc}") from exc
-    titles = dict(GROUPS)
+    titles = {kind: translate("Search", title) for kind, title in GROUPS}
     groups = [
         Group(
             titles.get(kind, kind),
@@ -305,9 +316,11 @@ class ResultsView(QListWidget):
                     kept = item
             if len(group.rows) < group.total:
                 left = group.total - len(group.rows)
-                more = QListWidgetItem(
-                    f"    Show {min(MORE_STEP, left):,} more {group.title.lower()}…"
+                more_text = translate("Search", "Show {n} more {group}…").format(
+                    n=num(min(MORE_STEP, left)), group=group.title.lower()
                 )
+                more = QListWidgetItem("    " + more_text)
+
                 more.setData(MoreRole, group.kind)
                 more.setForeground(self.palette().color(QPalette.ColorRole.Link))
                 self.addItem(more)

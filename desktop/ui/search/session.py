@@ -3,12 +3,13 @@ the hits, Enter activates one, Esc gives up."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
+from desktop.ui.i18n import translate
 from desktop.ui.search.results import (
     MAX_QUERY_CHARS,
     MORE_STEP,
@@ -19,7 +20,9 @@ from desktop.ui.search.results import (
 )
 
 DEBOUNCE_MS = 150
-EMPTY_HINT = "Type to search events, organizations, people, products, claims, sources and notes."
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "Search", "Type to search events, organizations, people, products, claims, sources and notes."
+)
 
 
 class SearchInput(QLineEdit):
@@ -107,12 +110,12 @@ class SearchSession(QObject):
         self.last_query = text
         self.groups = []
         if not text.strip():
-            self.view.show_hint(EMPTY_HINT)
+            self.view.show_hint(translate("Search", EMPTY_HINT))
         else:
             try:
                 groups = run_search(self.store, text, self.per_group, self.limits)
             except StoreError as exc:
-                self.view.show_hint(f"Search failed: {exc}")
+                self.view.show_hint(translate("Search", "Search failed: {error}").format(error=exc))
             else:
                 self.groups = groups
                 if groups:
@@ -120,8 +123,11 @@ class SearchSession(QObject):
                 else:
                     shown = text if len(text) <= 60 else text[:60] + "…"
                     self.view.show_hint(
-                        f"No matches for “{shown}”. Try fewer or other words; "
-                        "names work in English or Chinese."
+                        translate(
+                            "Search",
+                            "No matches for “{query}”. Try fewer or other words; "
+                            "names work in English or Chinese.",
+                        ).format(query=shown)
                     )
         self.sig_searched.emit(text)
 

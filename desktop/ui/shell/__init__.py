@@ -28,7 +28,8 @@ from desktop.store.library import create_empty, create_from_seeds
 from desktop.store.lock import DatabaseLock, is_locked
 from desktop.store.ui_state import TIMELINE_KEY, load_ui_state, save_ui_state
 from desktop.ui.feature import install_once
-from desktop.ui.shell import files, help, opening, settings, theme
+from desktop.ui.i18n import translate
+from desktop.ui.shell import files, help, language, opening, settings, theme
 
 WindowFactory = Callable[[Store], QMainWindow]
 
@@ -145,11 +146,13 @@ class ShellController(QObject):
         return action
 
     def _file_menu(self) -> None:
-        new = self._action("new", "&New database…", self.new_database, "Ctrl+N")
-        open_ = self._action("open", "&Open…", self.open_dialog, "Ctrl+O")
+        new = self._action("new", translate("Shell", "&New database…"), self.new_database, "Ctrl+N")
+        open_ = self._action("open", translate("Shell", "&Open…"), self.open_dialog, "Ctrl+O")
         self.recent_menu = files.RecentMenu(self.window, self.open_path)
-        backup = self._action("backup", "Save a &copy / Backup…", self.backup, "Ctrl+Shift+S")
-        close = self._action("close", "&Close", self.window.close, "Ctrl+W")
+        backup = self._action(
+            "backup", translate("Shell", "Save a &copy / Backup…"), self.backup, "Ctrl+Shift+S"
+        )
+        close = self._action("close", translate("Shell", "&Close"), self.window.close, "Ctrl+W")
         add = self.window.add_to_file_menu  # type: ignore[attr-defined]
         add("open", new, open_, self.recent_menu)
         add("save", backup)
@@ -157,12 +160,16 @@ class ShellController(QObject):
         backup.setEnabled(str(self.store.path) != ":memory:")
 
     def _theme_menu(self) -> None:
-        sub = self.window.menus["view"].addMenu("&Theme")  # type: ignore[attr-defined]
+        sub = self.window.menus["view"].addMenu(translate("Shell", "&Theme"))  # type: ignore[attr-defined]
         sub.setObjectName("menuTheme")
         group = QActionGroup(sub)
         group.setExclusive(True)
         current = settings.theme_choice()
-        for choice, text in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+        for choice, text in (
+            ("system", translate("Shell", "&System")),
+            ("light", translate("Shell", "&Light")),
+            ("dark", translate("Shell", "&Dark")),
+        ):
             action = QAction(text, sub)
             action.setObjectName(f"action_theme_{choice}")
             action.setCheckable(True)
@@ -171,6 +178,7 @@ class ShellController(QObject):
             group.addAction(action)
             sub.addAction(action)
             self.actions[f"theme_{choice}"] = action
+        language.add_language_menu(self)
 
     # resources/icons/NAME.svg for each action; a missing file simply means no icon
     ACTION_ICONS: ClassVar[dict[str, str]] = {
@@ -180,18 +188,23 @@ class ShellController(QObject):
         "close": "window-close",
         "shortcuts": "keyboard",
     }
+    # the main window's View actions, by their text (as translated: see _view_icons)
     VIEW_ICONS: ClassVar[dict[str, str]] = {
-        "Zoom in": "zoom-in",
-        "Zoom out": "zoom-out",
-        "Fit all": "fit",
+        "Zoom &in": "zoom-in",
+        "Zoom &out": "zoom-out",
+        "&Fit all": "fit",
     }
 
     def _view_icons(self) -> None:
         for key, name in self.ACTION_ICONS.items():
             if key in self.actions:
                 self._icons.append((self.actions[key], name))
+        icons = {
+            help._plain(translate("MainWindow", text)): name
+            for text, name in self.VIEW_ICONS.items()
+        }
         for action in self.window.menus["view"].actions():  # type: ignore[attr-defined]
-            name = self.VIEW_ICONS.get(help._plain(action.text()))
+            name = icons.get(help._plain(action.text()))
             if name:
                 self._icons.append((action, name))
         self.refresh_icons()
@@ -201,9 +214,15 @@ class ShellController(QObject):
             action.setIcon(theme.themed_icon(name))
 
     def _update_title(self) -> None:
-        name = self.store.path.name if str(self.store.path) != ":memory:" else "(in memory)"
-        mode = " (read-only)" if self.store.readonly else ""
-        self.window.setWindowTitle(f"Dossier — {name}{mode}")
+        if str(self.store.path) == ":memory:":
+            name = translate("Shell", "(in memory)")
+        else:
+            name = self.store.path.name
+        if self.store.readonly:
+            title = translate("Shell", "Dossier — {name} (read-only)")
+        else:
+            title = translate("Shell", "Dossier — {name}")
+        self.window.setWindowTitle(title.format(name=name))
         if _is_file_backed(self.store):
             self.window.setWindowFilePath(str(self.store.path))
 
@@ -259,15 +278,17 @@ class ShellController(QObject):
         kind = files.ask_new_kind(self.window)
         if kind is None:
             return None
-        path = files.ask_save_path(self.window, "New database", self._start_dir() / "dossier.db")
+        title = translate("Shell", "New database")
+        path = files.ask_save_path(self.window, title, self._start_dir() / "dossier.db")
         if path is None:
             return None
         if self._is_current(path):
-            files.show_error(self.window, "New database", f"{path} is the open database.")
+            message = translate("Shell", "{path} is the open database.")
+            files.show_error(self.window, title, message.format(path=path))
             return None
         held = is_locked(path)
         if held is not None:
-            files.show_error(self.window, "New database", str(held))
+            files.show_error(self.window, title, str(held))
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -277,7 +298,7 @@ class ShellController(QObject):
                 store = create_empty(path, force=True)
             store.close()
         except StoreError as exc:
-            files.show_error(self.window, "New database", str(exc))
+            files.show_error(self.window, title, str(exc))
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -285,16 +306,20 @@ class ShellController(QObject):
 
     def backup(self) -> Path | None:
         target = files.ask_save_path(
-            self.window, "Save a copy of the database", files.backup_name(self.store.path)
+            self.window,
+            translate("Shell", "Save a copy of the database"),
+            files.backup_name(self.store.path),
         )
         if target is None:
             return None
         try:
             written = backup_to(self.store, target)
         except StoreError as exc:
-            files.show_error(self.window, "Save a copy", str(exc))
+            files.show_error(self.window, translate("Shell", "Save a copy"), str(exc))
             return None
-        self.window.statusBar().showMessage(f"Saved a copy to {written}", 8000)
+        message = translate("Shell", "Saved a copy to {path}")
+        self.window.statusBar().showMessage(message.format(path=written), 8000)
+
         return written
 
     # -- persistence ----------------------------------------------------------------------------

@@ -14,18 +14,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from desktop.ui.i18n import translate
 from desktop.ui.shell import settings
 
-DB_FILTER = "Dossier databases (*.db *.sqlite *.sqlite3);;All files (*)"
+
+def db_filter() -> str:
+    return translate("Shell", "Dossier databases (*.db *.sqlite *.sqlite3);;All files (*)")
 
 
 def ask_open_path(parent: QWidget, start: Path) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open a Dossier database", str(start), DB_FILTER)
+    title = translate("Shell", "Open a Dossier database")
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(start), db_filter())
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), DB_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), db_filter())
     if not name:
         return None
     path = Path(name)
@@ -35,14 +39,19 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
 def ask_new_kind(parent: QWidget) -> str | None:
     """'seed' (the seed dossier), 'empty', or None (cancelled)."""
     box = QMessageBox(parent)
-    box.setWindowTitle("New database")
+    box.setWindowTitle(translate("Shell", "New database"))
     box.setIcon(QMessageBox.Icon.Question)
-    box.setText("Start the new database from the seed dossier, or empty?")
+    box.setText(translate("Shell", "Start the new database from the seed dossier, or empty?"))
     box.setInformativeText(
-        "The seed dossier holds the organizations, events and sources that ship with Dossier."
+        translate(
+            "Shell",
+            "The seed dossier holds the organizations, events and sources that ship with Dossier.",
+        )
     )
-    seed = box.addButton("From the seed dossier", QMessageBox.ButtonRole.AcceptRole)
-    empty = box.addButton("Empty", QMessageBox.ButtonRole.AcceptRole)
+    seed = box.addButton(
+        translate("Shell", "From the seed dossier"), QMessageBox.ButtonRole.AcceptRole
+    )
+    empty = box.addButton(translate("Shell", "Empty"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(seed)
     box.exec()
@@ -51,7 +60,8 @@ def ask_new_kind(parent: QWidget) -> str | None:
 
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, f"Dossier — {title}", text, parent=parent)
+    caption = translate("Shell", "Dossier — {title}").format(title=title)
+    box = QMessageBox(QMessageBox.Icon.Critical, caption, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
@@ -65,7 +75,7 @@ class RecentMenu(QMenu):
     with "(missing)" and "Remove missing files" takes them off the list."""
 
     def __init__(self, parent: QWidget, open_path: Callable[[Path], object]) -> None:
-        super().__init__("Open &Recent", parent)
+        super().__init__(translate("Shell", "Open &Recent"), parent)
         self.setObjectName("menuRecent")
         self._open_path = open_path
         self.aboutToShow.connect(self.rebuild)
@@ -78,7 +88,9 @@ class RecentMenu(QMenu):
             path = Path(text)
             exists = path.is_file()
             name = settings.recent_label(path).replace("&", "&&")
-            action = QAction(f"&{(i + 1) % 10} {name}" + ("" if exists else " (missing)"), self)
+            if not exists:
+                name = translate("Shell", "{name} (missing)").format(name=name)
+            action = QAction(f"&{(i + 1) % 10} {name}", self)
             action.setToolTip(text)
             action.setStatusTip(text)
             action.setData(text)
@@ -86,13 +98,14 @@ class RecentMenu(QMenu):
             action.triggered.connect(lambda _=False, p=path: self._open_path(p))
             self.addAction(action)
         if not items:
-            none = self.addAction("No recent files")
+            none = self.addAction(translate("Shell", "No recent files"))
             none.setEnabled(False)
         self.addSeparator()
-        prune = self.addAction("Remove &missing files")
+        prune = self.addAction(translate("Shell", "Remove &missing files"))
         prune.setEnabled(any(not Path(p).is_file() for p in items))
         prune.triggered.connect(self.remove_missing)
-        clear = self.addAction("&Clear list")
+        clear = self.addAction(translate("Shell", "&Clear list"))
+
         clear.setEnabled(bool(items))
         clear.triggered.connect(self.clear_list)
 

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 
 import PySide6
-from PySide6.QtCore import QEvent, QObject, Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,27 +25,37 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.store.database import Store
 from desktop.store.queries import counts
+from desktop.ui.i18n import translate
+
+# The sheet's texts are kept in English here (marked QT_TRANSLATE_NOOP for pyside6-lupdate) and
+# translated where they are shown (_sheet_row).
 
 # What each of the timeline canvas's keys does (TimelineCanvas._keys and keyPressEvent).
 TIMELINE_KEYS: dict[Qt.Key, str] = {
-    Qt.Key.Key_Plus: "Zoom in",
-    Qt.Key.Key_Equal: "Zoom in",
-    Qt.Key.Key_Minus: "Zoom out",
-    Qt.Key.Key_Home: "Fit all events",
-    Qt.Key.Key_Left: "Pan to earlier",
-    Qt.Key.Key_Right: "Pan to later",
-    Qt.Key.Key_Up: "Nearest event in the lane above (no selection: scroll lanes up)",
-    Qt.Key.Key_Down: "Nearest event in the lane below (no selection: scroll lanes down)",
-    Qt.Key.Key_O: "Open the dossiers of the selected event's organizations",
-    Qt.Key.Key_PageUp: "Scroll lanes up a page",
-    Qt.Key.Key_PageDown: "Scroll lanes down a page",
-    Qt.Key.Key_N: "Next event",
-    Qt.Key.Key_BracketRight: "Next event",
-    Qt.Key.Key_P: "Previous event",
-    Qt.Key.Key_BracketLeft: "Previous event",
-    Qt.Key.Key_Z: "Zoom to the selected event",
-    Qt.Key.Key_Escape: "Clear the selection",
-    Qt.Key.Key_Return: "Open the selected event",
+    Qt.Key.Key_Plus: QT_TRANSLATE_NOOP("Shortcuts", "Zoom in"),
+    Qt.Key.Key_Equal: QT_TRANSLATE_NOOP("Shortcuts", "Zoom in"),
+    Qt.Key.Key_Minus: QT_TRANSLATE_NOOP("Shortcuts", "Zoom out"),
+    Qt.Key.Key_Home: QT_TRANSLATE_NOOP("Shortcuts", "Fit all events"),
+    Qt.Key.Key_Left: QT_TRANSLATE_NOOP("Shortcuts", "Pan to earlier"),
+    Qt.Key.Key_Right: QT_TRANSLATE_NOOP("Shortcuts", "Pan to later"),
+    Qt.Key.Key_Up: QT_TRANSLATE_NOOP(
+        "Shortcuts", "Nearest event in the lane above (no selection: scroll lanes up)"
+    ),
+    Qt.Key.Key_Down: QT_TRANSLATE_NOOP(
+        "Shortcuts", "Nearest event in the lane below (no selection: scroll lanes down)"
+    ),
+    Qt.Key.Key_O: QT_TRANSLATE_NOOP(
+        "Shortcuts", "Open the dossiers of the selected event's organizations"
+    ),
+    Qt.Key.Key_PageUp: QT_TRANSLATE_NOOP("Shortcuts", "Scroll lanes up a page"),
+    Qt.Key.Key_PageDown: QT_TRANSLATE_NOOP("Shortcuts", "Scroll lanes down a page"),
+    Qt.Key.Key_N: QT_TRANSLATE_NOOP("Shortcuts", "Next event"),
+    Qt.Key.Key_BracketRight: QT_TRANSLATE_NOOP("Shortcuts", "Next event"),
+    Qt.Key.Key_P: QT_TRANSLATE_NOOP("Shortcuts", "Previous event"),
+    Qt.Key.Key_BracketLeft: QT_TRANSLATE_NOOP("Shortcuts", "Previous event"),
+    Qt.Key.Key_Z: QT_TRANSLATE_NOOP("Shortcuts", "Zoom to the selected event"),
+    Qt.Key.Key_Escape: QT_TRANSLATE_NOOP("Shortcuts", "Clear the selection"),
+    Qt.Key.Key_Return: QT_TRANSLATE_NOOP("Shortcuts", "Open the selected event"),
 }
 
 
@@ -74,22 +84,70 @@ LISTS = ("menuRecent", "savedViewsMenu")
 
 # mouse gestures and chords the canvas handles itself (not in its plain-key table)
 TIMELINE_GESTURES = [
-    ("Timeline", "Select the visible events", "Ctrl+A"),
-    ("Timeline", "Add or remove an event from the selection", "Ctrl+Click"),
-    ("Timeline", "Select with a rubber band", "Shift+Drag"),
-    ("Timeline", "Star, tag or colour the selection; edit; open a dossier", "Right-click"),
-    ("Timeline", "Edit the event", "Double-click"),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Select the visible events"),
+        "Ctrl+A",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Add or remove an event from the selection"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+Click"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Select with a rubber band"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Shift+Drag"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Star, tag or colour the selection; edit; open a dossier"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Right-click"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Edit the event"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Double-click"),
+    ),
 ]
 
 
 # keys that are neither menu actions nor the canvas's (desktop/ui/shell/keyboard.py and Qt's own)
 KEYBOARD_KEYS = [
-    ("Anywhere", "Next / previous control (pane after pane, in the order of F6)", "Tab, Shift+Tab"),
-    ("Organizations", "Open the dossier of the highlighted organization", "Enter"),
-    ("Timeline", "The right-click menu of the selection (star, tag, colour, edit, open)", "Menu"),
-    ("Dossier, event details", "Next / previous link; Enter follows it", "Tab, Shift+Tab"),
-    ("Note editor", "Leave the note (it is saved) and go back where you were", "Esc"),
-    ("Search box", "Step through the results; open one; close them", "Up, Down, Enter, Esc"),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Anywhere"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Next / previous control (pane after pane, in the order of F6)"
+        ),
+        "Tab, Shift+Tab",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Organizations"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Open the dossier of the highlighted organization"),
+        "Enter",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "The right-click menu of the selection (star, tag, colour, edit, open)"
+        ),
+        QT_TRANSLATE_NOOP("Shortcuts", "Menu"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Dossier, event details"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Next / previous link; Enter follows it"),
+        "Tab, Shift+Tab",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Note editor"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Leave the note (it is saved) and go back where you were"),
+        "Esc",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Search box"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Step through the results; open one; close them"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Up, Down, Enter, Esc"),
+    ),
 ]
 
 
@@ -122,20 +180,33 @@ def timeline_shortcuts(canvas: QObject) -> list[tuple[str, str, str]]:
     rows = []
     for key in keys:
         name = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-        rows.append(("Timeline", TIMELINE_KEYS.get(key, "Timeline action"), name))
-    return rows + TIMELINE_GESTURES
+        what = TIMELINE_KEYS.get(key, QT_TRANSLATE_NOOP("Shortcuts", "Timeline action"))
+        rows.append(_sheet_row(("Timeline", what, name)))
+    return rows + [_sheet_row(row) for row in TIMELINE_GESTURES]
+
+
+def _sheet_row(row: tuple[str, str, str]) -> tuple[str, str, str]:
+    """A row of the sheet's own texts in the interface language (key names stay as Qt
+    writes them: translate leaves a text it has no translation for as it is)."""
+    return tuple(translate("Shortcuts", text) for text in row)  # type: ignore[return-value]
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("Shortcuts", "Keyboard shortcuts"))
         rows = menu_shortcuts(window.menus)  # type: ignore[attr-defined]
         rows += timeline_shortcuts(window.timeline.canvas)  # type: ignore[attr-defined]
-        rows += KEYBOARD_KEYS
+        rows += [_sheet_row(row) for row in KEYBOARD_KEYS]
         self.table = QTableWidget(len(rows), 3, self)
-        self.table.setHorizontalHeaderLabels(["Where", "Action", "Keys"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Shortcuts", "Where"),
+                translate("Shortcuts", "Action"),
+                translate("Shortcuts", "Keys"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, row in enumerate(rows):
@@ -180,25 +251,34 @@ class ShortcutsDialog(QDialog):
 
 
 def about_lines(store: Store) -> list[str]:
+    version = store.schema_version()
+    schema = (
+        translate("Shell", "Schema version: {version} (read-only)")
+        if store.readonly
+        else translate("Shell", "Schema version: {version}")
+    )
     return [
         f"Dossier {__version__}",
         f"Python {platform.python_version()} ({sys.platform})",
         f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
         f"SQLite {sqlite3.sqlite_version}",
-        f"Database: {store.path}",
-        f"Schema version: {store.schema_version()}" + (" (read-only)" if store.readonly else ""),
+        translate("Shell", "Database: {path}").format(path=store.path),
+        schema.format(version=version),
     ]
 
 
 def about_box(window: QWidget, store: Store) -> QMessageBox:
     box = QMessageBox(window)
     box.setObjectName("aboutBox")
-    box.setWindowTitle("About Dossier")
+    box.setWindowTitle(translate("Shell", "About Dossier"))
     box.setIconPixmap(window.windowIcon().pixmap(64, 64))
     box.setTextFormat(Qt.TextFormat.PlainText)  # the path is data, never markup
     box.setText(
-        "Dossier: a zoomable timeline of events beside per-organization dossiers, "
-        "in one SQLite file."
+        translate(
+            "Shell",
+            "Dossier: a zoomable timeline of events beside per-organization dossiers, "
+            "in one SQLite file.",
+        )
     )
     box.setInformativeText("\n".join(about_lines(store)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -208,17 +288,18 @@ def about_box(window: QWidget, store: Store) -> QMessageBox:
 class EmptyHint(QObject):
     """A centred label over the timeline while the database has no events."""
 
-    TEXT = (
+    TEXT = QT_TRANSLATE_NOOP(
+        "Shell",
         "This database has no events yet.\n\n"
         "Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with "
-        "File ▸ New database…"
+        "File ▸ New database…",
     )
 
     def __init__(self, window: QWidget, store: Store) -> None:
         super().__init__(window)
         self.store = store
         self.canvas: QWidget = window.timeline.canvas  # type: ignore[attr-defined]
-        self.label = QLabel(self.TEXT, self.canvas)
+        self.label = QLabel(translate("Shell", self.TEXT), self.canvas)
         self.label.setObjectName("emptyHint")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
@@ -263,11 +344,12 @@ def show_dialog(dialog: QDialog) -> None:
 
 def add_help_actions(window: QWidget, store: Store) -> dict[str, QAction]:
     menu: QMenu = window.menus["help"]  # type: ignore[attr-defined]
-    shortcuts = QAction("&Keyboard shortcuts", window)
+    shortcuts = QAction(translate("Shell", "&Keyboard shortcuts"), window)
     shortcuts.setShortcut(QKeySequence("Ctrl+/"))
     shortcuts.setObjectName("actionShortcuts")
     shortcuts.triggered.connect(lambda: show_dialog(ShortcutsDialog(window)))
-    about = QAction("&About Dossier", window)
+    about = QAction(translate("Shell", "&About Dossier"), window)
+
     about.setObjectName("actionAbout")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: show_dialog(about_box(window, store)))

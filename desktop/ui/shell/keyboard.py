@@ -27,6 +27,7 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QScrollBar, QWidget
 
 from desktop.ui.feature import install_once
+from desktop.ui.i18n import translate
 
 RING_WIDTH = 2
 
@@ -174,11 +175,31 @@ class KeyboardController(QObject):
         self._return_to: QWidget | None = None
         self.actions: dict[str, QAction] = {}
         for key, text, keys, slot in (
-            ("next_pane", "Next &pane", "F6", lambda: self.cycle(1)),
-            ("previous_pane", "Pre&vious pane", "Shift+F6", lambda: self.cycle(-1)),
-            ("next_dossier", "Next dossier &tab", "Ctrl+PgDown", lambda: self.step_dossier(1)),
-            ("prev_dossier", "Previous dossier t&ab", "Ctrl+PgUp", lambda: self.step_dossier(-1)),
-            ("edit_note", "&Edit the note of the selection", "Ctrl+E", self.toggle_note),
+            ("next_pane", translate("Keyboard", "Next &pane"), "F6", lambda: self.cycle(1)),
+            (
+                "previous_pane",
+                translate("Keyboard", "Pre&vious pane"),
+                "Shift+F6",
+                lambda: self.cycle(-1),
+            ),
+            (
+                "next_dossier",
+                translate("Keyboard", "Next dossier &tab"),
+                "Ctrl+PgDown",
+                lambda: self.step_dossier(1),
+            ),
+            (
+                "prev_dossier",
+                translate("Keyboard", "Previous dossier t&ab"),
+                "Ctrl+PgUp",
+                lambda: self.step_dossier(-1),
+            ),
+            (
+                "edit_note",
+                translate("Keyboard", "&Edit the note of the selection"),
+                "Ctrl+E",
+                self.toggle_note,
+            ),
         ):
             action = QAction(text, window)
             action.setObjectName(f"action_{key}")
@@ -301,8 +322,12 @@ class KeyboardController(QObject):
             self.leave_note()
             return
         if notes.editor.target is None or not notes.editor.text.isEnabled():
-            why = "read-only" if self.window.store.readonly else "select an event first"
-            self.window.statusBar().showMessage(f"No note to edit ({why})", 5000)
+            if self.window.store.readonly:
+                text = translate("Keyboard", "No note to edit (read-only)")
+            else:
+                text = translate("Keyboard", "No note to edit (select an event first)")
+            self.window.statusBar().showMessage(text, 5000)
+
             return
         self._return_to = focus if self.pane_of(focus) not in (None, "note") else None
         notes.editor_dock.show()

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -27,18 +27,22 @@ from desktop.store.errors import (
     StoreError,
 )
 from desktop.store.lock import AlreadyOpenError, DatabaseLock, open_locked
+from desktop.ui.i18n import translate
 
+# titles in English (marked for pyside6-lupdate), translated where a dialog shows them
 TITLES: tuple[tuple[type[StoreError], str], ...] = (
-    (AlreadyOpenError, "Already open"),
-    (NewerSchemaError, "Made by a newer Dossier"),
-    (CorruptDatabaseError, "Damaged database"),
-    (NotADatabaseError, "Not a Dossier database"),
-    (ForeignSchemaError, "Changed outside Dossier"),
-    (ReadOnlyError, "Cannot write to this file"),
-    (MissingDatabaseError, "File not found"),
+    (AlreadyOpenError, QT_TRANSLATE_NOOP("Shell", "Already open")),
+    (NewerSchemaError, QT_TRANSLATE_NOOP("Shell", "Made by a newer Dossier")),
+    (CorruptDatabaseError, QT_TRANSLATE_NOOP("Shell", "Damaged database")),
+    (NotADatabaseError, QT_TRANSLATE_NOOP("Shell", "Not a Dossier database")),
+    (ForeignSchemaError, QT_TRANSLATE_NOOP("Shell", "Changed outside Dossier")),
+    (ReadOnlyError, QT_TRANSLATE_NOOP("Shell", "Cannot write to this file")),
+    (MissingDatabaseError, QT_TRANSLATE_NOOP("Shell", "File not found")),
 )
 
-DAMAGED_READ_ONLY = "Damaged database: opened read-only"
+DAMAGED_READ_ONLY = QT_TRANSLATE_NOOP("Shell", "Damaged database: opened read-only")
+CANNOT_OPEN = QT_TRANSLATE_NOOP("Shell", "Cannot open the database")
+DISK_FULL = QT_TRANSLATE_NOOP("Shell", "The disk is full")
 
 
 @dataclass
@@ -47,7 +51,7 @@ class OpenResult:
     store: Store | None = None
     lock: DatabaseLock | None = None
     message: str | None = None
-    title: str = "Cannot open the database"
+    title: str = CANNOT_OPEN
 
     @property
     def ok(self) -> bool:
@@ -59,8 +63,8 @@ def refusal_title(exc: StoreError) -> str:
         if isinstance(exc, kind):
             return title
     if "full" in str(exc).lower():
-        return "The disk is full"
-    return "Cannot open the database"
+        return DISK_FULL
+    return CANNOT_OPEN
 
 
 def attempt_open(path: str | os.PathLike[str], *, readonly: bool = False) -> OpenResult:
@@ -85,10 +89,11 @@ def _open_damaged(target: Path, exc: CorruptDatabaseError) -> OpenResult:
     except StoreError as again:
         return OpenResult(target, message=str(again), title=refusal_title(again))
     why = f" ({exc.why})" if exc.why else ""
-    message = (
-        f"{target} is damaged{why}, so it was opened read-only: you can read and export, but"
-        " nothing can be changed. Restore a backup, or run 'dossier check' on it."
-    )
+    message = translate(
+        "Shell",
+        "{path} is damaged{why}, so it was opened read-only: you can read and export, but"
+        " nothing can be changed. Restore a backup, or run 'dossier check' on it.",
+    ).format(path=target, why=why)
     return OpenResult(target, store=store, message=message, title=DAMAGED_READ_ONLY)
 
 
@@ -96,10 +101,12 @@ def show_refusal(parent: QWidget | None, result: OpenResult) -> None:
     """The dialog for a refused open: critical, plain text (a file name is never markup)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(f"Dossier — {result.title}")
+    title = translate("Shell", result.title)
+    box.setWindowTitle(translate("Shell", "Dossier — {title}").format(title=title))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"{result.title}: {result.path.name}")
-    box.setInformativeText(f"{result.message}\n\nThe file was not changed.")
+    box.setText(f"{title}: {result.path.name}")
+    unchanged = translate("Shell", "The file was not changed.")
+    box.setInformativeText(f"{result.message}\n\n{unchanged}")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     critical(box)
 
@@ -110,9 +117,11 @@ def show_notice(parent: QWidget | None, result: OpenResult) -> None:
         return
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"Dossier — {result.title}")
+    title = translate("Shell", result.title)
+    box.setWindowTitle(translate("Shell", "Dossier — {title}").format(title=title))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"{result.title}: {result.path.name}")
+    box.setText(f"{title}: {result.path.name}")
+
     box.setInformativeText(result.message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     critical(box)

@@ -1,0 +1,85 @@
+"""View ▸ Language: System, English, 简体中文 — saved in QSettings and applied at once.
+
+Choosing a language installs its translation and rebuilds each window the shell opened, on the
+same database (its store and lock move to the new window) with the layout, open dossiers and
+timeline it had: every text is drawn again by the code that wrote it, in the new language.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from desktop.ui import i18n
+from desktop.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from desktop.ui.shell import ShellController
+
+
+def add_language_menu(controller: ShellController) -> None:
+    window = controller.window
+    sub = window.menus["view"].addMenu(translate("Shell", "&Language"))  # type: ignore[attr-defined]
+    sub.setObjectName("menuLanguage")
+    group = QActionGroup(sub)
+    group.setExclusive(True)
+    current = i18n.saved_choice()
+    names = {"system": translate("Shell", "&System"), **i18n.LANGUAGES}
+    for choice in i18n.CHOICES:
+        action = QAction(names[choice], sub)
+        action.setObjectName(f"action_language_{choice}")
+        action.setCheckable(True)
+        action.setChecked(choice == current)
+        action.triggered.connect(lambda _=False, c=choice: set_language(c))
+        group.addAction(action)
+        sub.addAction(action)
+        controller.actions[f"language_{choice}"] = action
+
+
+def set_language(choice: str) -> list[QMainWindow]:
+    """Save ``choice`` (it replaces a ``--lang`` given for this run) and, when the language
+    changes, install it and rebuild the shell's windows in it. Returns the new windows."""
+    from desktop.ui import shell
+
+    i18n.save_choice(choice)
+    i18n.set_override(None)
+    lang = i18n.wanted_language()
+    if lang == i18n.active_language():
+        return []
+    i18n.install(lang)
+    rebuilt = []
+    for window in list(shell._WINDOWS):
+        controller = getattr(window, "shell", None)
+        if isinstance(controller, shell.ShellController):
+            new = reopen(controller)
+            if new is not None:
+                rebuilt.append(new)
+    return rebuilt
+
+
+def reopen(controller: ShellController) -> QMainWindow | None:
+    """A new window on this window's database, built now (so in the language installed now);
+    this one closes first, saving its layout for the new one. None when the close is refused
+    (the window stays, still owning its database)."""
+    from desktop.ui import shell
+
+    old = controller.window
+    store, lock, owned = controller.store, controller.lock, controller.owns_store
+    controller.owns_store, controller.lock = False, None
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the event loop goes on between the two windows
+    try:
+        old.close()
+        if old.isVisible():
+            controller.owns_store, controller.lock = owned, lock
+            return None
+        new = shell.new_window(store, lock, factory=controller.factory, like=old)
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
+    if not owned:  # it was the caller's store: the new window must not close it either
+        new.shell.owns_store = False  # type: ignore[attr-defined]
+    return new
