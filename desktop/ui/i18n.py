@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDateTime,
     QLibraryInfo,
@@ -151,3 +152,21 @@ def date_time(moment: datetime) -> str:
     return loc.toString(qdt.date(), QLocale.FormatType.ShortFormat) + qdt.time().toString(
         " HH:mm:ss"
     )
+
+
+# -- shared words ---------------------------------------------------------------------------
+# note colour labels (desktop/store/annotations.py COLOURS), as menus and combo boxes name them
+COLOUR_NAMES = {
+    "red": QT_TRANSLATE_NOOP("Colours", "Red"),
+    "orange": QT_TRANSLATE_NOOP("Colours", "Orange"),
+    "yellow": QT_TRANSLATE_NOOP("Colours", "Yellow"),
+    "green": QT_TRANSLATE_NOOP("Colours", "Green"),
+    "blue": QT_TRANSLATE_NOOP("Colours", "Blue"),
+    "purple": QT_TRANSLATE_NOOP("Colours", "Purple"),
+    "grey": QT_TRANSLATE_NOOP("Colours", "Grey"),
+}
+
+
+def colour_name(code: str) -> str:
+    """'red' -> 'Red' ('红色' in Chinese)."""
+    return translate("Colours", COLOUR_NAMES.get(code, code.capitalize()))

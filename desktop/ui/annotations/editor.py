@@ -40,6 +40,7 @@ from desktop.store.errors import StoreError
 from desktop.ui.annotations.commands import push_states
 from desktop.ui.annotations.text_undo import TextUndo
 from desktop.ui.document.notes import NoteBrowser
+from desktop.ui.i18n import colour_name, date_time, translate
 
 AUTOSAVE_MS = 800  # after the last keystroke; the save itself takes a few ms: within 1 s
 PREVIEW_MS = 150
@@ -109,36 +110,40 @@ class NoteEditor(QWidget):
         self._loading = False
         self.note: Annotation | None = None
 
-        self.target_label = QLabel("Select an event or open a dossier to annotate it.", self)
+        self.target_label = QLabel(
+            translate("Annotations", "Select an event or open a dossier to annotate it."), self
+        )
         self.target_label.setTextFormat(Qt.TextFormat.PlainText)
         self.target_label.setWordWrap(True)
         self.picker = QComboBox(self)
-        self.picker.setToolTip("This item has several notes (e.g. both sides of a conflict)")
+        self.picker.setToolTip(
+            translate("Annotations", "This item has several notes (e.g. both sides of a conflict)")
+        )
         self.picker.activated.connect(self._pick)
         self.star = QToolButton(self)
         self.star.setCheckable(True)
         self.star.setText("☆")
-        self.star.setToolTip("Star this note")
+        self.star.setToolTip(translate("Annotations", "Star this note"))
         self.star.clicked.connect(self._star_clicked)
         self.colour = QComboBox(self)
-        self.colour.addItem("No colour", "none")
+        self.colour.addItem(translate("Annotations", "No colour"), "none")
         for name in notes.COLOURS:
-            self.colour.addItem(name.capitalize(), name)
+            self.colour.addItem(colour_name(name), name)
         self.colour.activated.connect(self._colour_chosen)
         self.tags = TagLineEdit(self)
-        self.tags.setPlaceholderText("tags, comma separated")
+        self.tags.setPlaceholderText(translate("Annotations", "tags, comma separated"))
         self.tags.editingFinished.connect(self._tags_edited)
         self.tags.installEventFilter(self)
         self.history_button = QToolButton(self)
-        self.history_button.setText("History…")
+        self.history_button.setText(translate("Annotations", "History…"))
         self.delete_button = QToolButton(self)
-        self.delete_button.setText("Delete")
+        self.delete_button.setText(translate("Annotations", "Delete"))
         self.delete_button.clicked.connect(self.delete_note)
         self.status = QLabel("", self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.text = QPlainTextEdit(self)
-        self.text.setPlaceholderText("Write a note (Markdown)…")
+        self.text.setPlaceholderText(translate("Annotations", "Write a note (Markdown)…"))
         self.text.textChanged.connect(self._text_changed)
         self.text.installEventFilter(self)
         self.text.setTabChangesFocus(True)  # Tab moves on (keyboard use): no trap in the note
@@ -183,7 +188,7 @@ class NoteEditor(QWidget):
         self.flush()
         self.target = target
         self.uuid = None
-        self.target_label.setText(label or (target or "Nothing selected"))
+        self.target_label.setText(label or (target or translate("Annotations", "Nothing selected")))
         self.reload()
 
     def reload(self) -> None:
@@ -196,8 +201,10 @@ class NoteEditor(QWidget):
         try:
             self.picker.clear()
             for i, n in enumerate(found):
-                first = n.body.strip().splitlines()[0][:40] if n.body.strip() else "(empty)"
-                self.picker.addItem(f"Note {i + 1} of {len(found)}: {first}", n.uuid)
+                empty = translate("Annotations", "(empty)")
+                first = n.body.strip().splitlines()[0][:40] if n.body.strip() else empty
+                text = translate("Annotations", "Note {n} of {count}: {first}")
+                self.picker.addItem(text.format(n=i + 1, count=len(found), first=first), n.uuid)
             self.picker.setCurrentIndex(max(0, self.picker.findData(self.uuid)))
             self.picker.setVisible(len(found) > 1)
             self._show_fields(self.note)
@@ -249,7 +256,7 @@ class NoteEditor(QWidget):
             return
         self.text_undo.typed()
         self.dirty = True
-        self._set_status("Unsaved…")
+        self._set_status(unsaved_text())
         self.save_timer.start()
         self.preview_timer.start()
 
@@ -287,7 +294,7 @@ class NoteEditor(QWidget):
                 self.store, uuid=self.uuid, target=self.target, body=body, author=self.author()
             )
         except StoreError as exc:
-            self._set_status(f"Not saved: {exc}", error=True)
+            self._set_status(not_saved(exc), error=True)
             self.save_timer.start(max(AUTOSAVE_MS, 3000))  # try again
             return False
         self.uuid = saved.uuid
@@ -301,11 +308,15 @@ class NoteEditor(QWidget):
 
     def _saved_text(self, note: Annotation | None) -> str:
         if note is None:
-            return "No note yet" if self.target else ""
-        who = f" by {note.author}" if note.author else ""
+            return translate("Annotations", "No note yet") if self.target else ""
         when = local_time(note.updated_at)
-        today = datetime.now().strftime("%Y-%m-%d ")
-        return f"Saved {when.removeprefix(today)}{who}"
+        today = local_time(datetime.now(UTC).strftime(notes.TIME_FORMAT))[:-8]  # the date part
+        when = when.removeprefix(today)
+        if note.author:
+            text = translate("Annotations", "Saved {when} by {author}")
+        else:
+            text = translate("Annotations", "Saved {when}")
+        return text.format(when=when, author=note.author)
 
     def _set_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
@@ -329,7 +340,7 @@ class NoteEditor(QWidget):
                     self.store, uuid=self.note.uuid, target=self.target, **fields
                 )
         except StoreError as exc:
-            self._set_status(f"Not saved: {exc}", error=True)
+            self._set_status(not_saved(exc), error=True)
             self._show_fields(self.note)
             return
         self.uuid = saved.uuid
@@ -339,13 +350,19 @@ class NoteEditor(QWidget):
         self.reload()
 
     def _star_clicked(self, checked: bool) -> None:
-        self._change("Star note" if checked else "Unstar note", starred=checked)
+        if checked:
+            text = translate("Annotations", "Star note")
+        else:
+            text = translate("Annotations", "Unstar note")
+
+        self._change(text, starred=checked)
 
     def _colour_chosen(self, index: int) -> None:
         colour = self.colour.itemData(index)
         current = (self.note.colour if self.note else None) or "none"
         if colour != current:
-            self._change(f"Colour note {colour}", colour=colour)
+            text = translate("Annotations", "Colour note {colour}")
+            self._change(text.format(colour=colour_name(colour)), colour=colour)
 
     def _tags_edited(self) -> None:
         if not self.tags.isModified():
@@ -353,7 +370,11 @@ class NoteEditor(QWidget):
         self.tags.setModified(False)
         wanted = split_tags(self.tags.text())
         if wanted != (self.note.tags if self.note else ()):
-            self._change("Tag note " + ", ".join(wanted) if wanted else "Clear tags", tags=wanted)
+            if wanted:
+                text = translate("Annotations", "Tag note {tags}").format(tags=", ".join(wanted))
+            else:
+                text = translate("Annotations", "Clear tags")
+            self._change(text, tags=wanted)
         else:
             self.tags.setText(", ".join(wanted))
 
@@ -365,19 +386,31 @@ class NoteEditor(QWidget):
         try:
             notes.delete_annotation(self.store, self.note.uuid)
         except StoreError as exc:
-            self._set_status(f"Not deleted: {exc}", error=True)
+            text = translate("Annotations", "Not deleted: {error}").format(error=exc)
+            self._set_status(text, error=True)
             return
         after = replace(before, alive=False)
         self.uuid = None
         self.dirty = False
-        push_states(self.undo_stack, self.store, "Delete note", [before], [after])
+        text = translate("Annotations", "Delete note")
+        push_states(self.undo_stack, self.store, text, [before], [after])
         self.reload()
 
 
 def local_time(stamp: str) -> str:
-    """'2024-07-04T09:30:00.123Z' as local 'YYYY-MM-DD HH:MM:SS' (the text itself if odd)."""
+    """'2024-07-04T09:30:00.123Z' as local 'YYYY-MM-DD HH:MM:SS' (the text itself if odd; the
+    date QLocale's way in Chinese: '2024/7/4 09:30:00')."""
     try:
         moment = datetime.strptime(stamp, notes.TIME_FORMAT).replace(tzinfo=UTC)
     except (TypeError, ValueError):
         return stamp or ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return date_time(moment)
+
+
+def unsaved_text() -> str:
+    """The status while typed text waits to be saved (the window's status bar checks it)."""
+    return translate("Annotations", "Unsaved…")
+
+
+def not_saved(exc: Exception) -> str:
+    return translate("Annotations", "Not saved: {error}").format(error=exc)

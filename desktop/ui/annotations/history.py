@@ -21,6 +21,7 @@ from desktop.store import annotations as notes
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.document.notes import NoteBrowser
+from desktop.ui.i18n import colour_name, translate
 
 
 class HistoryDialog(QDialog):
@@ -30,7 +31,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         from desktop.ui.annotations.editor import local_time
 
-        self.setWindowTitle("Note history")
+        self.setWindowTitle(translate("Annotations", "Note history"))
         self.resize(720, 480)
         self.store = store
         self.uuid = uuid
@@ -38,9 +39,11 @@ class HistoryDialog(QDialog):
         self.versions = notes.history(store, uuid)
         self.list = QListWidget(self)
         for v in self.versions:
-            first = v.body.strip().splitlines()[0][:50] if v.body.strip() else "(empty)"
-            marks = ("★ " if v.starred else "") + (f"[{v.colour}] " if v.colour else "")
-            state = " (deleted)" if v.deleted_at else ""
+            empty = translate("Annotations", "(empty)")
+            first = v.body.strip().splitlines()[0][:50] if v.body.strip() else empty
+            colour = f"[{colour_name(v.colour)}] " if v.colour else ""
+            marks = ("★ " if v.starred else "") + colour
+            state = translate("Annotations", " (deleted)") if v.deleted_at else ""
             who = f" · {v.author}" if v.author else ""
             item = QListWidgetItem(f"{local_time(v.updated_at)}{who}{state}\n{marks}{first}")
             item.setData(Qt.ItemDataRole.UserRole, v.id)
@@ -52,7 +55,7 @@ class HistoryDialog(QDialog):
         split.addWidget(self.preview)
         split.setSizes([280, 440])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.restore_button = QPushButton("Restore this version", self)
+        self.restore_button = QPushButton(translate("Annotations", "Restore this version"), self)
         self.restore_button.setEnabled(not store.readonly)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -67,7 +70,9 @@ class HistoryDialog(QDialog):
         if 0 <= row < len(self.versions):
             v = self.versions[row]
             tags = ", ".join(v.tags)
-            head = f"Tags: {tags}\n\n" if tags else ""
+            head = (
+                translate("Annotations", "Tags: {tags}").format(tags=tags) + "\n\n" if tags else ""
+            )
             self.preview.set_markdown(head.replace("#", "\\#") + v.body)
 
     def restore_selected(self) -> None:
@@ -77,7 +82,10 @@ class HistoryDialog(QDialog):
         try:
             notes.restore_version(self.store, self.uuid, self.versions[row].id)
         except StoreError as exc:
-            self.preview.setPlainText(f"Could not restore: {exc}")
+            self.preview.setPlainText(
+                translate("Annotations", "Could not restore: {error}").format(error=exc)
+            )
+
             return
         self.restored = self.versions[row].id
         self.accept()

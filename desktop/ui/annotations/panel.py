@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,11 +48,31 @@ from desktop.ui.annotations import commands
 from desktop.ui.annotations.editor import local_time, split_tags
 from desktop.ui.document.notes import NoteBrowser, render_markdown
 from desktop.ui.format import COLOUR_HEX
+from desktop.ui.i18n import colour_name, num, translate
 
-COLUMNS = ("★", "Target", "Note", "Tags", "Colour", "Author", "Updated")
+# in English, marked for pyside6-lupdate; translated where shown
+COLUMNS = (
+    "★",
+    QT_TRANSLATE_NOOP("Annotations", "Target"),
+    QT_TRANSLATE_NOOP("Annotations", "Note"),
+    QT_TRANSLATE_NOOP("Annotations", "Tags"),
+    QT_TRANSLATE_NOOP("Annotations", "Colour"),
+    QT_TRANSLATE_NOOP("Annotations", "Author"),
+    QT_TRANSLATE_NOOP("Annotations", "Updated"),
+)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-KINDS = (("Any item", ""), ("Events", "event"), ("Organizations", "org"), ("Claims", "claim"))
-DATES = (("Any time", 0), ("Last 24 hours", 1), ("Last 7 days", 7), ("Last 30 days", 30))
+KINDS = (
+    (QT_TRANSLATE_NOOP("Annotations", "Any item"), ""),
+    (QT_TRANSLATE_NOOP("Annotations", "Events"), "event"),
+    (QT_TRANSLATE_NOOP("Annotations", "Organizations"), "org"),
+    (QT_TRANSLATE_NOOP("Annotations", "Claims"), "claim"),
+)
+DATES = (
+    (QT_TRANSLATE_NOOP("Annotations", "Any time"), 0),
+    (QT_TRANSLATE_NOOP("Annotations", "Last 24 hours"), 1),
+    (QT_TRANSLATE_NOOP("Annotations", "Last 7 days"), 7),
+    (QT_TRANSLATE_NOOP("Annotations", "Last 30 days"), 30),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -82,7 +103,7 @@ class AnnotationsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("Annotations", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -96,9 +117,9 @@ class AnnotationsModel(QAbstractTableModel):
                 row.info.label,
                 snippet(note.body),
                 ", ".join(note.tags),
-                note.colour or "",
+                colour_name(note.colour) if note.colour else "",
                 note.author or "",
-                local_time(note.updated_at)[:16],
+                local_time(note.updated_at)[:-3],  # to the minute
             )[col]
         if role == SORT_ROLE:
             return note.updated_at if col == 6 else str(self.data(index) or "").lower()
@@ -200,50 +221,53 @@ class AnnotationsPanel(QWidget):
         self.table.doubleClicked.connect(self._activated)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Filter notes…")
+        self.search.setPlaceholderText(translate("Annotations", "Filter notes…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda t: self.proxy.set_filter(text=t.strip()))
         self.tag_box = QComboBox(self)
         self.tag_box.activated.connect(
             lambda _i: self.proxy.set_filter(tag=self.tag_box.currentData() or "")
         )
-        self.starred_box = QCheckBox("Starred", self)
+        self.starred_box = QCheckBox(translate("Annotations", "Starred"), self)
         self.starred_box.toggled.connect(lambda on: self.proxy.set_filter(starred_only=on))
         self.colour_box = QComboBox(self)
-        self.colour_box.addItem("Any colour", "")
-        self.colour_box.addItem("No colour", "none")
+        self.colour_box.addItem(translate("Annotations", "Any colour"), "")
+        self.colour_box.addItem(translate("Annotations", "No colour"), "none")
         for name in notes.COLOURS:
-            self.colour_box.addItem(name.capitalize(), name)
+            self.colour_box.addItem(colour_name(name), name)
         self.colour_box.activated.connect(
             lambda _i: self.proxy.set_filter(colour=self.colour_box.currentData())
         )
         self.kind_box = QComboBox(self)
         for text, kind in KINDS:
-            self.kind_box.addItem(text, kind)
+            self.kind_box.addItem(translate("Annotations", text), kind)
         self.kind_box.activated.connect(
             lambda _i: self.proxy.set_filter(kind=self.kind_box.currentData())
         )
         self.date_box = QComboBox(self)
         for text, days in DATES:
-            self.date_box.addItem(text, days)
+            self.date_box.addItem(translate("Annotations", text), days)
         self.date_box.activated.connect(
             lambda _i: self.proxy.set_filter(days=self.date_box.currentData())
         )
         self.count = QLabel(self)
         self.bulk_button = QToolButton(self)
-        self.bulk_button.setText("Selected ▾")
+        self.bulk_button.setText(translate("Annotations", "Selected ▾"))
         self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.bulk_button)
-        menu.addAction("Add tag…", self.tag_selected)
-        menu.addAction("Star", lambda: self.bulk_selected(starred=True))
-        menu.addAction("Unstar", lambda: self.bulk_selected(starred=False))
-        colours = menu.addMenu("Colour")
+        menu.addAction(translate("Annotations", "Add tag…"), self.tag_selected)
+        menu.addAction(translate("Annotations", "Star"), lambda: self.bulk_selected(starred=True))
+        menu.addAction(
+            translate("Annotations", "Unstar"), lambda: self.bulk_selected(starred=False)
+        )
+        colours = menu.addMenu(translate("Annotations", "Colour"))
         for name in ("none", *notes.COLOURS):
-            colours.addAction(name.capitalize(), lambda n=name: self.bulk_selected(colour=n))
+            text = translate("Annotations", "No colour") if name == "none" else colour_name(name)
+            colours.addAction(text, lambda n=name: self.bulk_selected(colour=n))
         self.bulk_button.setMenu(menu)
         self.tags_button = QToolButton(self)
-        self.tags_button.setText("Tags…")
-        self.tags_button.setToolTip("Rename and merge tags")
+        self.tags_button.setText(translate("Annotations", "Tags…"))
+        self.tags_button.setToolTip(translate("Annotations", "Rename and merge tags"))
 
         bar = QHBoxLayout()
         for w in (self.search, self.tag_box, self.starred_box, self.colour_box):
@@ -275,7 +299,7 @@ class AnnotationsPanel(QWidget):
         self.model.reload()
         current = self.tag_box.currentData() or ""
         self.tag_box.clear()
-        self.tag_box.addItem("Any tag", "")
+        self.tag_box.addItem(translate("Annotations", "Any tag"), "")
         for tag, n in notes.all_tags(self.store):
             self.tag_box.addItem(f"{tag} ({n})", tag)
         index = self.tag_box.findData(current)
@@ -303,10 +327,16 @@ class AnnotationsPanel(QWidget):
 
     def _count(self, *_args: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "note" if total == 1 else "notes"
-        self.count.setText(
-            f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
-        )
+        if shown == total and total == 1:
+            text = translate("Annotations", "{total} note")
+        elif shown == total:
+            text = translate("Annotations", "{total} notes")
+        elif total == 1:
+            text = translate("Annotations", "{shown} of {total} note")
+        else:
+            text = translate("Annotations", "{shown} of {total} notes")
+
+        self.count.setText(text.format(shown=num(shown), total=num(total)))
 
     def row_at(self, proxy_row: int) -> NoteRow:
         return self.model.rows[self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()]
@@ -324,12 +354,18 @@ class AnnotationsPanel(QWidget):
     def jump_to(self, row: NoteRow) -> None:
         info = row.info
         if info.id is None:
-            self.sig_error.emit(f"{info.target} no longer exists")
+            self.sig_error.emit(
+                translate("Annotations", "{target} no longer exists").format(target=info.target)
+            )
             return
         if info.kind == "claim":
             where = bulk.claim_jump(self.store, info.id)
             if where is None:
-                self.sig_error.emit(f"{info.target} has no event or organization to show")
+                self.sig_error.emit(
+                    translate(
+                        "Annotations", "{target} has no event or organization to show"
+                    ).format(target=info.target)
+                )
                 return
             self.sig_jump.emit(*where)
         else:
@@ -340,7 +376,7 @@ class AnnotationsPanel(QWidget):
     def bulk_selected(self, **change: Any) -> int:
         targets = self.selected_targets()
         if not targets:
-            self.sig_error.emit("Select notes first")
+            self.sig_error.emit(translate("Annotations", "Select notes first"))
             return 0
         try:
             return commands.bulk_annotate(
@@ -356,6 +392,11 @@ class AnnotationsPanel(QWidget):
             return 0
 
     def tag_selected(self) -> None:
-        text, ok = QInputDialog.getText(self, "Tag selected notes", "Add tags (comma separated):")
+        text, ok = QInputDialog.getText(
+            self,
+            translate("Annotations", "Tag selected notes"),
+            translate("Annotations", "Add tags (comma separated):"),
+        )
+
         if ok and split_tags(text):
             self.bulk_selected(tags_add=split_tags(text))

@@ -25,12 +25,13 @@ from desktop.store import annotations as notes
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.annotations import commands
+from desktop.ui.i18n import translate
 
 
 class TagManager(QDialog):
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Tags")
+        self.setWindowTitle(translate("Annotations", "Tags"))
         self.resize(380, 420)
         self.store = store
         self.undo_stack = undo_stack
@@ -38,9 +39,9 @@ class TagManager(QDialog):
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        rename = QPushButton("Rename…", self)
+        rename = QPushButton(translate("Annotations", "Rename…"), self)
         rename.clicked.connect(self._ask_rename)
-        merge = QPushButton("Merge into…", self)
+        merge = QPushButton(translate("Annotations", "Merge into…"), self)
         merge.clicked.connect(self._ask_merge)
         for b in (rename, merge):
             b.setEnabled(not store.readonly)
@@ -78,7 +79,11 @@ class TagManager(QDialog):
         except StoreError as exc:
             self.message.setText(str(exc))
             return 0
-        self.message.setText(f"{count} note{'s' * (count != 1)} changed")
+        if count == 1:
+            text = translate("Annotations", "{count} note changed")
+        else:
+            text = translate("Annotations", "{count} notes changed")
+        self.message.setText(text.format(count=count))
         self.reload()
         return count
 
@@ -86,7 +91,12 @@ class TagManager(QDialog):
         old = self.current_tag()
         if old is None:
             return
-        new, ok = QInputDialog.getText(self, "Rename tag", f"New name for {old}:", text=old)
+        new, ok = QInputDialog.getText(
+            self,
+            translate("Annotations", "Rename tag"),
+            translate("Annotations", "New name for {tag}:").format(tag=old),
+            text=old,
+        )
         if ok and new.strip():
             self.rename(old, new)
 
@@ -95,6 +105,14 @@ class TagManager(QDialog):
         others = [t for t in self.tags() if t != old]
         if old is None or not others:
             return
-        new, ok = QInputDialog.getItem(self, "Merge tag", f"Merge {old} into:", others, 0, False)
+        new, ok = QInputDialog.getItem(
+            self,
+            translate("Annotations", "Merge tag"),
+            translate("Annotations", "Merge {tag} into:").format(tag=old),
+            others,
+            0,
+            False,
+        )
+
         if ok and new:
             self.rename(old, new)

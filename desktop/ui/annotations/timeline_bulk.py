@@ -19,6 +19,7 @@ from desktop.store.errors import StoreError
 from desktop.ui.annotations.editor import split_tags
 from desktop.ui.feature import install_once
 from desktop.ui.format import COLOUR_HEX
+from desktop.ui.i18n import colour_name, num, translate
 
 CONFIRM_OVER = 500  # events: a bigger bulk change asks first
 
@@ -46,19 +47,31 @@ class TimelineBulk(QObject):
         if not ids:
             return
         n = len(ids)
-        what = "event" if n == 1 else f"{n:,} events"
+        if n == 1:
+            texts = (
+                translate("Annotations", "Star event"),
+                translate("Annotations", "Unstar event"),
+                translate("Annotations", "Tag event…"),
+            )
+        else:
+            texts = (
+                translate("Annotations", "Star {n} events"),
+                translate("Annotations", "Unstar {n} events"),
+                translate("Annotations", "Tag {n} events…"),
+            )
+        star, unstar, tag = (t.format(n=num(n)) for t in texts)
         for name, text, slot in (
-            ("star", f"Star {what}", lambda: self.star(ids, True)),
-            ("unstar", f"Unstar {what}", lambda: self.star(ids, False)),
-            ("tag", f"Tag {what}…", lambda: self.ask_tags(ids)),
+            ("star", star, lambda: self.star(ids, True)),
+            ("unstar", unstar, lambda: self.star(ids, False)),
+            ("tag", tag, lambda: self.ask_tags(ids)),
         ):
             action = menu.addAction(text)
             action.setObjectName(f"timeline_bulk_{name}")
             action.triggered.connect(lambda _=False, slot=slot: slot())
-        colours = menu.addMenu("Colour")
+        colours = menu.addMenu(translate("Annotations", "Colour"))
         colours.setObjectName("timeline_bulk_colour")
         for name in ("none", *notes.COLOURS):
-            label = "No colour" if name == "none" else name.capitalize()
+            label = translate("Annotations", "No colour") if name == "none" else colour_name(name)
             action = colours.addAction(_swatch(COLOUR_HEX.get(name)), label)
             action.setObjectName(f"timeline_bulk_colour_{name}")
             action.triggered.connect(lambda _=False, c=name: self.colour(ids, c))
@@ -78,10 +91,14 @@ class TimelineBulk(QObject):
         return self.apply(ids, tags_add=tuple(tags)) if tags else 0
 
     def ask_tags(self, ids: list[int]) -> int:
+        if len(ids) == 1:
+            prompt = translate("Annotations", "Tags to add to {n} event (comma-separated):")
+        else:
+            prompt = translate("Annotations", "Tags to add to {n} events (comma-separated):")
         text, ok = QInputDialog.getText(
             self.window,
-            "Tag events",
-            f"Tags to add to {len(ids):,} event{'s' * (len(ids) != 1)} (comma-separated):",
+            translate("Annotations", "Tag events"),
+            prompt.format(n=num(len(ids))),
         )
         return self.tag(ids, split_tags(text)) if ok else 0
 
@@ -95,19 +112,29 @@ class TimelineBulk(QObject):
         try:
             changed = self.notes_ui.bulk_annotate(targets, **change)
         except StoreError as exc:
-            self.window.statusBar().showMessage(f"Could not annotate the events: {exc}", 8000)
+            message = translate("Annotations", "Could not annotate the events: {error}")
+            self.window.statusBar().showMessage(message.format(error=exc), 8000)
             return 0
-        self.window.statusBar().showMessage(
-            f"{changed:,} note{'s' * (changed != 1)} changed on {len(targets):,}"
-            f" event{'s' * (len(targets) != 1)}",
-            5000,
-        )
+        notes_text = (
+            translate("Annotations", "{n} note changed")
+            if changed == 1
+            else translate("Annotations", "{n} notes changed")
+        ).format(n=num(changed))
+        on_text = (
+            translate("Annotations", "on {n} event")
+            if len(targets) == 1
+            else translate("Annotations", "on {n} events")
+        ).format(n=num(len(targets)))
+        self.window.statusBar().showMessage(f"{notes_text} {on_text}", 5000)
         return changed
 
     def _confirm(self, n: int) -> bool:
         answer = QMessageBox.question(
-            self.window, "Annotate events", f"Change the notes of {n:,} selected events?"
+            self.window,
+            translate("Annotations", "Annotate events"),
+            translate("Annotations", "Change the notes of {n} selected events?").format(n=num(n)),
         )
+
         return answer == QMessageBox.StandardButton.Yes
 
 
