@@ -12,13 +12,19 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.store.io import ImportReport
 from desktop.ui.feature import install_once
+from desktop.ui.i18n import num, translate
 from desktop.ui.import_dialog.dialog import ImportDialog
 
 ATTRIBUTE = "import_ui"
-FILE_FILTER = (
-    "Event files (*.csv *.tsv *.json *.jsonl *.ndjson);;CSV (*.csv *.tsv);;"
-    "TimelineJS JSON (*.json);;Timesketch / JSON lines (*.jsonl *.ndjson *.csv);;All files (*)"
-)
+
+
+def file_filter() -> str:
+    return translate(
+        "Import",
+        "Event files (*.csv *.tsv *.json *.jsonl *.ndjson);;CSV (*.csv *.tsv);;"
+        "TimelineJS JSON (*.json);;Timesketch / JSON lines (*.jsonl *.ndjson *.csv);;"
+        "All files (*)",
+    )
 
 
 class ImportUI(QObject):
@@ -27,9 +33,11 @@ class ImportUI(QObject):
         self.window = window
         self.dialog: ImportDialog | None = None
         self.last_dir = str(Path.home())
-        self.action = QAction("&Import…", window)
+        self.action = QAction(translate("Import", "&Import…"), window)
         self.action.setObjectName("actionImport")
-        self.action.setStatusTip("Import events from CSV, TimelineJS JSON or Timesketch files")
+        self.action.setStatusTip(
+            translate("Import", "Import events from CSV, TimelineJS JSON or Timesketch files")
+        )
         self.action.setEnabled(not window.store.readonly)
         self.action.triggered.connect(self.choose_file)
         window.add_to_file_menu("exchange", self.action)
@@ -45,7 +53,7 @@ class ImportUI(QObject):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import events", self.last_dir, FILE_FILTER
+            self.window, translate("Import", "Import events"), self.last_dir, file_filter()
         )
         if path:
             self.last_dir = str(Path(path).parent)
@@ -61,8 +69,9 @@ class ImportUI(QObject):
         return dialog
 
     def _imported(self, report: ImportReport) -> None:
+        message = translate("Import", "Imported {new} new and {updated} updated events")
         self.window.statusBar().showMessage(
-            f"Imported {report.created:,} new and {report.updated:,} updated events", 8000
+            message.format(new=num(report.created), updated=num(report.updated)), 8000
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.store.io import ImportPlan, ImportReport
 from desktop.store.io.readers import FORMATS
+from desktop.ui.i18n import num, translate
 from desktop.ui.import_dialog.jobs import Job, Preview, import_work, plan_work, read_columns
 from desktop.ui.import_dialog.tables import MappingTable, fill_events, fill_skipped, plain_table
 
@@ -33,7 +34,7 @@ FORMAT_LABELS = {
     "csv": "CSV",
     "timelinejs": "TimelineJS JSON",
     "timesketch": "Timesketch CSV/JSONL",
-    "jsonl": "JSON lines",
+    "jsonl": QT_TRANSLATE_NOOP("Import", "JSON lines"),
 }
 ERROR_STYLE = "color: #b00020"
 
@@ -47,7 +48,7 @@ class ImportDialog(QDialog):
         self.store = store
         self.path = Path(path)
         self.setObjectName("importDialog")
-        self.setWindowTitle(f"Import {self.path.name}")
+        self.setWindowTitle(translate("Import", "Import {name}").format(name=self.path.name))
         self.resize(860, 640)
         self.preview: Preview | None = None
         self.report: ImportReport | None = None
@@ -59,16 +60,16 @@ class ImportDialog(QDialog):
 
         self.format_box = QComboBox(self)
         for fmt in FORMATS:
-            self.format_box.addItem(FORMAT_LABELS.get(fmt, fmt), fmt)
+            self.format_box.addItem(translate("Import", FORMAT_LABELS.get(fmt, fmt)), fmt)
         self.format_box.currentIndexChanged.connect(self._on_format)
         form = QFormLayout()
         file_label = QLabel(str(self.path), self)
         file_label.setTextFormat(Qt.TextFormat.PlainText)
         file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("File:", file_label)
-        form.addRow("Format:", self.format_box)
+        form.addRow(translate("Import", "File:"), file_label)
+        form.addRow(translate("Import", "Format:"), self.format_box)
 
-        self.mapping_group = QGroupBox("Columns", self)
+        self.mapping_group = QGroupBox(translate("Import", "Columns"), self)
         self.mapping_table = MappingTable(self.mapping_group)
         self.mapping_table.sig_requested.connect(self._on_requested)
         box = QVBoxLayout(self.mapping_group)
@@ -87,12 +88,23 @@ class ImportDialog(QDialog):
         self.notes.setStyleSheet("color: palette(dark)")
 
         self.tabs = QTabWidget(self)
-        self.events_table = plain_table(["Title", "When", "Kind", "Organizations", "Place"], self)
-        self.skipped_table = plain_table(["Where", "Why it cannot be imported"], self)
-        self.tabs.addTab(self.events_table, "To import")
-        self.tabs.addTab(self.skipped_table, "Skipped")
+        self.events_table = plain_table(
+            [
+                translate("Import", "Title"),
+                translate("Import", "When"),
+                translate("Import", "Kind"),
+                translate("Import", "Organizations"),
+                translate("Import", "Place"),
+            ],
+            self,
+        )
+        self.skipped_table = plain_table(
+            [translate("Import", "Where"), translate("Import", "Why it cannot be imported")], self
+        )
+        self.tabs.addTab(self.events_table, translate("Import", "To import"))
+        self.tabs.addTab(self.skipped_table, translate("Import", "Skipped"))
 
-        self.partial_box = QCheckBox("Import good rows only (partial)", self)
+        self.partial_box = QCheckBox(translate("Import", "Import good rows only (partial)"), self)
         self.partial_box.setObjectName("partialBox")
         self.partial_box.hide()
         self.partial_box.toggled.connect(self._on_partial)
@@ -105,9 +117,9 @@ class ImportDialog(QDialog):
         self.status.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(self)
-        self.import_button = QPushButton("Import", self)
+        self.import_button = QPushButton(translate("Import", "Import"), self)
         self.import_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("Import", "Cancel"), self)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self.start_import)
@@ -146,20 +158,26 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(self.can_import())
         self.format_box.setEnabled(not self.busy and self.report is None)
         self.mapping_table.setEnabled(not self.busy and self.report is None)
-        self.cancel_button.setText("Close" if self.report is not None else "Cancel")
+        self.cancel_button.setText(
+            translate("Import", "Close")
+            if self.report is not None
+            else translate("Import", "Cancel")
+        )
         plan = self.plan
         refused = plan is not None and plan.skipped_count and not self.partial_box.isChecked()
         if refused and not self.busy and self.report is None:
-            self._set_status(
-                f"{plan.skipped_count:,} rows cannot be imported (see Skipped). Nothing will"
+            text = translate(
+                "Import",
+                "{n} rows cannot be imported (see Skipped). Nothing will"
                 " be written unless you tick “Import good rows only”.",
-                error=True,
             )
+            self._set_status(text.format(n=num(plan.skipped_count)), error=True)
 
     def _on_partial(self, checked: bool) -> None:
         plan = self.plan
         if checked and plan is not None and not self.busy:
-            self._set_status(f"Ready to import the {plan.valid:,} good rows.")
+            text = translate("Import", "Ready to import the {n} good rows.")
+            self._set_status(text.format(n=num(plan.valid)))
         self._update_buttons()
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
@@ -176,7 +194,7 @@ class ImportDialog(QDialog):
         shared = str(self.store.path) == ":memory:" or self.store.readonly
         db_path = None if shared else self.store.path
         work = plan_work(self.path, self._fmt, dict(self._requested), db_path)
-        self._start(work, self._planned, "Reading the file…")
+        self._start(work, self._planned, translate("Import", "Reading the file…"))
 
     def _planned(self, preview: Preview) -> None:
         self.preview = preview
@@ -185,21 +203,28 @@ class ImportDialog(QDialog):
         self._fill_mapping(plan.columns, plan.mapping, plan.fmt)
         fill_events(self.events_table, plan)
         fill_skipped(self.skipped_table, plan)
-        self.tabs.setTabText(0, f"To import ({plan.valid:,})")
-        self.tabs.setTabText(1, f"Skipped ({plan.skipped_count:,})")
+        self.tabs.setTabText(0, translate("Import", "To import ({n})").format(n=num(plan.valid)))
+        self.tabs.setTabText(
+            1, translate("Import", "Skipped ({n})").format(n=num(plan.skipped_count))
+        )
         self.summary.setStyleSheet("")
         self.summary.setText(self._summary_text(preview))
         self.notes.setText("\n".join([*plan.notes, preview.note]).strip())
         self.partial_box.setVisible(plan.skipped_count > 0)
         self.partial_box.setText(
-            f"Import good rows only (partial): leave out the {plan.skipped_count:,} bad rows"
+            translate(
+                "Import", "Import good rows only (partial): leave out the {n} bad rows"
+            ).format(n=num(plan.skipped_count))
         )
         if plan.skipped_count:
             self.tabs.setCurrentWidget(self.skipped_table)
         if self.store.readonly:
-            self._set_status("The database is open read-only: nothing can be imported.", error=True)
+            self._set_status(
+                translate("Import", "The database is open read-only: nothing can be imported."),
+                error=True,
+            )
         else:
-            self._set_status("Ready to import." if self.can_import() else "")
+            self._set_status(translate("Import", "Ready to import.") if self.can_import() else "")
         self._update_buttons()
 
     def _plan_failed(self, message: str) -> None:
@@ -212,27 +237,43 @@ class ImportDialog(QDialog):
         self.skipped_table.setRowCount(0)
         self.partial_box.hide()
         self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.setText(f"This file cannot be imported as it is: {message}")
-        self.notes.setText("Choose the columns to read as the title and the start date.")
+        self.summary.setText(
+            translate("Import", "This file cannot be imported as it is: {error}").format(
+                error=message
+            )
+        )
+        self.notes.setText(
+            translate("Import", "Choose the columns to read as the title and the start date.")
+        )
         self._set_status("")
         self._update_buttons()
 
     def _summary_text(self, preview: Preview) -> str:
         plan, report = preview.plan, preview.report
-        fmt = FORMAT_LABELS.get(plan.fmt, plan.fmt)
-        text = f"{fmt}: {plan.total:,} rows read; {plan.valid:,} can be imported"
+        fmt = translate("Import", FORMAT_LABELS.get(plan.fmt, plan.fmt))
+        text = translate("Import", "{format}: {total} rows read; {valid} can be imported").format(
+            format=fmt, total=num(plan.total), valid=num(plan.valid)
+        )
         if report is not None:
-            text += (
-                f" ({report.created:,} new, {report.updated:,} updated,"
-                f" {report.unchanged:,} unchanged)"
+            text += translate("Import", " ({new} new, {updated} updated, {unchanged} unchanged)")
+            text = text.format(
+                new=num(report.created),
+                updated=num(report.updated),
+                unchanged=num(report.unchanged),
             )
             if report.duplicates:
-                text += f"; {report.duplicates:,} duplicate rows dropped"
-        text += f"; {plan.skipped_count:,} will be skipped."
+                text += translate("Import", "; {n} duplicate rows dropped").format(
+                    n=num(report.duplicates)
+                )
+        text += translate("Import", "; {n} will be skipped.").format(n=num(plan.skipped_count))
         if report is not None and report.orgs_created:
             names = ", ".join(report.orgs_created[:8])
             more = len(report.orgs_created) - 8
-            text += f"\nNew organizations: {names}" + (f" and {more:,} more" if more > 0 else "")
+            if more > 0:
+                line = translate("Import", "New organizations: {names} and {n} more")
+            else:
+                line = translate("Import", "New organizations: {names}")
+            text += "\n" + line.format(names=names, n=num(more))
         return text
 
     def _show_format(self, fmt: str) -> None:
@@ -276,21 +317,28 @@ class ImportDialog(QDialog):
                     self.store, plan, partial=partial, progress=progress, cancel=cancel
                 )
 
-            self._start(work, self._imported, "Importing…", threaded=False)
+            self._start(work, self._imported, translate("Import", "Importing…"), threaded=False)
             return
-        self._start(import_work(self.store.path, plan, partial), self._imported, "Importing…")
+        self._start(
+            import_work(self.store.path, plan, partial),
+            self._imported,
+            translate("Import", "Importing…"),
+        )
 
     def _imported(self, report: ImportReport) -> None:
         self.report = report
-        text = (
-            f"Imported: {report.created:,} new, {report.updated:,} updated,"
-            f" {report.unchanged:,} unchanged"
+        text = translate(
+            "Import", "Imported: {new} new, {updated} updated, {unchanged} unchanged"
+        ).format(
+            new=num(report.created), updated=num(report.updated), unchanged=num(report.unchanged)
         )
         if report.duplicates:
-            text += f"; {report.duplicates:,} duplicate rows dropped"
+            text += translate("Import", "; {n} duplicate rows dropped").format(
+                n=num(report.duplicates)
+            )
         if report.skipped:
-            text += f"; {report.skipped:,} rows left out"
-        self._set_status(text + ".")
+            text += translate("Import", "; {n} rows left out").format(n=num(report.skipped))
+        self._set_status(text + translate("Import", "."))
         self._announce()
         self._update_buttons()
         self.sig_imported.emit(report)
@@ -309,7 +357,7 @@ class ImportDialog(QDialog):
         """Cancel the running job (nothing is written), or close the dialog when idle."""
         if self.busy and self.job is not None:
             self.job.cancel()
-            self._set_status("Cancelling…")
+            self._set_status(translate("Import", "Cancelling…"))
             return
         if self.report is not None:
             self.accept()
@@ -341,7 +389,13 @@ class ImportDialog(QDialog):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-        self.progress.setFormat(f"{done:,} rows" if total <= 0 else f"{done:,} of {total:,} rows")
+        if total <= 0:
+            text = translate("Import", "{done} rows").format(done=num(done))
+        else:
+            text = translate("Import", "{done} of {total} rows").format(
+                done=num(done), total=num(total)
+            )
+        self.progress.setFormat(text)
 
     def _finish(self, job: Job, handler, value) -> None:  # type: ignore[no-untyped-def]
         if job is not self.job:
@@ -355,15 +409,21 @@ class ImportDialog(QDialog):
         if self.preview is None:
             self._plan_failed(message)
             return
-        self._set_status(f"Import failed; nothing was written: {message}", error=True)
+        self._set_status(
+            translate("Import", "Import failed; nothing was written: {error}").format(
+                error=message
+            ),
+            error=True,
+        )
         self._update_buttons()
 
     def _cancelled(self, message: str) -> None:
         if self.preview is None:
-            self.summary.setText("Reading the file was cancelled.")
+            self.summary.setText(translate("Import", "Reading the file was cancelled."))
             self._set_status("")
         else:
-            self._set_status("Import cancelled; nothing was written.")
+            self._set_status(translate("Import", "Import cancelled; nothing was written."))
+
         self._update_buttons()
 
     def _stop_job(self) -> None:

@@ -3,7 +3,7 @@ Every cell is plain text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,20 +16,21 @@ from PySide6.QtWidgets import (
 from desktop.store.io import ImportPlan
 from desktop.store.io.readers import EXTRA, IGNORE
 from desktop.ui.format import date_text
+from desktop.ui.i18n import translate
 
 KEEP = EXTRA  # a column read as no field: kept in the summary's 'extra:' line
 FIELD_CHOICES: tuple[tuple[str, str], ...] = (
-    (KEEP, "keep in summary (extra)"),
-    (IGNORE, "leave out"),
-    ("title", "title"),
-    ("start", "start date"),
-    ("end", "end date"),
-    ("summary", "summary"),
-    ("kind", "kind"),
-    ("orgs", "organizations (; between)"),
-    ("place", "place"),
-    ("key", "key (stable id)"),
-    ("era", "era (yes/no)"),
+    (KEEP, QT_TRANSLATE_NOOP("Import", "keep in summary (extra)")),
+    (IGNORE, QT_TRANSLATE_NOOP("Import", "leave out")),
+    ("title", QT_TRANSLATE_NOOP("Import", "title")),
+    ("start", QT_TRANSLATE_NOOP("Import", "start date")),
+    ("end", QT_TRANSLATE_NOOP("Import", "end date")),
+    ("summary", QT_TRANSLATE_NOOP("Import", "summary")),
+    ("kind", QT_TRANSLATE_NOOP("Import", "kind")),
+    ("orgs", QT_TRANSLATE_NOOP("Import", "organizations (; between)")),
+    ("place", QT_TRANSLATE_NOOP("Import", "place")),
+    ("key", QT_TRANSLATE_NOOP("Import", "key (stable id)")),
+    ("era", QT_TRANSLATE_NOOP("Import", "era (yes/no)")),
 )
 SHOW_SKIPPED = 200
 
@@ -58,7 +59,9 @@ class MappingTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
         self.setObjectName("mappingTable")
-        self.setHorizontalHeaderLabels(["Column in the file", "Read as"])
+        self.setHorizontalHeaderLabels(
+            [translate("Import", "Column in the file"), translate("Import", "Read as")]
+        )
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
@@ -74,7 +77,7 @@ class MappingTable(QTableWidget):
             combo = QComboBox(self)
             combo.setObjectName(f"map:{column}")
             for value, label in FIELD_CHOICES:
-                combo.addItem(label, value)
+                combo.addItem(translate("Import", label), value)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(column, KEEP))))
             combo.currentIndexChanged.connect(
                 lambda _i, c=column, b=combo: self.set_field(c, str(b.currentData()))
