@@ -19,6 +19,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
+from desktop.ui.i18n import translate
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li",
     "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "table", "thead", "tbody", "tr", "th", "td",
@@ -30,9 +32,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 def _image_placeholder(_renderer: Any, tokens: list, idx: int, _options: Any, _env: Any) -> str:
     """An image as a link to its address with its alt text: never loaded."""
     token = tokens[idx]
-    alt = "".join(child.content for child in token.children or ()) or "image"
+    alt = "".join(child.content for child in token.children or ()) or translate("Notes", "image")
     src = str(token.attrGet("src") or "")
-    label = f"[image: {html.escape(alt)}]"
+    label = "[" + translate("Notes", "image: {alt}").format(alt=html.escape(alt)) + "]"
     if not src:
         return f'<span class="image">{label}</span>'
     return f'<a href="{html.escape(src, quote=True)}">{label}</a>'
@@ -77,12 +79,16 @@ class NoteBrowser(QTextBrowser):
         """Ask before opening ``url`` with the desktop; True if it was handed over."""
         shown = url.toDisplayString()
         if url.scheme().lower() not in URL_SCHEMES:
-            QMessageBox.information(self, "Link", f"This link cannot be opened:\n{shown}")
+            QMessageBox.information(
+                self,
+                translate("Notes", "Link"),
+                translate("Notes", "This link cannot be opened:\n{url}").format(url=shown),
+            )
             return False
         answer = QMessageBox.question(
             self,
-            "Open link?",
-            f"Open this address in your browser?\n\n{shown}",
+            translate("Notes", "Open link?"),
+            translate("Notes", "Open this address in your browser?\n\n{url}").format(url=shown),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

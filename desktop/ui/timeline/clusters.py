@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 from desktop.domain.time_scale import TimeScale
 from desktop.store.queries import event_orgs
 from desktop.ui.format import date_text
+from desktop.ui.i18n import num, translate
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.canvas import TimelineCanvas
@@ -37,10 +38,14 @@ def members_menu(canvas: TimelineCanvas, ids: list[int]) -> QMenu:
         action = menu.addAction(text.replace("&", "&&"))
         action.triggered.connect(lambda _=False, e=eid: canvas.focus_event(e))
     if len(ordered) > len(listed):
-        rest = menu.addAction(f"… and {len(ordered) - len(listed):,} more")
+        more = translate("Timeline", "… and {n} more").format(n=num(len(ordered) - len(listed)))
+        rest = menu.addAction(more)
         rest.setEnabled(False)
     menu.addSeparator()
-    zoom = menu.addAction(f"Zoom to fit these {len(ids):,} events")
+    zoom = menu.addAction(
+        translate("Timeline", "Zoom to fit these {n} events").format(n=num(len(ids)))
+    )
+
     zoom.triggered.connect(lambda: zoom_to(canvas, ids))
     return menu
 

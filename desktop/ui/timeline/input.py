@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from desktop.ui.format import esc
+from desktop.ui.i18n import num, translate
 from desktop.ui.timeline import clusters, drags
 
 if TYPE_CHECKING:
@@ -180,7 +181,10 @@ class InputMixin:
     def _hover(self, pos: QPointF) -> None:
         pill = self.pill_at(pos) if not self.in_overview(pos.y()) else []
         if pill:
-            text = f"{len(pill):,} events here: click for the list, double-click to zoom to them"
+            text = translate(
+                "Timeline", "{n} events here: click for the list, double-click to zoom to them"
+            ).format(n=num(len(pill)))
+
             QToolTip.showText(self.mapToGlobal(pos.toPoint()), text, self)
             return
         hit = self.event_at(pos) if not self.in_overview(pos.y()) else None

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QMenu
 
 from desktop.store.queries import event_orgs
+from desktop.ui.i18n import num, translate
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.canvas import TimelineCanvas
@@ -65,13 +66,13 @@ def build_menu(canvas: TimelineCanvas) -> QMenu:
     ids = list(canvas.selection)
     primary = canvas.selected
     if len(ids) > 1:
-        head = menu.addAction(f"{len(ids):,} events selected")
+        head = menu.addAction(translate("Timeline", "{n} events selected").format(n=num(len(ids))))
         head.setEnabled(False)
         menu.addSeparator()
     canvas.sig_context_menu.emit(menu, ids)  # features add star / tag / colour here
     if menu.actions() and not menu.actions()[-1].isSeparator():
         menu.addSeparator()
-    edit = menu.addAction("Edit event…")
+    edit = menu.addAction(translate("Timeline", "Edit event…"))
     edit.setObjectName("timeline_edit_event")
     edit.setEnabled(primary is not None)
     if primary is not None:
@@ -83,11 +84,13 @@ def build_menu(canvas: TimelineCanvas) -> QMenu:
         for org in orgs.get(eid, []):
             seen.setdefault(org.org_id, org.name + (f" {org.name_zh}" if org.name_zh else ""))
     for org_id, name in list(seen.items())[:MAX_DOSSIER_ITEMS]:
-        action = menu.addAction(f"Open dossier of {name.replace('&', '&&')}")
+        text = translate("Timeline", "Open dossier of {name}").format(name=name.replace("&", "&&"))
+        action = menu.addAction(text)
         action.setObjectName(f"timeline_open_org_{org_id}")
         action.triggered.connect(lambda _=False, o=org_id: canvas.sig_lane_activated.emit(o))
     if not seen:
-        none = menu.addAction("Open dossier of …")
+        none = menu.addAction(translate("Timeline", "Open dossier of …"))
+
         none.setEnabled(False)
     return menu
 

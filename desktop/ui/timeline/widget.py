@@ -3,7 +3,7 @@ scrollbar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.database import Store
 from desktop.ui.format import date_text
+from desktop.ui.i18n import active_language, translate
 from desktop.ui.timeline.canvas import TimelineCanvas
 from desktop.ui.timeline.model import TimelineModel
 
@@ -33,25 +34,27 @@ class TimelineWidget(QWidget):
         self.canvas.sig_scroll_changed.connect(self._sync_scrollbar)
 
         self.group = QComboBox(self)
-        self.group.addItem("Lanes: organization", "org")
-        self.group.addItem("Lanes: event kind", "kind")
-        self.group.addItem("Lanes: none", "none")
+        self.group.addItem(translate("Timeline", "Lanes: organization"), "org")
+        self.group.addItem(translate("Timeline", "Lanes: event kind"), "kind")
+        self.group.addItem(translate("Timeline", "Lanes: none"), "none")
         self.group.currentIndexChanged.connect(self._regroup)
         self.order = QComboBox(self)
-        self.order.addItem("Order: name", "name")
-        self.order.addItem("Order: first event", "first")
-        self.order.addItem("Order: event count", "count")
+        self.order.addItem(translate("Timeline", "Order: name"), "name")
+        self.order.addItem(translate("Timeline", "Order: first event"), "first")
+        self.order.addItem(translate("Timeline", "Order: event count"), "count")
         self.order.currentIndexChanged.connect(self._reorder)
         # View ▸ Hide empty lanes and Go ▸ Go to lane… (the window puts them in its menus)
-        self.hide_empty = QAction("&Hide empty lanes", self)
+        self.hide_empty = QAction(translate("Timeline", "&Hide empty lanes"), self)
         self.hide_empty.setCheckable(True)
-        self.hide_empty.setToolTip("Hide the lanes that have nothing in the visible range")
+        self.hide_empty.setToolTip(
+            translate("Timeline", "Hide the lanes that have nothing in the visible range")
+        )
         self.hide_empty.toggled.connect(self.canvas.set_hide_empty)
-        self.go_to_lane_action = QAction("Go to &lane…", self)
+        self.go_to_lane_action = QAction(translate("Timeline", "Go to &lane…"), self)
         self.go_to_lane_action.setShortcut(QKeySequence("Ctrl+L"))
         self.go_to_lane_action.triggered.connect(self._focus_lane_search)
         self.lane_search = QLineEdit(self)
-        self.lane_search.setPlaceholderText("Go to lane (Ctrl+L)")
+        self.lane_search.setPlaceholderText(translate("Timeline", "Go to lane (Ctrl+L)"))
         self.lane_search.setClearButtonEnabled(True)
         self.lane_search.setMinimumWidth(120)
         self.lane_search.setMaximumWidth(200)
@@ -73,9 +76,13 @@ class TimelineWidget(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.range_label)
         for text, tip, slot in (
-            ("−", "Zoom out (-)", self.canvas.zoom_out),
-            ("+", "Zoom in (+)", self.canvas.zoom_in),
-            ("Fit", "Fit all (Home)", self.canvas.fit_all),
+            ("−", translate("Timeline", "Zoom out (-)"), self.canvas.zoom_out),
+            ("+", translate("Timeline", "Zoom in (+)"), self.canvas.zoom_in),
+            (
+                translate("Timeline", "Fit"),
+                translate("Timeline", "Fit all (Home)"),
+                self.canvas.fit_all,
+            ),
         ):
             button = QPushButton(text, self)
             button.setToolTip(tip)
@@ -122,7 +129,9 @@ class TimelineWidget(QWidget):
             match = next((i for i, t in enumerate(titles) if needle in t), None)
         if match is None:  # lanes are the organizations with events (that the filter keeps)
             self.lane_search.setStyleSheet("color: #B3261E")
-            self.lane_search.setToolTip(f"No lane named “{text.strip()}” has events")
+            self.lane_search.setToolTip(
+                translate("Timeline", "No lane named “{name}” has events").format(name=text.strip())
+            )
             return False
         self.lane_search.setStyleSheet("")
         self.lane_search.setToolTip("")
@@ -167,6 +176,13 @@ class TimelineWidget(QWidget):
                 return "?"
             if t1 - t0 > 3 * 365 * 86400:
                 return str(d.year)
+            if active_language() != "en":  # the language's own date (a QLocale pattern)
+                loc = QLocale()
+                when = QDateTime(QDate(d.year, d.month, d.day), QTime(d.hour, d.minute))
+                if t1 - t0 > 3 * 86400:
+                    return loc.toString(when.date(), translate("Timeline", "d MMM yyyy"))
+                return loc.toString(when, translate("Timeline", "d MMM yyyy HH:mm"))
+
             if t1 - t0 > 3 * 86400:
                 return date_text(d.strftime("%Y-%m-%d"))
             return date_text(d.strftime("%Y-%m-%dT%H:%M"))
