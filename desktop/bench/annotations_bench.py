@@ -61,3 +61,111 @@ def bench_annotation_save(path: str | os.PathLike[str], count: int = SAVES) -> l
         finally:
             store.close()
     return times
+
+
+UI_SAVES = 60
+UI_DOSSIERS = 7
+
+
+def bench_note_save_ui(
+    path: str | os.PathLike[str], count: int = UI_SAVES, dossiers: int = UI_DOSSIERS
+) -> list[float]:
+    """``note_save_ui_p95``: a note saved through the window's own path with ``dossiers``
+    dossiers open. An offscreen main window on a copy of ``path``; the seven organizations with
+    the most events are open (the busiest in front); each save types into the note editor and
+    calls its :meth:`flush` (the autosave's path), timed from the call until it returns: the
+    transaction, the commit and the change bus's delivery to every view (the views that show
+    the note read it again then; the dossier in front that lists it re-renders
+    ``NOTE_REFRESH_MS`` later, and the timeline repaints at its next frame — both after the
+    save, between saves here, and not in the figure). The notes alternate between an event of the
+    dossier in front (which shows it, so must re-render) and an event none of them involves.
+    Returns the milliseconds of each save."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.store.queries import list_organizations
+    from desktop.ui.app import ensure_app
+    from desktop.ui.main_window import MainWindow
+
+    app = ensure_app()
+    app.setProperty("dossier_no_persist", True)  # neither read nor write the saved layout
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as folder:
+        copy = Path(folder) / "bench.db"
+        source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(copy)
+            source.backup(dest)
+            dest.close()
+        finally:
+            source.close()
+        store = open_store(copy)
+        window = MainWindow(store)
+        try:
+            window.resize(1600, 1000)
+            window.show()
+            orgs = sorted(list_organizations(store), key=lambda o: -o.event_count)[:dossiers]
+            if not orgs:
+                raise ValueError(f"{path} has no organization to open")
+            for org in reversed(orgs):  # the busiest ends in front
+                window.open_org(org.id)
+            app.processEvents()
+            targets = _ui_targets(store.conn, [o.id for o in orgs])
+            editor = window.annotations_ui.editor
+            times: list[float] = []
+            for i in range(count):
+                target = targets[i % len(targets)]
+                editor.set_target(target, target)
+                editor.text.setPlainText(f"Benchmark note {i}: **Markdown** about {target}.")
+                app.processEvents()
+                started = time.perf_counter()
+                editor.flush()
+                times.append((time.perf_counter() - started) * 1000)
+                _settle(app, window)
+        finally:
+            window.bridge.detach()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            store.close()
+    return times
+
+
+def _settle(app: object, window: object) -> None:
+    """Let the deferred work of a save run (the timeline's repaint, the dossier's refresh)
+    before the next save, so saves are timed one at a time."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    deadline = time.perf_counter() + 5
+    tabs = window.dossiers  # type: ignore[attr-defined]
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        current = tabs.current_view()
+        if current is None or not current.stale:
+            break
+        time.sleep(0.01)
+    app.processEvents()
+
+
+def _ui_targets(conn: sqlite3.Connection, open_orgs: list[int]) -> list[str]:
+    """Events of the front dossier's organization, alternating with events that involve none
+    of the open organizations."""
+    marks = ",".join("?" * len(open_orgs))
+    inside = [
+        f"event:{k}"
+        for (k,) in conn.execute(
+            "SELECT e.key FROM events e JOIN event_orgs eo ON eo.event_id = e.id"
+            " WHERE eo.org_id = ? ORDER BY e.id LIMIT 10",
+            (open_orgs[0],),
+        )
+    ]
+    outside = [
+        f"event:{k}"
+        for (k,) in conn.execute(
+            "SELECT e.key FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_orgs eo"
+            f" WHERE eo.event_id = e.id AND eo.org_id IN ({marks})) ORDER BY e.id LIMIT 10",
+            open_orgs,
+        )
+    ]
+    out = [t for pair in zip(inside, outside, strict=False) for t in pair]
+    if not out:
+        raise ValueError("no event to annotate")
+    return out

@@ -87,6 +87,43 @@ def describe_targets(store: Store, targets: Iterable[str]) -> dict[str, TargetIn
     return out
 
 
+def note_targets(store: Store, row_ids: Iterable[int]) -> dict[int, str]:
+    """The target of each annotation row (deleted ones too: a tombstone keeps its target)."""
+    out: dict[int, str] = {}
+    ids = list(dict.fromkeys(row_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row_id, target in store.conn.execute(
+            f"SELECT id, target FROM annotations WHERE id IN ({marks})", chunk
+        ):
+            out[int(row_id)] = str(target)
+    return out
+
+
+def dossier_orgs(store: Store, targets: Iterable[str]) -> set[int]:
+    """The organizations whose dossiers list notes on these targets: an ``org:KEY`` note is in
+    its organization's dossier, an ``event:KEY`` note in the dossiers of the event's
+    organizations (store/dossier.py), a ``claim:KEY`` note in none."""
+    keys: dict[str, list[str]] = {"event": [], "org": []}
+    for target in dict.fromkeys(targets):
+        kind, _, key = target.partition(":")
+        if kind in keys and key:
+            keys[kind].append(key)
+    sql = {
+        "org": "SELECT id FROM organizations WHERE key IN ({})",
+        "event": "SELECT eo.org_id FROM events e JOIN event_orgs eo ON eo.event_id = e.id"
+        " WHERE e.key IN ({})",
+    }
+    out: set[int] = set()
+    for kind, wanted in keys.items():
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = store.conn.execute(sql[kind].format(",".join("?" * len(chunk))), chunk)
+            out.update(int(r[0]) for r in rows)
+    return out
+
+
 def claim_jump(store: Store, claim_id: int) -> tuple[str, int] | None:
     """Where a claim is shown: ('event', id) for its event, else ('org', id) of the
     organization it is about, its claimant, its product's owner or its person's organization;

@@ -1,10 +1,12 @@
-"""Turns the store's change events (and other programs' commits) into one Qt signal."""
+"""Turns the store's change events (and other programs' commits) into the change bus's stages
+(desktop/ui/bus.py) and, after them, one Qt signal with the raw list."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.store.database import Change, Store
+from desktop.ui.bus import ChangeBus
 
 
 class StoreBridge(QObject):
@@ -12,11 +14,20 @@ class StoreBridge(QObject):
 
     sig_changed = Signal(list)
     """list[Change] after a commit of ours, or [Change('all', 'reload')] after another
-    program (the sqlite-utils CLI, Datasette) committed to the same file."""
+    program (the sqlite-utils CLI, Datasette) committed to the same file. Emitted after the
+    bus delivered both its stages: a listener here sees every model and view reloaded.
+    New code listens to the bus (``window.bus.sig_views``), which says what changed."""
 
-    def __init__(self, store: Store, parent: QObject | None = None, poll_ms: int = 1000) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QObject | None = None,
+        poll_ms: int = 1000,
+        bus: ChangeBus | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.bus = bus
         store.add_listener(self._on_changes)
         self._version = store.data_version()
         self._timer = QTimer(self)
@@ -26,6 +37,11 @@ class StoreBridge(QObject):
 
     def _on_changes(self, changes: list[Change]) -> None:
         self._version = self.store.data_version()
+        self._deliver(changes)
+
+    def _deliver(self, changes: list[Change]) -> None:
+        if self.bus is not None:
+            self.bus.publish(changes)
         self.sig_changed.emit(changes)
 
     def poll(self) -> None:
@@ -33,7 +49,7 @@ class StoreBridge(QObject):
         version = self.store.data_version()
         if version != self._version:
             self._version = version
-            self.sig_changed.emit([Change("all", "reload")])
+            self._deliver([Change("all", "reload")])
 
     def detach(self) -> None:
         self._timer.stop()

@@ -1,6 +1,9 @@
 """The main window: assembles the organization list, the timeline and the dossier panes.
 
-It only wires features together; each feature lives in its own folder.
+It only wires features together; each feature lives in its own folder and receives the window
+as a :class:`~desktop.ui.context.WindowContext`. Changes reach the views through the
+:class:`~desktop.ui.bus.ChangeBus`: the window reloads its models (timeline, organizations) on
+its first stage and its views (dossiers, details, status) on the second.
 """
 
 from __future__ import annotations
@@ -9,11 +12,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
-from desktop.store.database import Change, Store
+from desktop.store.annotations_bulk import event_target
+from desktop.store.database import Store
 from desktop.store.queries import counts, event_orgs
 from desktop.ui import annotations, editing, filters, import_dialog, search, shell
 from desktop.ui.annotations import timeline_bulk
 from desktop.ui.bridge import StoreBridge
+from desktop.ui.bus import ChangeBus, Changes
+from desktop.ui.context import FILE_SECTIONS
 from desktop.ui.dossier import controller as dossier_features
 from desktop.ui.dossier.widget import DossierTabs
 from desktop.ui.event_details.widget import EventDetailsView
@@ -21,8 +27,7 @@ from desktop.ui.org_list.widget import OrgListWidget
 from desktop.ui.shell import keyboard
 from desktop.ui.timeline.widget import TimelineWidget
 
-# the File menu's sections, top to bottom: new/open, save/backup, import/export/print, close/quit
-FILE_SECTIONS = ("open", "save", "exchange", "close")
+__all__ = ["FILE_SECTIONS", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -32,7 +37,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(f"Dossier — {store.path.name}")
-        self.bridge = StoreBridge(store, self)
+        self.bus = ChangeBus(store, self)
+        self.bridge = StoreBridge(store, self, bus=self.bus)
         # one undo stack for every edit in this window (forms, notes, bulk tagging)
         self.undo_stack = QUndoStack(self)
 
@@ -65,7 +71,8 @@ class MainWindow(QMainWindow):
         self.dossiers.sig_current_org.connect(self.timeline.canvas.set_highlight_org)
         self.timeline.canvas.sig_event_selected.connect(self.show_event)
         self.timeline.canvas.sig_lane_activated.connect(self.open_org)
-        self.bridge.sig_changed.connect(self._on_store_changed)
+        self.bus.sig_models.connect(self._reload_models)
+        self.bus.sig_views.connect(self._reload_views)
 
         self._status = QLabel(self)
         self.statusBar().addPermanentWidget(self._status)
@@ -174,16 +181,33 @@ class MainWindow(QMainWindow):
         self.timeline.canvas.focus_event(event_id)
         self.details.show_event(event_id)
 
-    def _on_store_changed(self, changes: list[Change]) -> None:
-        if changes and all(c.kind == "annotation" for c in changes):
+    @property
+    def qt(self) -> QMainWindow:
+        """The window as a Qt widget (the WindowContext's parent for docks and dialogs)."""
+        return self
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def _reload_models(self, changes: Changes) -> None:
+        """The bus's first stage: the timeline's columns and the organization list."""
+        if changes.only_notes:
             # a note saved (often while typing): only the timeline's marks change there
             self.timeline.model.reload_flags()
             self.timeline.canvas.update()
         else:
             self.org_list.reload()
             self.timeline.reload()
-        self.dossiers.reload()
-        self.details.reload()
+
+    def _reload_views(self, changes: Changes) -> None:
+        """The bus's second stage: the dossiers that show what changed, the event details,
+        the counts in the status line."""
+        self.dossiers.apply(changes)
+        shown = self.details.event_id
+        if shown is not None and (
+            not changes.only_notes or event_target(self.store, shown) in changes.note_targets
+        ):
+            self.details.reload()
         self._update_status()
 
     def _update_status(self) -> None:

@@ -17,12 +17,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow
 
 from desktop.store import annotations_bulk as bulk
-from desktop.store.database import Change
 from desktop.ui.annotations import commands
 from desktop.ui.annotations.editor import NoteEditor
 from desktop.ui.annotations.history import HistoryDialog
 from desktop.ui.annotations.panel import AnnotationsPanel
 from desktop.ui.annotations.tags import TagManager
+from desktop.ui.bus import Changes
+from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
 
 AUTHOR_KEY = "author"
@@ -39,26 +40,28 @@ def analyst_name() -> str | None:
 
 
 class AnnotationsController(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.window = window
         self.store = window.store
-        self.editor = NoteEditor(self.store, window.undo_stack, analyst_name, window)
+        self.editor = NoteEditor(self.store, window.undo_stack, analyst_name, window.qt)
         self.editor.history_button.clicked.connect(self.show_history)
         self.editor.sig_error.connect(self._error)
-        self.editor_dock = QDockWidget("Note", window)
+        self.editor_dock = QDockWidget("Note", window.qt)
         self.editor_dock.setObjectName("noteEditorDock")
         self.editor_dock.setWidget(self.editor)
-        self.panel = AnnotationsPanel(self.store, window.undo_stack, window)
+        self.panel = AnnotationsPanel(self.store, window.undo_stack, window.qt)
         self.panel.author = analyst_name
         self.panel.sig_jump.connect(self.jump)
         self.panel.sig_note_activated.connect(self.edit_target)
         self.panel.sig_error.connect(self._error)
         self.panel.tags_button.clicked.connect(self.show_tag_manager)
-        self.panel_dock = QDockWidget("Annotations", window)
+        self.panel_dock = QDockWidget("Annotations", window.qt)
         self.panel_dock.setObjectName("annotationsDock")
         self.panel_dock.setWidget(self.panel)
-        main: QMainWindow = window
+        self._panel_stale = False
+        self.panel_dock.visibilityChanged.connect(self._refresh_panel)
+        main: QMainWindow = window.qt
         # below the timeline, as two tabs: the timeline and the dossier keep their width
         main.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.editor_dock)
         main.tabifyDockWidget(self.editor_dock, self.panel_dock)
@@ -68,8 +71,8 @@ class AnnotationsController(QObject):
 
         window.timeline.canvas.sig_event_selected.connect(self.show_event)
         window.dossiers.sig_current_org.connect(self.show_org)
-        window.bridge.sig_changed.connect(self._on_changed)
-        window.installEventFilter(self)
+        window.bus.sig_views.connect(self._on_changed)
+        window.qt.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
@@ -82,10 +85,10 @@ class AnnotationsController(QObject):
         menus["view"].addSeparator()
         menus["view"].addAction(self.editor_dock.toggleViewAction())
         menus["view"].addAction(self.panel_dock.toggleViewAction())
-        self.prefs_action = QAction("&Preferences…", self.window)
+        self.prefs_action = QAction("&Preferences…", self.window.qt)
         self.prefs_action.triggered.connect(self.ask_author)
         menus["edit"].addAction(self.prefs_action)
-        self.tags_action = QAction("&Tags…", self.window)
+        self.tags_action = QAction("&Tags…", self.window.qt)
         self.tags_action.triggered.connect(self.show_tag_manager)
         menus["tools"].addAction(self.tags_action)
 
@@ -138,7 +141,7 @@ class AnnotationsController(QObject):
 
     def ask_author(self) -> None:
         name, ok = QInputDialog.getText(
-            self.window,
+            self.window.qt,
             "Preferences",
             "Your name (recorded as the author of your notes):",
             text=analyst_name() or "",
@@ -150,13 +153,13 @@ class AnnotationsController(QObject):
         if self.editor.uuid is None:
             return None
         self.editor.flush()
-        dialog = HistoryDialog(self.store, self.editor.uuid, self.window)
+        dialog = HistoryDialog(self.store, self.editor.uuid, self.window.qt)
         dialog.finished.connect(lambda _r: self.editor.reload())
         dialog.open()
         return dialog
 
     def show_tag_manager(self) -> TagManager:
-        dialog = TagManager(self.store, self.window.undo_stack, self.window)
+        dialog = TagManager(self.store, self.window.undo_stack, self.window.qt)
         dialog.open()
         return dialog
 
@@ -172,20 +175,30 @@ class AnnotationsController(QObject):
         )
 
     def _error(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.window.show_status(text, 8000)
 
-    def _on_changed(self, changes: list[Change]) -> None:
-        if any(c.kind in ("annotation", "all", "event", "org", "claim") for c in changes):
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches("annotation", "event", "org", "claim"):
+            return
+        if changes.shows_note_of(self.editor.target):  # not after another target's note
             self.editor.reload()
+        self._panel_stale = True
+        self._refresh_panel()
+
+    def _refresh_panel(self, *_visible: object) -> None:
+        """The list of every note is read again when it can be seen (it is often a tab behind
+        the note being typed): now if it shows, else when its tab comes to the front."""
+        if self._panel_stale and self.panel.isVisible():
+            self._panel_stale = False
             self.panel.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.window.qt and event.type() == QEvent.Type.Close:
             self.flush()
         return super().eventFilter(watched, event)
 
 
-def install(window: Any) -> AnnotationsController:
+def install(window: WindowContext) -> AnnotationsController:
     """Add the annotation docks, actions and signals to ``window`` (once)."""
     return install_once(
         window, "annotations_ui", AnnotationsController, lambda: AnnotationsController(window)

@@ -4,13 +4,14 @@ read-only rich-text view."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.domain.model import Dossier
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
 from desktop.store.review import ReviewChanges, changes_since, mark_reviewed
+from desktop.ui.bus import Changes
 from desktop.ui.document.fonts import latin_first
 from desktop.ui.document.notes import render_markdown
 from desktop.ui.document.render import instant_text, render_dossier
@@ -19,6 +20,7 @@ from desktop.ui.dossier.charts import Series, chart_image, metric_series
 
 HIGHLIGHT = QColor("#c2410c")
 FOLLOW_DELAY_MS = 150  # wait for the timeline to settle before re-assembling dossiers
+NOTE_REFRESH_MS = 250  # a saved note reaches the dossier in front this long after (coalesced)
 
 
 class DossierView(QTextBrowser):
@@ -44,7 +46,8 @@ class DossierView(QTextBrowser):
         self.dossier: Dossier | None = None
         self.changes: ReviewChanges | None = None
         self.series: list[Series] = []
-        self.stale = False  # the database changed while this dossier was behind another tab
+        self.stale = False  # something it shows changed while it was behind another tab
+        self.renders = 0  # how many times it was read and rendered (tests, benchmarks)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
@@ -52,6 +55,8 @@ class DossierView(QTextBrowser):
         self.reload()
 
     def reload(self) -> None:
+        self.renders += 1
+        self.stale = False
         self.dossier = load_dossier(self.store, self.org_id, self.as_of)
         if self.dossier is None:
             self.changes = None
@@ -160,6 +165,10 @@ class DossierTabs(QTabWidget):
         self._follow_timer.setSingleShot(True)
         self._follow_timer.setInterval(FOLLOW_DELAY_MS)
         self._follow_timer.timeout.connect(self._apply_cursor)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_REFRESH_MS)
+        self._note_timer.timeout.connect(self._refresh_current)
         self._dot = _dot_icon(HIGHLIGHT)
         self.setTabsClosable(True)
         self.setMovable(True)
@@ -221,15 +230,39 @@ class DossierTabs(QTabWidget):
             self._close(i)
 
     def reload(self) -> None:
-        """The database changed: the dossier in front is read again now; those behind it when
-        they come to the front (a saved note must not re-render every open dossier)."""
+        """Everything may have changed: the dossier in front is read again now, the others
+        when they come to the front."""
+        for view in self.views():
+            view.stale = True
+        self._note_timer.stop()
+        if (current := self.current_view()) is not None:
+            current.reload()
+
+    def apply(self, changes: Changes) -> None:
+        """Only the dossiers that may show something that changed are read again (a saved note
+        must not re-render the dossiers that do not list it): the one in front now — after
+        notes alone :data:`NOTE_REFRESH_MS` later, once for a burst of saves, so the save
+        returns at once — and the others when they come to the front."""
         current = self.current_view()
         for view in self.views():
-            if view is current:
-                view.reload()
-                view.stale = False
-            else:
+            if changes.in_dossier(view.org_id):
                 view.stale = True
+        if current is None or not current.stale:
+            return
+        if changes.only_notes:
+            self._note_timer.start()
+        else:
+            self._note_timer.stop()
+            current.reload()
+
+    def _refresh_current(self) -> None:
+        view = self.current_view()
+        if view is not None and view.stale and self.isVisible():  # a closed window: not now
+            view.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_current()
 
     def _close(self, index: int) -> None:
         widget = self.widget(index)
@@ -248,7 +281,6 @@ class DossierTabs(QTabWidget):
             return
         view = self.current_view()
         if view is not None and view.stale:
-            view.stale = False
             view.reload()
         org_id = view.org_id if view else -1
         if org_id != self._shown:  # closing a tab behind the visible one changes nothing

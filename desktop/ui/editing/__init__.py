@@ -8,11 +8,11 @@ from desktop.ui.editing.controller import EditingController
 from desktop.ui.feature import install_once
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import WindowContext
 
 __all__ = ["EditingController", "install"]
 
 
-def install(window: MainWindow) -> EditingController:
+def install(window: WindowContext) -> EditingController:
     """Add the edit actions to ``window`` (idempotent); the controller is ``window.editing``."""
     return install_once(window, "editing", EditingController, lambda: EditingController(window))

@@ -26,14 +26,14 @@ from desktop.ui.editing.items import ItemsDialog
 from desktop.ui.editing.specs import defaults_for, specs_for
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import WindowContext
 
 ADD_KINDS = ("person", "product", "claim", "metric", "relationship", "citation", "event")
 
 
 class EditingController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.window = window
         self.store = window.store
         self.stack = window.undo_stack
@@ -44,11 +44,11 @@ class EditingController(QObject):
         # keep the actions' enabled state true to what they would act on
         window.timeline.canvas.sig_event_selected.connect(lambda _id: self.update_actions())
         window.dossiers.currentChanged.connect(lambda _i: self.update_actions())
-        window.bridge.sig_changed.connect(lambda _changes: self.update_actions())
+        window.bus.sig_views.connect(lambda _changes: self.update_actions())
 
     # -- menu ------------------------------------------------------------------------------
     def _action(self, menu: QMenu, name: str, text: str, slot: Any) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.window.qt)
         action.setObjectName(f"edit_{name}")
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
@@ -103,7 +103,7 @@ class EditingController(QObject):
         return None
 
     def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.window.show_status(text, 8000)
 
     # -- forms -----------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
@@ -131,7 +131,7 @@ class EditingController(QObject):
         if org_id is not None and kind != "org":
             title += f" — {choices.label_of(self.store, 'org', org_id)}"
         specs = specs_for(self.store, kind, org_id)
-        dialog = EditDialog(self.store, kind, specs, values, title, submit, self.window)
+        dialog = EditDialog(self.store, kind, specs, values, title, submit, self.window.qt)
         self._open(dialog)
         return dialog
 
@@ -149,7 +149,7 @@ class EditingController(QObject):
 
         title = f"Edit {KIND_NAMES[kind]} “{choices.label_of(self.store, kind, row_id)}”"
         specs = specs_for(self.store, kind, org_id if org_id is not None else self.current_org())
-        dialog = EditDialog(self.store, kind, specs, values, title, submit, self.window)
+        dialog = EditDialog(self.store, kind, specs, values, title, submit, self.window.qt)
         self._open(dialog)
         return dialog
 
@@ -172,7 +172,7 @@ class EditingController(QObject):
         org_id = self.current_org()
         if org_id is None:
             return None
-        dialog = ItemsDialog(self, org_id, self.window)
+        dialog = ItemsDialog(self, org_id, self.window.qt)
         self._open(dialog)
         return dialog
 
@@ -217,7 +217,7 @@ class EditingController(QObject):
             return None
         label = choices.label_of(self.store, "org", org_id)
         linked, only = edits.org_event_counts(self.store, org_id)
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.window.qt)
         box.setObjectName("deleteOrgBox")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Delete organization")

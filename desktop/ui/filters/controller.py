@@ -5,12 +5,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.filters import EventFilter
 from desktop.store.errors import StoreError
 from desktop.store.filters import filter_choices
 from desktop.store.views import SavedView, delete_view, get_view, list_views, save_view
+from desktop.ui.bus import Changes
+from desktop.ui.context import WindowContext
 from desktop.ui.filters.bar import FilterBar
 
 
@@ -18,20 +20,21 @@ class FilterController(QObject):
     sig_filter_changed = Signal(object)
     """The timeline's filter changed: the new EventFilter."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.window = window
-        self.store = window.store  # type: ignore[attr-defined]
-        self.timeline = window.timeline  # type: ignore[attr-defined]
-        self.bar = FilterBar(window)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        self.store = window.store
+        self.timeline = window.timeline
+        self.bar = FilterBar(window.qt)
+        window.qt.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
         self.bar.show()  # a toolbar added to a window already on screen starts hidden
         self.bar.sig_filter_changed.connect(self.apply)
         self._choices_stale = True
         self.refresh_choices()
         for button in (self.bar.orgs, self.bar.kinds, self.bar.tags):
             button.menu().aboutToShow.connect(self._refresh_if_stale)
-        window.bridge.sig_changed.connect(self._on_store_changed)  # type: ignore[attr-defined]
+        # the bus's second stage: the timeline's model has reloaded (keeping its filter) by now
+        window.bus.sig_views.connect(self._on_store_changed)
         self._make_menu()
         self._show()
 
@@ -66,10 +69,8 @@ class FilterController(QObject):
 
     def _update_org_counts(self) -> None:
         """The organization list's counts follow the filter when it can show them."""
-        org_model = getattr(self.window.org_list, "model", None)  # type: ignore[attr-defined]
-        set_counts = getattr(org_model, "set_counts", None)
-        if callable(set_counts):
-            set_counts(None if self.filter.is_empty else self.timeline.model.org_counts())
+        counts = None if self.filter.is_empty else self.timeline.model.org_counts()
+        self.window.org_list.model.set_counts(counts)
 
     def refresh_choices(self) -> None:
         model = self.timeline.model
@@ -87,10 +88,11 @@ class FilterController(QObject):
         if self._choices_stale:
             self.refresh_choices()
 
-    def _on_store_changed(self, _changes: object) -> None:
-        # the window reloads the timeline first (the model keeps its filter); tags, kinds or
-        # organizations may have changed: rebuild the popups when next opened
+    def _on_store_changed(self, changes: Changes) -> None:
+        # tags, kinds or organizations may have changed: rebuild the popups when next opened
         self._choices_stale = True
+        if changes.only_notes and not (self.filter.tags or self.filter.starred):
+            return  # a note saved: the events shown, and so the counts, are the same
         self._show()
 
     # -- saved views ---------------------------------------------------------------------------
@@ -117,19 +119,19 @@ class FilterController(QObject):
         return view
 
     def _make_menu(self) -> None:
-        view_menu: QMenu = self.window.menus["view"]  # type: ignore[attr-defined]
+        view_menu: QMenu = self.window.menus["view"]
         view_menu.addSeparator()
-        self.clear_action = QAction("C&lear filter", self.window)
+        self.clear_action = QAction("C&lear filter", self.window.qt)
         self.clear_action.triggered.connect(lambda _=False: self.bar.clear())
         view_menu.addAction(self.clear_action)
-        self.export_action = QAction("Export timeline &image…", self.window)
+        self.export_action = QAction("Export timeline &image…", self.window.qt)
         self.export_action.setToolTip("The timeline as shown (filter, range, lanes) as PNG or SVG")
         self.export_action.triggered.connect(lambda _=False: self._ask_export())
-        self.window.add_to_file_menu("exchange", self.export_action)  # type: ignore[attr-defined]
+        self.window.add_to_file_menu("exchange", self.export_action)
         self.views_menu = view_menu.addMenu("Saved &views")
         self.views_menu.setObjectName("savedViewsMenu")
         self.views_menu.aboutToShow.connect(self.rebuild_views_menu)
-        self.save_action = QAction("&Save current view…", self.window)
+        self.save_action = QAction("&Save current view…", self.window.qt)
         self.save_action.triggered.connect(lambda _=False: self._ask_save())
         self.rebuild_views_menu()
 
@@ -171,31 +173,34 @@ class FilterController(QObject):
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export timeline image", "timeline.png", "PNG image (*.png);;SVG (*.svg)"
+            self.window.qt,
+            "Export timeline image",
+            "timeline.png",
+            "PNG image (*.png);;SVG (*.svg)",
         )
         if not path:
             return
         try:
             count = self.export_current_view(path)
         except StoreError as exc:
-            QMessageBox.warning(self.window, "Export timeline image", str(exc))
+            QMessageBox.warning(self.window.qt, "Export timeline image", str(exc))
             return
-        self.window.statusBar().showMessage(f"Exported {plural(count, 'event')} to {path}", 5000)
+        self.window.show_status(f"Exported {plural(count, 'event')} to {path}", 5000)
 
     def _ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self.window, "Save current view", "Name of the view:")
+        name, ok = QInputDialog.getText(self.window.qt, "Save current view", "Name of the view:")
         if not ok:
             return
         try:
             self.save_current_view(name)
         except StoreError as exc:
-            QMessageBox.warning(self.window, "Save current view", str(exc))
+            QMessageBox.warning(self.window.qt, "Save current view", str(exc))
 
     def _delete(self, name: str) -> None:
         try:
             delete_view(self.store, name)
         except StoreError as exc:
-            QMessageBox.warning(self.window, "Delete saved view", str(exc))
+            QMessageBox.warning(self.window.qt, "Delete saved view", str(exc))
 
 
 def plural(n: int, noun: str) -> str:
