@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.cli.errors import UserError
+from desktop.domain.grades import Grade, GradeError
 from desktop.domain.partial_date import DateParseError, PartialDate
 
 
@@ -18,6 +19,14 @@ def parse_range(values: list[str] | None) -> tuple[float, float] | None:
     if hi <= lo:
         raise UserError(f"the range {values[0]} .. {values[1]} ends before it starts")
     return float(lo), float(hi)
+
+
+def parse_grade(text: str | None) -> Grade:
+    """'--min-grade B2' -> Grade('B', 2) (None or '' -> the empty grade, no minimum)."""
+    try:
+        return Grade.parse(text or "")
+    except GradeError as exc:
+        raise UserError(f"--min-grade: {exc}") from None
 
 
 def parse_size(text: str) -> tuple[int, int]:

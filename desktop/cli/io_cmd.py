@@ -12,12 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.args import parse_range
+from desktop.cli.args import parse_grade, parse_range
 from desktop.cli.errors import UserError
+from desktop.domain.filters import EventFilter
 from desktop.store.database import Store, open_store
 from desktop.store.files import check_output
+from desktop.store.filters import org_ids_by_names
 from desktop.store.io import ImportPlan, ImportReport, apply_import, plan_import
-from desktop.store.io.exporters import ExportFilter, export_csv, export_ics, export_timelinejs
+from desktop.store.io.exporters import export_csv, export_ics, export_timelinejs
 from desktop.store.io.importers import check_plan
 from desktop.store.io.readers import FORMATS
 from desktop.store.io.timesketch import export_timesketch
@@ -72,6 +74,13 @@ def add_parsers(subs: Any, sub_factory: SubFactory) -> None:
     p.add_argument("--kind", action="append", default=[], help="only events of this kind")
     p.add_argument("--tag", action="append", default=[], help="only events with this note tag")
     p.add_argument("--range", nargs=2, metavar=("START", "END"), help="only events in this span")
+    p.add_argument(
+        "--min-grade",
+        metavar="GRADE",
+        help="only events (markdown/pdf: facts) with a supporting source graded at least GRADE"
+        " on the Admiralty scale, e.g. B2 (source A-F, information 1-6); ungraded ones are"
+        " left out",
+    )
     p.add_argument(
         "--as-of",
         metavar="DATE",
@@ -187,16 +196,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_filter(args: argparse.Namespace) -> ExportFilter:
-    return ExportFilter(
-        orgs=tuple(args.org or ()),
-        kinds=tuple(args.kind or ()),
-        tags=tuple(args.tag or ()),
+def build_filter(args: argparse.Namespace, store: Store | None = None) -> EventFilter:
+    """The one event filter of ``--org``, ``--kind``, ``--tag``, ``--range`` and
+    ``--min-grade``; organizations are looked up by name in ``store`` (without a store the
+    filter has none: the values are only checked)."""
+    orgs = org_ids_by_names(store, args.org or ()) if store is not None else frozenset()
+    return EventFilter(
+        orgs=orgs,
+        kinds=frozenset(args.kind or ()),
+        tags=frozenset(args.tag or ()),
         range=parse_range(args.range),
+        min_grade=parse_grade(args.min_grade),
     )
 
 
-def _export_image(store: Store, out: str, fmt: str, filters: ExportFilter) -> int:
+def _export_image(store: Store, out: str, fmt: str, filters: EventFilter) -> int:
     """The timeline of the filtered events as PNG or SVG (drawn offscreen)."""
     import os
 
@@ -226,10 +240,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     known = (*EXPORTERS, *IMAGE_FORMATS, *DOSSIER_FORMATS)
     if fmt not in known:
         raise _refuse(f"unknown export format {args.format!r}; choose {', '.join(known)}")
-    filters = build_filter(args)
+    build_filter(args)  # a bad range or grade is refused before any file is looked at
     db = _check_out(args)
     store = open_store(db, readonly=True)
     try:
+        filters = build_filter(args, store)
         if fmt in IMAGE_FORMATS:
             count = _export_image(store, args.out, fmt, filters)
         else:
@@ -253,7 +268,8 @@ def cmd_export_dossier(args: argparse.Namespace, fmt: str) -> int:
     if len(args.org) != 1:
         raise _refuse(f"export {fmt} takes exactly one --org NAME")
     if args.kind or args.tag or args.range:
-        raise _refuse(f"export {fmt} takes --org and --as-of only")
+        raise _refuse(f"export {fmt} takes --org, --as-of and --min-grade only")
+    min_grade = parse_grade(args.min_grade)
     try:
         as_of = as_of_seconds(args.as_of or "")
     except DateParseError as exc:
@@ -268,11 +284,11 @@ def cmd_export_dossier(args: argparse.Namespace, fmt: str) -> int:
         if fmt == "pdf":
             from desktop.ui.dossier.export import write_pdf
 
-            write_pdf(store, org.id, args.out, as_of)
+            write_pdf(store, org.id, args.out, as_of, min_grade=min_grade)
         elif args.out == "-":
-            sys.stdout.write(dossier_markdown(store, org.id, as_of))
+            sys.stdout.write(dossier_markdown(store, org.id, as_of, min_grade=min_grade))
         else:
-            write_markdown(store, org.id, args.out, as_of)
+            write_markdown(store, org.id, args.out, as_of, min_grade=min_grade)
     finally:
         store.close()
     if args.out != "-":

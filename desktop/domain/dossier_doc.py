@@ -183,6 +183,7 @@ class Context:
     notes: Footnotes
     changes: ReviewChanges
     max_events: int | None = None
+    min_grade: str = ""  # the dossier keeps only facts graded at least this ('B2')
 
 
 def instant_text(seconds: float) -> str:

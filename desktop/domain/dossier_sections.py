@@ -62,6 +62,16 @@ def header(
                 tone=ASOF,
             )
         )
+    if ctx.min_grade:
+        lead.append(
+            _para(
+                Run(
+                    f"Only facts with a source graded at least {ctx.min_grade}: facts graded"
+                    " lower, or not graded, are left out."
+                ),
+                tone=ASOF,
+            )
+        )
     facts = [o.kind] + ([o.country] if o.country else []) + ([f"HQ {o.hq}"] if o.hq else [])
     if o.founded:
         facts.append(f"founded {date_text(o.founded)}")

@@ -1,9 +1,15 @@
-"""What the timeline shows: a filter over events by organization, kind, note tag, star,
-country and time span.
+"""Which events to show or export: one filter over events by organization, kind, note tag,
+star, country, time span and the grade of their sources. The timeline, its image export, the
+CSV/TimelineJS/iCalendar/Timesketch exports and the command line all take this one type
+(``desktop.store.filters`` applies it, to the timeline's columns or as SQL for the exports).
 
 Within one facet any value matches (organization A *or* B); facets combine with *and*. An empty
-facet does not filter. The value is immutable and plain data so that it can be kept in a saved
-view (``to_dict``/``from_dict``) and compared cheaply.
+facet does not filter. Kinds and note tags match by one rule, :func:`text_matches`: the same
+text once surrounding spaces are dropped, ignoring case (``str.casefold``, so "Straße" matches
+"STRASSE"). A minimum grade (``min_grade``, see ``desktop.domain.grades``) keeps the events
+with at least one supporting citation graded at least that; an ungraded event never passes.
+The value is immutable and plain data so that it can be kept in a saved view
+(``to_dict``/``from_dict``) and compared cheaply.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop.domain.grades import Grade, GradeError
+
 OPEN_LO = -1e12  # a range side left open ("from 2023", "until May 2024")
 OPEN_HI = 1e12
 
@@ -21,10 +29,29 @@ def _frozen(values: Iterable[Any] | None) -> frozenset[Any]:
     return frozenset(values or ())
 
 
+def fold(text: str) -> str:
+    """A kind or tag as compared: surrounding spaces dropped, case folded."""
+    return text.strip().casefold()
+
+
+def text_matches(values: Iterable[str], wanted: Iterable[str]) -> bool:
+    """The one rule for kinds and note tags: whether any of ``values`` is one of ``wanted``
+    (:func:`fold`-ed on both sides)."""
+    folded = {fold(w) for w in wanted}
+    return any(fold(v) in folded for v in values)
+
+
+def _grade(value: Any) -> Grade:
+    if isinstance(value, Grade):
+        return value
+    return Grade.parse(None if value is None else str(value))
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """Organizations (ids), kinds, note tags (any), starred only, countries (of the events'
-    organizations) and ``range`` ``[lo, hi)`` in seconds since 1970 (events overlapping it)."""
+    organizations), ``range`` ``[lo, hi)`` in seconds since 1970 (events overlapping it) and
+    ``min_grade`` (a Grade or its text, 'B2'; the empty grade does not filter)."""
 
     orgs: frozenset[int] = field(default_factory=frozenset)
     kinds: frozenset[str] = field(default_factory=frozenset)
@@ -32,8 +59,13 @@ class EventFilter:
     starred: bool = False
     countries: frozenset[str] = field(default_factory=frozenset)
     range: tuple[float, float] | None = None
+    min_grade: Grade = field(default_factory=Grade)
 
     def __post_init__(self) -> None:
+        try:
+            object.__setattr__(self, "min_grade", _grade(self.min_grade))
+        except GradeError as exc:
+            raise ValueError(str(exc)) from None
         object.__setattr__(self, "orgs", frozenset(int(o) for o in self.orgs))
         object.__setattr__(self, "kinds", _frozen(self.kinds))
         object.__setattr__(self, "tags", _frozen(self.tags))
@@ -48,7 +80,13 @@ class EventFilter:
     @property
     def is_empty(self) -> bool:
         return not (
-            self.orgs or self.kinds or self.tags or self.starred or self.countries or self.range
+            self.orgs
+            or self.kinds
+            or self.tags
+            or self.starred
+            or self.countries
+            or self.range
+            or not self.min_grade.is_empty
         )
 
     def with_(self, **changes: Any) -> EventFilter:
@@ -81,6 +119,8 @@ class EventFilter:
                 parts.append(f"Dates: from {day_text(lo)}")
             else:
                 parts.append(f"Dates: {day_text(lo)} – {day_text(hi - 1)}")
+        if not self.min_grade.is_empty:
+            parts.append(f"Sources graded at least {self.min_grade} (ungraded left out)")
         return " · ".join(parts)
 
     # -- persistence ---------------------------------------------------------------------------
@@ -92,6 +132,7 @@ class EventFilter:
             "starred": self.starred,
             "countries": sorted(self.countries),
             "range": list(self.range) if self.range else None,
+            "min_grade": str(self.min_grade),
         }
 
     @classmethod
@@ -108,8 +149,9 @@ class EventFilter:
                 starred=bool(data.get("starred", False)),
                 countries=frozenset(str(c) for c in data.get("countries") or ()),
                 range=(float(span[0]), float(span[1])) if span else None,
+                min_grade=_grade(data.get("min_grade") or ""),
             )
-        except (TypeError, IndexError) as exc:
+        except (TypeError, IndexError, GradeError) as exc:
             raise ValueError(f"malformed filter: {exc}") from None
 
 

@@ -1,29 +1,31 @@
-"""Which timeline rows an :class:`EventFilter` keeps, and the choices a filter bar offers.
+"""Which events an :class:`EventFilter` keeps, and the choices a filter bar offers.
 
 The timeline's packed columns (``store.timeline.timeline_columns``, one row per event and
 organization) are filtered with numpy: kinds, organizations and the time span are lookups in
-small boolean tables over the columns (a few milliseconds for a million rows). Only the facets
-that live in other tables go to SQL, and each returns few rows: the events whose notes carry a
-tag or a star, the organizations of a country.
+small boolean tables over the columns (a few milliseconds for a million rows). The facets that
+live in other tables are answered here once, as sets of ids, for the timeline and the exports
+alike (:func:`facet_ids`): the events whose notes carry a tag (matched in Python by the domain's
+one rule, ``text_matches``: notes are few) or a star, the organizations of a country, and the
+events with a supporting citation graded at least the filter's minimum.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from desktop.domain.filters import EventFilter
+from desktop.domain.filters import EventFilter, fold, text_matches
+from desktop.domain.grades import Grade, letters_at_least
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
 from desktop.store.queries import find_organization
 
 _NOTE_TAGS = (
-    "SELECT DISTINCT e.id FROM annotations a"
-    " JOIN events e ON e.key = substr(a.target, 7),"
-    " json_each(CASE WHEN json_valid(a.tags) THEN a.tags ELSE '[]' END) t"
-    " WHERE a.target LIKE 'event:%' AND a.deleted_at IS NULL"
+    "SELECT e.id, a.tags FROM annotations a JOIN events e ON e.key = substr(a.target, 7)"
+    " WHERE a.target LIKE 'event:%' AND a.deleted_at IS NULL AND a.tags NOT IN ('', '[]')"
 )
 
 
@@ -31,13 +33,41 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
+def _tags(text: str | None) -> list[str]:
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [str(t) for t in value] if isinstance(value, list) else []
+
+
 def event_ids_with_tags(store: Store, tags: Iterable[str]) -> set[int]:
-    """Events with a live note carrying any of ``tags`` (case-insensitive)."""
-    wanted = sorted({t.casefold() for t in tags})
+    """Events with a live note carrying any of ``tags`` (``text_matches``: case folded)."""
+    wanted = {fold(t) for t in tags}
     if not wanted:
         return set()
-    sql = f"{_NOTE_TAGS} AND lower(t.value) IN ({_marks(wanted)})"
-    return {r[0] for r in store.conn.execute(sql, wanted)}
+    return {int(r[0]) for r in store.conn.execute(_NOTE_TAGS) if text_matches(_tags(r[1]), wanted)}
+
+
+def event_ids_graded(store: Store, bar: Grade) -> set[int] | None:
+    """Events with a supporting citation graded at least ``bar`` (the source's letter and the
+    citation's digit, see ``desktop.domain.grades``); None when ``bar`` asks for nothing."""
+    if bar.is_empty:
+        return None
+    where = ["c.target_kind = 'event'", "c.stance = 'for'"]
+    params: list[object] = []
+    if bar.reliability is not None:
+        letters = letters_at_least(bar)
+        where.append(f"s.reliability IN ({_marks(letters)})")
+        params += letters
+    if bar.credibility is not None:
+        where.append("c.credibility <= ?")
+        params.append(bar.credibility)
+    sql = (
+        "SELECT DISTINCT c.target_id FROM citations c JOIN sources s ON s.id = c.source_id"
+        f" WHERE {' AND '.join(where)}"
+    )
+    return {int(r[0]) for r in store.conn.execute(sql, params)}
 
 
 def starred_event_ids(store: Store) -> set[int]:
@@ -74,6 +104,38 @@ def _member(column: np.ndarray, values: Iterable[int]) -> np.ndarray:
     return found
 
 
+@dataclass(frozen=True)
+class FacetIds:
+    """The facets of a filter answered from other tables (None: that facet does not filter)."""
+
+    orgs: set[int] | None  # the filter's organizations, narrowed to its countries
+    events: set[int] | None  # events with the tags, the star and the grade asked for
+
+
+def facet_ids(store: Store, f: EventFilter) -> FacetIds:
+    """What the tables beside the events say about ``f``: the organizations it keeps (its own
+    and those of its countries) and the events its tags, star and minimum grade keep."""
+    orgs: set[int] | None = set(f.orgs) if f.orgs else None
+    if f.countries:
+        in_countries = org_ids_in_countries(store, f.countries)
+        orgs = in_countries if orgs is None else orgs & in_countries
+    events: set[int] | None = None
+    for ids in (
+        starred_event_ids(store) if f.starred else None,
+        event_ids_with_tags(store, f.tags) if f.tags else None,
+        event_ids_graded(store, f.min_grade),
+    ):
+        if ids is not None:
+            events = ids if events is None else events & ids
+    return FacetIds(orgs, events)
+
+
+def kind_codes(kind_names: Sequence[str], wanted: Iterable[str]) -> list[int]:
+    """Positions of the kinds ``wanted`` matches (``text_matches``) in ``kind_names``."""
+    folded = {fold(w) for w in wanted}
+    return [i for i, name in enumerate(kind_names) if text_matches([name], folded)]
+
+
 def filter_mask(
     store: Store,
     cols: dict[str, np.ndarray],
@@ -87,20 +149,15 @@ def filter_mask(
     n = len(cols["id"])
     mask = np.ones(n, bool)
     if f.kinds:
-        wanted = {k.casefold() for k in f.kinds}
-        codes = [i for i, name in enumerate(kind_names) if name.casefold() in wanted]
-        mask &= _member(cols["kind"], codes)
-    if f.orgs:
-        mask &= _member(cols["org"], f.orgs)
-    if f.countries:
-        mask &= _member(cols["org"], org_ids_in_countries(store, f.countries))
+        mask &= _member(cols["kind"], kind_codes(kind_names, f.kinds))
     if f.range is not None:
         lo, hi = f.range
         mask &= (cols["lo"] < hi) & (cols["hi"] > lo)
-    if f.starred:
-        mask &= _member(cols["id"], starred_event_ids(store))
-    if f.tags:
-        mask &= _member(cols["id"], event_ids_with_tags(store, f.tags))
+    facets = facet_ids(store, f)
+    if facets.orgs is not None:
+        mask &= _member(cols["org"], facets.orgs)
+    if facets.events is not None:
+        mask &= _member(cols["id"], facets.events)
     return mask
 
 
@@ -143,18 +200,13 @@ def filter_choices(
     return FilterChoices(orgs, kinds, all_tags(store), countries)
 
 
-def from_export_filter(store: Store, export: object) -> EventFilter:
-    """The :class:`EventFilter` of the command line's ``ExportFilter`` (organizations by key,
-    name or alias). Raises ValidationError naming an organization that matches nothing."""
+def org_ids_by_names(store: Store, names: Iterable[str]) -> frozenset[int]:
+    """Organizations named on the command line (key, name, Chinese name or alias). Raises
+    ValidationError naming one that matches nothing."""
     ids = []
-    for name in getattr(export, "orgs", ()) or ():
+    for name in names:
         org = find_organization(store, name)
         if org is None:
             raise ValidationError(f"no organization matches {name!r}")
         ids.append(org.id)
-    return EventFilter(
-        orgs=frozenset(ids),
-        kinds=frozenset(getattr(export, "kinds", ()) or ()),
-        tags=frozenset(getattr(export, "tags", ()) or ()),
-        range=getattr(export, "range", None),
-    )
+    return frozenset(ids)

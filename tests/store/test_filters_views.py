@@ -13,9 +13,8 @@ from desktop.store.filters import (
     _member,
     filter_choices,
     filter_mask,
-    from_export_filter,
+    org_ids_by_names,
 )
-from desktop.store.io.exporters import ExportFilter
 from desktop.store.queries import find_organization
 from desktop.store.timeline import timeline_columns
 
@@ -122,13 +121,11 @@ def test_choices_list_every_facet(mem_seeded):
     assert any(label.startswith("SenseTime") and n == 5 for _, label, n in choices.orgs)
 
 
-def test_from_export_filter(mem_seeded):
-    f = from_export_filter(
-        mem_seeded, ExportFilter(orgs=("SenseTime",), kinds=("release",), range=JUL_2024)
-    )
-    assert f == EventFilter(orgs={_org(mem_seeded, "sensetime")}, kinds={"release"}, range=JUL_2024)
+def test_org_ids_by_names(mem_seeded):
+    ids = org_ids_by_names(mem_seeded, ("SenseTime", "商汤", "deepseek"))
+    assert ids == {_org(mem_seeded, "sensetime"), _org(mem_seeded, "deepseek")}
     with pytest.raises(ValidationError, match="no organization matches 'Nobody'"):
-        from_export_filter(mem_seeded, ExportFilter(orgs=("Nobody",)))
+        org_ids_by_names(mem_seeded, ("Nobody",))
 
 
 # -- saved views -----------------------------------------------------------------------------
@@ -168,3 +165,62 @@ def test_saved_view_validation_and_malformed_records(seeded_store):
         )
     assert views.list_views(seeded_store) == []
     assert views.get_view(seeded_store, "bad") is None
+
+
+# -- the grade filter and the one tag rule ---------------------------------------------------
+def _grade_citations(store, source, letter, digit):
+    with store.write() as db:
+        db.execute("UPDATE sources SET reliability = ? WHERE key = ?", (letter, source))
+        db.execute(
+            "UPDATE citations SET credibility = ? WHERE source_id = (SELECT id FROM sources"
+            " WHERE key = ?)",
+            (digit, source),
+        )
+
+
+def test_min_grade_keeps_events_with_a_supporting_citation_that_passes(mem_seeded):
+    conn = mem_seeded.conn
+    with mem_seeded.write() as db:
+        db.execute("UPDATE sources SET reliability = NULL")
+        db.execute("UPDATE citations SET credibility = NULL")
+    assert _mask(mem_seeded, EventFilter(min_grade="F6"))[1].sum() == 0  # nothing graded
+    _grade_citations(mem_seeded, "public-record", "A", 1)
+    _grade_citations(mem_seeded, "waic-2024-article", "C", 3)
+    cols, mask = _mask(mem_seeded, EventFilter(min_grade="B2"))
+    cited = {
+        r[0]
+        for r in conn.execute(
+            "SELECT e.key FROM events e JOIN citations c ON c.target_kind = 'event'"
+            " AND c.target_id = e.id JOIN sources s ON s.id = c.source_id"
+            " WHERE s.key = 'public-record' AND c.stance = 'for'"
+        )
+    }
+    assert cited and _keys(mem_seeded, cols, mask) == cited
+    cols, mask = _mask(mem_seeded, EventFilter(min_grade="C3"))
+    assert _keys(mem_seeded, cols, mask) > cited
+    # a citation against the event does not count for it
+    with mem_seeded.write() as db:
+        db.execute("UPDATE citations SET stance = 'against' WHERE target_kind = 'event'")
+    assert _mask(mem_seeded, EventFilter(min_grade="F6"))[1].sum() == 0
+
+
+def test_the_timeline_and_the_exports_keep_the_same_events(mem_seeded, tmp_path):
+    from desktop.store.io.exporters import select_events
+
+    _grade_citations(mem_seeded, "public-record", "A", 2)
+    save_annotation(mem_seeded, target="event:waic-2024", tags=["Straße"])
+    save_annotation(mem_seeded, target="event:waic-2018", tags=[" strasse "])
+    sensetime = _org(mem_seeded, "sensetime")
+    for f in (
+        EventFilter(tags={"STRASSE"}),
+        EventFilter(kinds={" Release "}),
+        EventFilter(min_grade="A2"),
+        EventFilter(min_grade="A1"),
+        EventFilter(min_grade="A"),
+        EventFilter(orgs={sensetime}, countries={"china"}, range=JUL_2024),
+        EventFilter(min_grade="B", kinds={"conference"}),
+    ):
+        cols, mask = _mask(mem_seeded, f)
+        assert {e.key for e in select_events(mem_seeded, f)} == _keys(mem_seeded, cols, mask), f
+    cols, mask = _mask(mem_seeded, EventFilter(tags={"STRASSE"}))
+    assert _keys(mem_seeded, cols, mask) == {"waic-2024", "waic-2018"}  # one rule: casefold

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.domain.filters import EventFilter
 from desktop.domain.partial_date import PartialDate
 from desktop.store.database import memory_store
+from desktop.store.filters import org_ids_by_names
 from desktop.store.io import (
     ImportCancelled,
     ImportFileError,
@@ -19,7 +21,7 @@ from desktop.store.io import (
     plan_import,
 )
 from desktop.store.io import writer as writer_module
-from desktop.store.io.exporters import ExportFilter, export_csv, export_ics, export_timelinejs
+from desktop.store.io.exporters import export_csv, export_ics, export_timelinejs
 from desktop.store.io.ics import fold
 
 
@@ -408,28 +410,30 @@ def test_format_detection(tmp_path):
 
 # -- exports ----------------------------------------------------------------------------------
 def test_export_filters(mem_seeded, tmp_path):
-    def keys(filters):
+    def keys(filters=None, orgs=()):
+        if orgs:
+            filters = EventFilter(orgs=org_ids_by_names(mem_seeded, orgs))
         export_csv(mem_seeded, tmp_path / "f.csv", filters)
         plan = plan_import(tmp_path / "f.csv")
         return {e.key for e in plan.preview}
 
-    everything = keys(ExportFilter())
-    sensetime = keys(ExportFilter(orgs=["SenseTime"]))
+    everything = keys(EventFilter())
+    sensetime = keys(orgs=["SenseTime"])
     assert sensetime and sensetime < everything
-    assert keys(ExportFilter(orgs=["商汤"])) == sensetime  # by Chinese name
-    releases = keys(ExportFilter(kinds=["release"]))
+    assert keys(orgs=["商汤"]) == sensetime  # by Chinese name
+    releases = keys(EventFilter(kinds=["release"]))
     assert releases and all(events_of(mem_seeded)[k][2] == "release" for k in releases)
     lo = PartialDate.parse("2024-07").interval()[0]
     hi = PartialDate.parse("2024-07").interval()[1]
-    july = keys(ExportFilter(range=(lo, hi)))
+    july = keys(EventFilter(range=(lo, hi)))
     assert "waic-2024" in july and "new-generation-ai-development-plan" not in july
     mem_seeded.conn.execute(
         "INSERT INTO annotations (uuid, target, body, tags) VALUES"
         " ('u1', 'event:waic-2024', 'note', '[\"Follow-up\"]')"
     )
-    assert keys(ExportFilter(tags=["follow-up"])) == {"waic-2024"}
+    assert keys(EventFilter(tags=["follow-up"])) == {"waic-2024"}
     with pytest.raises(Exception, match="no organization matches"):
-        keys(ExportFilter(orgs=["Nobody Inc"]))
+        keys(orgs=["Nobody Inc"])
 
 
 def unfold(data: bytes) -> list[str]:

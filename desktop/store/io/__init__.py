@@ -2,9 +2,10 @@
 
 - :mod:`~desktop.store.io.importers`: :func:`plan_import` (read and validate, no writing) and
   :func:`apply_import` (one transaction) for CSV, TimelineJS JSON and Timesketch CSV/JSONL.
-- :mod:`~desktop.store.io.exporters`: CSV, TimelineJS JSON and iCalendar, filtered by
-  :class:`ExportFilter`; :mod:`~desktop.store.io.timesketch`: Timesketch JSONL with every
-  attribute an event was imported with.
+- :mod:`~desktop.store.io.exporters`: CSV, TimelineJS JSON and iCalendar, filtered by the one
+  event filter (:class:`~desktop.domain.filters.EventFilter`);
+  :mod:`~desktop.store.io.timesketch`: Timesketch JSONL with every attribute an event was
+  imported with.
 """
 
 from __future__ import annotations

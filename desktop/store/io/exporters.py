@@ -1,13 +1,16 @@
-"""Exporting events: CSV, TimelineJS JSON and iCalendar, filtered in SQL by
-:class:`ExportFilter`.
+"""Exporting events: CSV, TimelineJS JSON and iCalendar, filtered in SQL by the one event filter
+(:class:`desktop.domain.filters.EventFilter`, its facets from other tables answered by
+:func:`desktop.store.filters.facet_ids`, as for the timeline).
 
 Rows stream from the database to the file (memory stays flat). A file path is written to a
 temporary file beside it and moved into place when complete, so a failure never leaves half a
 file; ``"-"`` or an open binary stream is written directly.
 
 - CSV (UTF-8 with a BOM so spreadsheets read Chinese names; CRLF rows): ``key, title, start,
-  end, kind, orgs, summary, place, era`` with dates in canonical form ("2024-05" stays a
+  end, kind, orgs, summary, place, era, grade`` with dates in canonical form ("2024-05" stays a
   month) and organizations separated by "; " — what :func:`plan_import` reads back as is.
+  ``grade`` is the best Admiralty grade of the event's supporting citations ("B2", "B?"; empty
+  when none is graded), which an import leaves out (it belongs to the citations).
 - TimelineJS: slides with ``unique_id`` (the key), ``start_date``/``end_date`` objects at the
   date's precision (qualified dates such as "Q2 2024" also carry ``display_date``),
   ``text.headline``/``text.text`` as HTML, ``group`` (the first organization), the slide
@@ -27,34 +30,23 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from desktop.domain.attributes import split_attributes
+from desktop.domain.filters import EventFilter
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
 from desktop.store.files import describe_os_error, replacing
+from desktop.store.filters import facet_ids, kind_codes
 from desktop.store.io import ics
 from desktop.store.io.timelinejs import text_to_html
-from desktop.store.queries import find_organization
 
-CSV_COLUMNS = ("key", "title", "start", "end", "kind", "orgs", "summary", "place", "era")
+CSV_COLUMNS = ("key", "title", "start", "end", "kind", "orgs", "summary", "place", "era", "grade")
 Out = str | os.PathLike[str] | IO[bytes]
-
-
-@dataclass(frozen=True)
-class ExportFilter:
-    """Which events to export: any of these organizations (key, name or alias), kinds and note
-    tags, overlapping ``range`` (seconds since 1970, ``[start, end)``). Empty means all."""
-
-    orgs: Sequence[str] = ()
-    kinds: Sequence[str] = ()
-    tags: Sequence[str] = ()
-    range: tuple[float, float] | None = None
 
 
 class ExportRow(NamedTuple):
@@ -67,33 +59,38 @@ class ExportRow(NamedTuple):
     place: str | None
     era: bool
     orgs: tuple[str, ...]
+    grade: str = ""  # the best grade of its supporting citations ('B2'; '' when none)
 
 
-def _where(store: Store, filters: ExportFilter) -> tuple[list[str], list[Any]]:
+# the best grade of an event's supporting citations, as Grade.rank orders them (A1 first)
+_BEST_GRADE = (
+    "(SELECT coalesce(s.reliability, '?') || coalesce(c.credibility, '?') FROM citations c"
+    " JOIN sources s ON s.id = c.source_id WHERE c.target_kind = 'event' AND c.target_id = e.id"
+    " AND c.stance = 'for' AND (s.reliability IS NOT NULL OR c.credibility IS NOT NULL)"
+    " ORDER BY coalesce(s.reliability, 'G'), coalesce(c.credibility, 7) LIMIT 1)"
+)
+
+
+def _where(store: Store, filters: EventFilter) -> tuple[list[str], list[Any]]:
+    """SQL for ``filters``; the facets kept in other tables come from ``facet_ids`` (the same
+    sets the timeline's filter uses), passed as one JSON list each."""
     clauses: list[str] = []
     params: list[Any] = []
-    if filters.orgs:
-        ids = []
-        for name in filters.orgs:
-            org = find_organization(store, name)
-            if org is None:
-                raise ValidationError(f"no organization matches {name!r}")
-            ids.append(org.id)
-        marks = ", ".join("?" * len(ids))
-        clauses.append(f"e.id IN (SELECT event_id FROM event_orgs WHERE org_id IN ({marks}))")
-        params += ids
-    if filters.kinds:
-        marks = ", ".join("?" * len(filters.kinds))
-        clauses.append(f"e.kind COLLATE NOCASE IN ({marks})")
-        params += list(filters.kinds)
-    if filters.tags:
-        marks = ", ".join("?" * len(filters.tags))
+    facets = facet_ids(store, filters)
+    if facets.orgs is not None:
         clauses.append(
-            "EXISTS (SELECT 1 FROM annotations a, json_each(CASE WHEN json_valid(a.tags)"
-            " THEN a.tags ELSE '[]' END) t WHERE a.target = 'event:' || e.key"
-            f" AND a.deleted_at IS NULL AND t.value COLLATE NOCASE IN ({marks}))"
+            "e.id IN (SELECT event_id FROM event_orgs WHERE org_id IN"
+            " (SELECT value FROM json_each(?)))"
         )
-        params += list(filters.tags)
+        params.append(json.dumps(sorted(facets.orgs)))
+    if facets.events is not None:
+        clauses.append("e.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(facets.events)))
+    if filters.kinds:
+        names = [str(r[0]) for r in store.conn.execute("SELECT DISTINCT kind FROM events")]
+        kinds = [names[i] for i in kind_codes(names, filters.kinds)]
+        clauses.append("e.kind IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(kinds))
     if filters.range is not None:
         lo, hi = filters.range
         clauses.append(
@@ -115,10 +112,10 @@ def _overlaps(start: str, end: str | None, span: tuple[float, float]) -> bool:
 
 
 def select_events(
-    store: Store, filters: ExportFilter | None = None, *, era: bool | None = None
+    store: Store, filters: EventFilter | None = None, *, era: bool | None = None
 ) -> Iterator[ExportRow]:
-    """The events to export, in time order, with their organizations' names."""
-    filters = filters or ExportFilter()
+    """The events to export, in time order, with their organizations' names and best grade."""
+    filters = filters or EventFilter()
     clauses, params = _where(store, filters)
     if era is not None:
         clauses.append("e.era = ?" if era else "e.era = 0 OR e.era IS NULL")
@@ -128,7 +125,7 @@ def select_events(
         'SELECT e.key, e.title, e.summary, e.kind, e.start, e."end", e.place, e.era,'
         " e.start_lo, (SELECT json_group_array(name) FROM (SELECT o.name FROM event_orgs eo"
         " JOIN organizations o ON o.id = eo.org_id WHERE eo.event_id = e.id"
-        f" ORDER BY o.name COLLATE NOCASE)) FROM events e WHERE {where}"
+        f" ORDER BY o.name COLLATE NOCASE)), {_BEST_GRADE} FROM events e WHERE {where}"
         " ORDER BY e.start_lo IS NULL, e.start_lo, e.id"
     )
     for row in store.conn.execute(sql, params):
@@ -137,7 +134,8 @@ def select_events(
             continue
         key, title, summary, kind, start, end, place = row[:7]
         orgs = tuple(json.loads(row[9] or "[]"))
-        yield ExportRow(key, title, summary, kind, start, end, place, bool(row[7]), orgs)
+        era = bool(row[7])
+        yield ExportRow(key, title, summary, kind, start, end, place, era, orgs, row[10] or "")
 
 
 @contextlib.contextmanager
@@ -160,7 +158,7 @@ def _target(out: Out, store: Store) -> Iterator[IO[bytes]]:
 
 
 # -- CSV -----------------------------------------------------------------------------------------
-def export_csv(store: Store, out: Out, filters: ExportFilter | None = None) -> int:
+def export_csv(store: Store, out: Out, filters: EventFilter | None = None) -> int:
     """Write the events as CSV; returns how many."""
     count = 0
     with _target(out, store) as fh:
@@ -180,6 +178,7 @@ def export_csv(store: Store, out: Out, filters: ExportFilter | None = None) -> i
                         e.summary or "",
                         e.place or "",
                         "yes" if e.era else "no",
+                        e.grade,
                     ]
                 )
                 count += 1
@@ -281,7 +280,7 @@ def _slide(e: ExportRow, era: bool) -> dict[str, Any] | None:
 
 
 def export_timelinejs(
-    store: Store, out: Out, filters: ExportFilter | None = None, *, title: str = "Dossier"
+    store: Store, out: Out, filters: EventFilter | None = None, *, title: str = "Dossier"
 ) -> int:
     """Write the events as a TimelineJS JSON document; returns how many."""
     count = 0
@@ -309,7 +308,7 @@ def _json(value: Any) -> bytes:
 def export_ics(
     store: Store,
     out: Out,
-    filters: ExportFilter | None = None,
+    filters: EventFilter | None = None,
     *,
     name: str = "Dossier",
     now: datetime | None = None,

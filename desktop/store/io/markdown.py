@@ -27,6 +27,7 @@ from desktop.domain.dossier_doc import (
     Run,
     Section,
 )
+from desktop.domain.grades import Grade
 from desktop.domain.model import Dossier
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
@@ -135,27 +136,41 @@ def render_document_md(doc: DossierDoc) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_markdown(d: Dossier) -> str:
-    """Markdown of an assembled dossier (every assembled event)."""
-    return render_document_md(build_document(d))
+def render_markdown(d: Dossier, min_grade: Grade | None = None) -> str:
+    """Markdown of an assembled dossier (every assembled event; only the facts graded at least
+    ``min_grade`` when given)."""
+    return render_document_md(build_document(d, min_grade=min_grade))
 
 
 def dossier_markdown(
-    store: Store, org_id: int, as_of: float | None = None, *, max_events: int | None = None
+    store: Store,
+    org_id: int,
+    as_of: float | None = None,
+    *,
+    max_events: int | None = None,
+    min_grade: Grade | None = None,
 ) -> str:
     """The dossier of ``org_id`` as Markdown (as known at ``as_of``; every event unless
-    ``max_events``). Raises StoreError for an unknown organization."""
+    ``max_events``; the facts graded at least ``min_grade``). Raises StoreError for an unknown
+    organization."""
     d = load_dossier(store, org_id, as_of, max_events=max_events)
     if d is None:
         raise StoreError(f"no organization with id {org_id}")
-    return render_markdown(d)
+    return render_markdown(d, min_grade)
 
 
-def write_markdown(store: Store, org_id: int, out: str | Path, as_of: float | None = None) -> Path:
+def write_markdown(
+    store: Store,
+    org_id: int,
+    out: str | Path,
+    as_of: float | None = None,
+    *,
+    min_grade: Grade | None = None,
+) -> Path:
     """Write the dossier's Markdown to ``out`` through a temporary file (a failure leaves
     ``out`` as it was)."""
     out = Path(out)
-    text = dossier_markdown(store, org_id, as_of)
+    text = dossier_markdown(store, org_id, as_of, min_grade=min_grade)
     with replacing(out) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return out

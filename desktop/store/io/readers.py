@@ -49,6 +49,9 @@ FORMATS = ("csv", "timelinejs", "timesketch", "jsonl")
 IGNORE = "-"  # a mapping value: leave the column out
 EXTRA = "extra"  # a mapping value: no field, never guessed; kept in the summary's 'extra:' line
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
+# columns Dossier's CSV export writes that an import leaves out: an event's grade belongs to
+# its citations (exporters.CSV_COLUMNS), so reading it back would only add an 'extra:' line
+DERIVED = frozenset({"grade"})
 
 GUESSES: dict[str, tuple[str, ...]] = {
     "key": ("key", "id", "uid", "unique_id", "event_id", "event_key"),
@@ -122,6 +125,8 @@ def resolve_mapping(
     by_norm: dict[str, str] = {}
     for column in columns:
         by_norm.setdefault(_norm(column), column)
+        if _norm(column) in DERIVED and column not in mapping:
+            mapping[column] = IGNORE  # written by Dossier's own export, read from elsewhere
     for fld, names in guesses.items():
         if fld in taken:
             continue

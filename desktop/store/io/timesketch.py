@@ -13,9 +13,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.domain.attributes import split_attributes
+from desktop.domain.filters import EventFilter
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.database import Store
-from desktop.store.io.exporters import ExportFilter, ExportRow, Out, _target, select_events
+from desktop.store.io.exporters import ExportRow, Out, _target, select_events
 
 EPOCH = datetime(1970, 1, 1)
 
@@ -47,7 +48,7 @@ def timesketch_object(e: ExportRow) -> dict[str, Any] | None:
     return obj
 
 
-def export_timesketch(store: Store, out: Out, filters: ExportFilter | None = None) -> int:
+def export_timesketch(store: Store, out: Out, filters: EventFilter | None = None) -> int:
     """Write the events as Timesketch JSONL; returns how many."""
     count = 0
     with _target(out, store) as fh:

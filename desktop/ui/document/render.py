@@ -22,6 +22,7 @@ from desktop.domain.dossier_doc import (
     instant_text,
 )
 from desktop.domain.dossier_review import NEW, ReviewChanges
+from desktop.domain.grades import Grade
 from desktop.domain.model import Dossier
 from desktop.ui.format import esc
 
@@ -222,10 +223,12 @@ def render_dossier(
     dark: bool = False,
     printed: bool = False,
     note: Callable[[str], str] | None = None,
+    min_grade: Grade | None = None,
 ) -> str:
-    """The dossier as HTML; ``changes`` marks what was added or edited since the last review;
+    """The dossier as HTML (only the facts graded at least ``min_grade``, when given);
+    ``changes`` marks what was added or edited since the last review;
     ``max_events`` None lists every assembled event (print, PDF); ``series_names`` are the
     figures drawn as charts (images ``chart:0``, ``chart:1`` ... that the caller provides);
     ``dark`` picks colours that read on a dark background; ``printed`` writes for paper."""
-    doc = build_document(d, changes, max_events=max_events)
+    doc = build_document(d, changes, max_events=max_events, min_grade=min_grade)
     return render_document(doc, series_names=series_names, dark=dark, printed=printed, note=note)

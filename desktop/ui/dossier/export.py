@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from desktop.domain.grades import Grade
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
 from desktop.store.errors import StoreError
@@ -46,8 +47,11 @@ MARGINS_MM = QMarginsF(20, 20, 20, 16)  # left, top, right, bottom (the footer s
 CHART_SCALE = 3.0
 
 
-def dossier_document(store: Store, org_id: int, as_of: float | None = None) -> QTextDocument:
-    """The dossier as a QTextDocument ready to print (every section, sources at the end)."""
+def dossier_document(
+    store: Store, org_id: int, as_of: float | None = None, min_grade: Grade | None = None
+) -> QTextDocument:
+    """The dossier as a QTextDocument ready to print (every section, sources at the end; only
+    the facts graded at least ``min_grade`` when given)."""
     d = load_dossier(store, org_id, as_of, max_events=MAX_EVENTS_PRINTED)
     if d is None:
         raise StoreError(f"no organization with id {org_id}")
@@ -58,18 +62,27 @@ def dossier_document(store: Store, org_id: int, as_of: float | None = None) -> Q
     doc.setDefaultFont(font)
     add_chart_resources(doc, d, CHART_SCALE)
     names = tuple(s.name for s in metric_series(d))
-    doc.setHtml(render_dossier(d, max_events=None, series_names=names, printed=True))
+    html = render_dossier(d, max_events=None, series_names=names, printed=True, min_grade=min_grade)
+    doc.setHtml(html)
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, d.org.label)
     return doc
 
 
-def write_pdf(store: Store, org_id: int, out: str | Path, as_of: float | None = None) -> Path:
-    """Write the dossier to a PDF file (A4); works without a window (``dossier export pdf``)."""
+def write_pdf(
+    store: Store,
+    org_id: int,
+    out: str | Path,
+    as_of: float | None = None,
+    *,
+    min_grade: Grade | None = None,
+) -> Path:
+    """Write the dossier to a PDF file (A4); works without a window (``dossier export pdf``);
+    ``min_grade`` keeps only the facts graded at least that."""
     if QApplication.instance() is None:  # the command line: no display needed
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     ensure_app()
     out = check_output(out, protect=(store.path,))  # refused before anything is laid out
-    doc = dossier_document(store, org_id, as_of)
+    doc = dossier_document(store, org_id, as_of, min_grade)
     # checked (never the open database, a link or a device), all or nothing: OUT as it was
     with replacing(out, protect=(store.path,)) as tmp:
         writer = QPdfWriter(str(tmp))

@@ -31,25 +31,20 @@ def export_timeline_image(
     store: Store,
     out_path: str | os.PathLike[str],
     fmt: str,
-    filters: EventFilter | object | None = None,
+    filters: EventFilter | None = None,
     range: tuple[float, float] | None = None,
     size: tuple[int, int] = (1600, 900),
     group_by: str = "org",
 ) -> int:
     """Draw the timeline of the filtered events (``range`` visible, else all of them) into
-    ``out_path``; returns the number of events kept. ``filters`` may be an EventFilter or the
-    command line's ExportFilter. Raises StoreError (unknown format, unwritable file) and
-    ValidationError (an organization that matches nothing)."""
-    from desktop.store.filters import from_export_filter
-
+    ``out_path``; returns the number of events kept. Raises StoreError (unknown format,
+    unwritable file)."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise StoreError(f"cannot draw the timeline as {fmt!r}; choose {' or '.join(FORMATS)}")
     if filters is None:
         filters = EventFilter()
-    elif not isinstance(filters, EventFilter):
-        filters = from_export_filter(store, filters)
-    if range is None and isinstance(filters, EventFilter) and filters.range is not None:
+    if range is None and filters.range is not None:
         range = filters.range
     w, h = (int(v) for v in size)
     if not (100 <= w <= 16000 and 100 <= h <= 16000):

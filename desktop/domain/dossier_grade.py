@@ -1,0 +1,37 @@
+"""A dossier cut to the facts graded at least some bar ("facts from sources graded at least
+B2"; see ``desktop.domain.grades``): people's roles, products, events, claims, figures and
+relationships each stay only when a citation supporting them passes. A fact nobody graded is
+left out; the organization's own profile (name, summary and their citations) stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from desktop.domain.grades import Grade, meets
+from desktop.domain.model import Citation, Dossier
+
+
+def supported(citations: Iterable[Citation], bar: Grade) -> bool:
+    """Whether a citation supporting the fact (not one contradicting it) passes ``bar``."""
+    return meets((c.grade for c in citations if c.stance != "against"), bar)
+
+
+def graded_at_least(d: Dossier, bar: Grade) -> Dossier:
+    """``d`` with only the facts ``bar`` keeps (``d`` itself when the bar is empty)."""
+    if bar.is_empty:
+        return d
+    events = tuple(e for e in d.events if supported(d.event_citations.get(e.id, ()), bar))
+    kept = {e.id for e in events}
+    return replace(
+        d,
+        roles=tuple(r for r in d.roles if supported(r.citations, bar)),
+        products=tuple(p for p in d.products if supported(p.citations, bar)),
+        events=events,
+        claims=tuple(c for c in d.claims if supported(c.citations, bar)),
+        metrics=tuple(m for m in d.metrics if supported(m.citations, bar)),
+        relationships=tuple(r for r in d.relationships if supported(r.citations, bar)),
+        event_count=len(events),
+        event_citations={i: cs for i, cs in d.event_citations.items() if i in kept},
+    )
