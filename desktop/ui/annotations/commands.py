@@ -2,29 +2,29 @@
 
 The change itself is made before the command is pushed (so a refused change raises where the
 user acted, and nothing lands on the stack); the command then only replays states: undo puts
-the ``before`` states back, redo the ``after`` states.
+the ``before`` states back, redo the ``after`` states. A refused replay is one message and the
+step leaves the stack (:class:`~desktop.ui.undo.StoreCommand`, shared with the edit forms).
 
 Thread: UI thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from desktop.store import annotations as notes
 from desktop.store import annotations_bulk as bulk
 from desktop.store.annotations_bulk import NoteState
 from desktop.store.database import Store
-from desktop.store.errors import StoreError
+from desktop.ui.undo import ErrorSink, StoreCommand
 
-ErrorSink = Callable[[str], None]
+__all__ = ["ErrorSink", "StatesCommand", "bulk_annotate", "push_states", "rename_tag"]
 
 
-class StatesCommand(QUndoCommand):
-    """Undo puts ``before`` back, redo ``after``; the first redo (on push) does nothing
-    because the change was already made."""
+class StatesCommand(StoreCommand):
+    """Undo puts ``before`` back, redo ``after`` (the error path is :class:`StoreCommand`'s)."""
 
     def __init__(
         self,
@@ -34,28 +34,15 @@ class StatesCommand(QUndoCommand):
         after: Sequence[NoteState],
         on_error: ErrorSink | None = None,
     ) -> None:
-        super().__init__(text)
-        self.store = store
+        super().__init__(store, text, on_error)
         self.before = list(before)
         self.after = list(after)
-        self.on_error = on_error
-        self._first = True
 
-    def _put(self, states: Sequence[NoteState]) -> None:
-        try:
-            bulk.apply_states(self.store, states)
-        except StoreError as exc:
-            if self.on_error is not None:
-                self.on_error(f"{self.text()} failed: {exc}")
+    def _redo(self) -> None:
+        bulk.apply_states(self.store, self.after)
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._put(self.after)
-
-    def undo(self) -> None:
-        self._put(list(reversed(self.before)))
+    def _undo(self) -> None:
+        bulk.apply_states(self.store, list(reversed(self.before)))
 
 
 def push_states(

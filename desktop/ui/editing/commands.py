@@ -1,23 +1,18 @@
 """Undo commands around the store's edit functions (UI thread).
 
-A command is pushed after its edit has been applied once (so a refused edit never reaches the
-stack): the first ``redo()`` that ``QUndoStack.push`` calls does nothing. Undo and later redos
-call the inverse store functions with the values or snapshot the edit returned, and the store
+Each is a :class:`~desktop.ui.undo.StoreCommand` (pushed after its edit was applied once; a
+refused undo or redo is one message and the step leaves the stack). Undo and later redos call
+the inverse store functions with the values or snapshot the edit returned, and the store
 announces each change as usual, so every view refreshes the same way as after the edit itself.
-A step that can no longer be applied (another program removed or took its rows) is reported
-through ``on_error`` and dropped from the stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
-
-from PySide6.QtGui import QUndoCommand
 
 from desktop.store import edits
 from desktop.store.database import Store
-from desktop.store.errors import StoreError
+from desktop.ui.undo import ErrorSink, StoreCommand
 
 KIND_NAMES = {
     "org": "organization",
@@ -31,7 +26,7 @@ KIND_NAMES = {
     "citation": "citation",
 }
 
-ErrorHandler = Callable[[str], None]
+ErrorHandler = ErrorSink
 
 
 def command_text(verb: str, kind: str, label: str) -> str:
@@ -39,39 +34,15 @@ def command_text(verb: str, kind: str, label: str) -> str:
     return f"{verb} {KIND_NAMES.get(kind, kind)} “{label}”"
 
 
-class _StoreCommand(QUndoCommand):
+class _EditCommand(StoreCommand):
+    """A step on one row of ``kind`` (the shared error path is :class:`StoreCommand`'s)."""
+
     def __init__(self, store: Store, kind: str, text: str, on_error: ErrorHandler | None) -> None:
-        super().__init__(text)
-        self.store = store
+        super().__init__(store, text, on_error)
         self.kind = kind
-        self._applied = True  # the edit ran before the push
-        self._on_error = on_error
-
-    def _run(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except StoreError as exc:
-            self.setObsolete(True)
-            if self._on_error is not None:
-                self._on_error(f"Could not {self.text().lower()}: {exc}")
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
 
 
-class CreateCommand(_StoreCommand):
+class CreateCommand(_EditCommand):
     """Undo deletes the new row (keeping a snapshot); redo restores it with the same id."""
 
     def __init__(
@@ -89,7 +60,7 @@ class CreateCommand(_StoreCommand):
         edits.restore_snapshot(self.store, self.snapshot)
 
 
-class UpdateCommand(_StoreCommand):
+class UpdateCommand(_EditCommand):
     """Holds the values before and after; undo and redo write one or the other back."""
 
     def __init__(
@@ -114,7 +85,7 @@ class UpdateCommand(_StoreCommand):
         self.previous = edits.restore_values(self.store, self.kind, self.row_id, self.after)
 
 
-class DeleteCommand(_StoreCommand):
+class DeleteCommand(_EditCommand):
     """Undo restores the snapshot; redo deletes again (an organization with the same policy
     for its events)."""
 
