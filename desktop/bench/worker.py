@@ -271,7 +271,8 @@ def dossier(path: Path) -> None:
 
 
 def annotations(path: Path) -> None:
-    """annotation_save_p95: one durable save (own transaction, synchronous=FULL)."""
+    """annotation_save_p95: one durable save (own transaction, synchronous=FULL);
+    note_save_ui_p95: the same through the window's note editor with seven dossiers open."""
     from desktop.bench.annotations_bench import TARGET_MS, bench_annotation_save
 
     conn = sqlite3.connect(path)
@@ -281,6 +282,9 @@ def annotations(path: Path) -> None:
     emit(
         Result("annotations", "annotation_save_p95", percentile(times, 95), "ms", events, TARGET_MS)
     )
+    from desktop.bench.annotations_bench import note_save_ui_result
+
+    emit(note_save_ui_result(path, events))
 
 
 def main(argv: list[str] | None = None) -> int:
