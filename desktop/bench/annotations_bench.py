@@ -99,6 +99,7 @@ def bench_note_save_ui(
     from desktop.ui.main_window import MainWindow
 
     app = ensure_app()
+    persist = app.property("dossier_no_persist")
     app.setProperty("dossier_no_persist", True)  # neither read nor write the saved layout
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as folder:
         copy = _copy(path, Path(folder) / "bench.db")
@@ -131,6 +132,7 @@ def bench_note_save_ui(
             window.deleteLater()
             app.processEvents()
             store.close()
+            app.setProperty("dossier_no_persist", persist)
     return times
 
 
