@@ -33,6 +33,19 @@ def number(value: float, unit: str | None = None) -> str:
     return f"{text} {unit}" if unit else text
 
 
+def rough_count(n: int) -> str:
+    """A count that moves with every pan, steady enough to read (and to cache as drawn text):
+    exact below 10,000 ('9,876'), three significant digits above ('12.3k', '457k', '1.23M')."""
+    if n < 10_000:
+        return f"{n:,}"
+    for divisor, unit in ((1e3, "k"), (1e6, "M"), (1e9, "G")):
+        value = n / divisor
+        if value < 999.5 or unit == "G":
+            digits = 2 if value < 9.995 else 1 if value < 99.95 else 0
+            return f"{value:.{digits}f}{unit}"
+    raise AssertionError("unreachable")
+
+
 def product_facts(p: Product) -> str:
     """'7 Jun 2024 · 72B · open weights': what a dossier lists beside a product's name."""
     bits = [date_text(p.released)] if p.released else []

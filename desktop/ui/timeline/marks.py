@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 
 from desktop.domain.event_index import FLAG_DISPUTED
 from desktop.domain.lane_plan import DENSITY_H, ROW_H, LanePlan
+from desktop.domain.text import rough_count
 from desktop.domain.time_scale import TimeScale
 
 if TYPE_CHECKING:
@@ -45,6 +46,13 @@ KIND_COLOURS = (
 _KIND_QCOLOURS = tuple(QColor(h) for h in KIND_COLOURS)
 DAY = 86400.0
 WHITE = QColor("white")
+
+
+def _premultiplied(colour: QColor) -> int:
+    """``colour`` as a premultiplied 0xAARRGGBB value."""
+    a = colour.alpha()
+    r, g, b = (round(v * a / 255) for v in (colour.red(), colour.green(), colour.blue()))
+    return (a << 24) | (r << 16) | (g << 8) | b
 
 
 class MarksMixin:
@@ -174,28 +182,27 @@ class MarksMixin:
         p.setFont(self.small)
         p.setPen(col["muted"])
         y = plan.height / 2 + (self.fm_small.ascent() - self.fm_small.descent()) / 2
-        # counts change with every pan: drawn as plain text, not kept as static text
+        # rough counts (three digits above 10,000) stay the same over many pans
         if plan.before:
-            p.drawText(QPointF(6, y), f"◂ {plan.before:,}")
+            self.text(p, QPointF(6, y), f"◂ {rough_count(plan.before)}", self.small)  # type: ignore[attr-defined]
         if plan.after:
-            text = f"{plan.after:,} ▸"
-            p.drawText(
-                QPointF(self.c.time_width - 6 - self.fm_small.horizontalAdvance(text), y), text
-            )
+            text = f"{rough_count(plan.after)} ▸"
+            x = self.c.time_width - 6 - self.text_width(text)  # type: ignore[attr-defined]
+            self.text(p, QPointF(x, y), text, self.small)  # type: ignore[attr-defined]
 
     def _histogram(self, p: QPainter, row: int, plan: LanePlan, col: dict) -> None:
         """A lane too dense for marks: one bar per pixel column, as tall as the events that
         start there (relative to the lane's busiest column); its count is in the header."""
         pixels = self._histogram_pixels(col)[row]
         h, w = pixels.shape
-        image = QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_ARGB32)
+        image = QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied)
         p.drawImage(QPointF(0, 4), image)
         p.setPen(QPen(col["grid_major"], 1))
         p.drawLine(QPointF(0, 4 + h + 0.5), QPointF(w, 4 + h + 0.5))
         p.setFont(self.small)
         p.setPen(col["muted"])
-        text = f"{plan.count:,} events in view: zoom in to read them"
-        p.drawText(QPointF(4, 4 + h + 14), text)  # changes with every pan: not cached
+        text = f"{rough_count(plan.count)} events in view: zoom in to read them"
+        self.text(p, QPointF(4, 4 + h + 14), text, self.small)  # type: ignore[attr-defined]
 
     def _histogram_pixels(self, col: dict) -> np.ndarray:
         """The bars of every dense lane of the frame at once: (lanes, rows, columns) ARGB."""
@@ -209,7 +216,9 @@ class MarksMixin:
         rows = np.arange(h, 0, -1, dtype=np.float64)[None, :, None]  # the top row first
         hl = QColor(col["highlight"])
         hl.setAlpha(200)
-        argb = np.uint32(hl.rgba())  # 0xAARRGGBB, as Format_ARGB32 reads a native uint32
+        # 0xAARRGGBB premultiplied, as Format_ARGB32_Premultiplied reads a native uint32 (the
+        # format the frame is drawn on: no conversion per draw)
+        argb = np.uint32(_premultiplied(hl))
         self._histograms = np.where(rows <= bars[:, None, :], argb, np.uint32(0))
         return self._histograms
 

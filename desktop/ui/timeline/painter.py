@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 
 from desktop.domain.lane_plan import COLLAPSED_H, HEADER_MIN
 from desktop.domain.lanes import LaneRect
+from desktop.domain.text import rough_count
 from desktop.domain.time_scale import TimeScale
 from desktop.ui.timeline.axis import AxisMixin
 from desktop.ui.timeline.badges import BadgesMixin
@@ -276,12 +277,13 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         p.setClipRect(QRectF(0, max(rect.y, g.axis_h), g.header_w - 1, rect.height))
         p.setFont(self.small)
         if rect.height >= 36 and plan.mode != "empty" and (plan.before or plan.after):
-            parts = ([f"◂ {plan.before:,}"] if plan.before else []) + (
-                [f"{plan.after:,} ▸"] if plan.after else []
+            parts = ([f"◂ {rough_count(plan.before)}"] if plan.before else []) + (
+                [f"{rough_count(plan.after)} ▸"] if plan.after else []
             )
             p.setPen(col["muted"])
             x = 22 + self.text_width(self._count_text(rect.index)) + 10
-            p.drawText(QPointF(x, rect.y + 34), "  ".join(parts))  # changes with every pan
+            # rough counts: steady while panning, so drawn from the static-text cache
+            self.text(p, QPointF(x, rect.y + 34), "  ".join(parts), self.small)
         more = self._more_text(rect.index)
         if more and rect.height >= 56:
             p.setPen(col["highlight"])
