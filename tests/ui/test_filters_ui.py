@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from desktop.domain.filters import OPEN_HI, EventFilter
+from desktop.domain.grades import Grade
 from desktop.store.annotations import save_annotation
 from desktop.store.errors import StoreError
-from desktop.store.io.exporters import ExportFilter
 from desktop.store.queries import find_organization
 from desktop.store.views import list_views
 from desktop.ui.filters import install
@@ -167,14 +167,14 @@ def _event_count(store, name):
 
 def test_export_png_and_svg(seeded_store, tmp_path, qapp):
     png, svg = tmp_path / "t.png", tmp_path / "t.svg"
-    n = export_timeline_image(seeded_store, png, "png", ExportFilter(orgs=("DeepSeek",)))
+    deepseek = find_organization(seeded_store, "DeepSeek").id
+    n = export_timeline_image(seeded_store, png, "png", EventFilter(orgs={deepseek}))
     assert n == _event_count(seeded_store, "DeepSeek") >= 1
     image = QImage(str(png))
     assert not image.isNull() and (image.width(), image.height()) == (1600, 900)
     pixels = np.frombuffer(image.convertToFormat(QImage.Format.Format_RGB32).constBits(), np.uint8)
     assert len(np.unique(pixels.reshape(-1, 4)[:, :3], axis=0)) > 10  # something was drawn
 
-    deepseek = find_organization(seeded_store, "DeepSeek").id
     f = EventFilter(orgs={deepseek})
     export_timeline_image(seeded_store, svg, "svg", f, size=(1200, 700))
     root = ET.parse(svg).getroot()
@@ -228,3 +228,37 @@ def test_filter_bench_runs_on_a_small_generated_database(tmp_path, qapp):
     generate(tmp_path / "g.db", 3000, n_orgs=50).close()
     times, events = bench_filter_redraw(tmp_path / "g.db")
     assert events == 3000 and len(times) == 20 and all(t > 0 for t in times)
+
+
+def test_grade_filter_on_the_bar(window):
+    ui = install(window)
+    store = window.store
+    with store.write() as db:  # public record A1, the articles ungraded
+        db.execute("UPDATE sources SET reliability = NULL")
+        db.execute("UPDATE citations SET credibility = NULL")
+        db.execute("UPDATE sources SET reliability = 'A' WHERE key = 'public-record'")
+        db.execute(
+            "UPDATE citations SET credibility = 1"
+            " WHERE source_id = (SELECT id FROM sources WHERE key = 'public-record')"
+        )
+    window.timeline.model.reload()
+    graded = {
+        r[0]
+        for r in store.conn.execute(
+            "SELECT c.target_id FROM citations c JOIN sources s ON s.id = c.source_id"
+            " WHERE c.target_kind = 'event' AND c.stance = 'for' AND s.key = 'public-record'"
+        )
+    }
+    everything = _shown_ids(window)
+    assert graded and graded < everything
+    bar = ui.bar
+    bar.grade.setCurrentIndex(bar.grade.findData("B2"))  # as a choice in the list
+    assert _shown_ids(window) == graded
+    assert "graded at least B2 (ungraded left out)" in bar.summary.text()
+    assert ui.filter.min_grade == Grade("B", 2) and bar.clear_button.isEnabled()
+    tip = bar.grade.itemData(bar.grade.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+    assert "usually reliable" in tip and "ungraded" not in tip and "left out" in bar.grade.toolTip()
+    bar.clear()
+    assert _shown_ids(window) == everything and bar.grade.currentData() == ""
+    ui.apply(EventFilter(min_grade="C"))  # a saved view's grade the list does not offer
+    assert bar.grade.currentData() == "C?" and _shown_ids(window) == graded

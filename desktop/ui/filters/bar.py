@@ -1,5 +1,5 @@
-"""The filter bar above the timeline: organizations, kinds, tags, starred, country, a date
-span, the active filter in words, and Clear."""
+"""The filter bar above the timeline: organizations, kinds, tags, starred, country, the grade
+of the sources, a date span, the active filter in words, and Clear."""
 
 from __future__ import annotations
 
@@ -17,11 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.filters import OPEN_HI, OPEN_LO, EventFilter, day_text
+from desktop.domain.grades import Grade
 from desktop.domain.partial_date import DateParseError, parse_span
 from desktop.store.filters import FilterChoices
 from desktop.ui.filters.checklist import CheckListButton
 
 ANY_COUNTRY = "Any country"
+ANY_GRADE = "Any grade"
+# the minimum grades offered (a saved view may hold another; it is added when shown)
+GRADE_BARS = ("A1", "A2", "B2", "B3", "C3", "F6")
+GRADE_TIP = (
+    "Only facts from sources graded at least this on the Admiralty scale: the source's"
+    " reliability A (completely reliable) to F (cannot be judged) and the information's"
+    " credibility 1 (confirmed) to 6 (cannot be judged). An event passes when one of its"
+    " supporting citations does; events nobody graded are left out."
+)
 
 
 def read_span(start_text: str, end_text: str) -> tuple[float, float] | None:
@@ -82,6 +92,12 @@ class FilterBar(QToolBar):
         self.country = QComboBox(self)
         self.country.addItem(ANY_COUNTRY, None)
         self.country.setToolTip("Only events of organizations based in this country")
+        self.grade = QComboBox(self)
+        self.grade.setObjectName("gradeFilter")
+        self.grade.addItem(ANY_GRADE, "")
+        for bar in GRADE_BARS:
+            self._add_grade(bar)
+        self.grade.setToolTip(GRADE_TIP)
         self.date_from = QLineEdit(self)
         self.date_to = QLineEdit(self)
         for box, hint in ((self.date_from, "from, e.g. 2023"), (self.date_to, "to, e.g. May 2024")):
@@ -104,7 +120,7 @@ class FilterBar(QToolBar):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(4)
         layout.addWidget(QLabel("Filter:", row))
-        for w in (self.orgs, self.kinds, self.tags, self.starred, self.country):
+        for w in (self.orgs, self.kinds, self.tags, self.starred, self.country, self.grade):
             layout.addWidget(w)
         layout.addSpacing(8)
         layout.addWidget(self.date_from)
@@ -121,6 +137,7 @@ class FilterBar(QToolBar):
             button.sig_changed.connect(self._emit)
         self.starred.toggled.connect(self._emit)
         self.country.currentIndexChanged.connect(self._emit)
+        self.grade.currentIndexChanged.connect(self._emit)
         self._quiet = False
 
     # -- contents ------------------------------------------------------------------------------
@@ -149,6 +166,7 @@ class FilterBar(QToolBar):
             starred=self.starred.isChecked(),
             countries=frozenset([country]) if country else frozenset(),
             range=self._range,
+            min_grade=self.grade.currentData() or "",
         )
 
     def show_filter(self, f: EventFilter, summary: str) -> None:
@@ -165,6 +183,11 @@ class FilterBar(QToolBar):
                 self.country.addItem(country, country)
                 index = self.country.count() - 1
             self.country.setCurrentIndex(index)
+            grade = str(f.min_grade)
+            found = self.grade.findData(grade)
+            if found < 0:  # a saved view's grade the list does not offer
+                found = self._add_grade(grade)
+            self.grade.setCurrentIndex(found)
             if f.range != self._range:
                 self._range = f.range
                 lo, hi = f.range or (OPEN_LO, OPEN_HI)
@@ -187,6 +210,14 @@ class FilterBar(QToolBar):
         self.sig_filter_changed.emit(EventFilter())
 
     # -- internals -----------------------------------------------------------------------------
+    def _add_grade(self, text: str) -> int:
+        """Offer 'at least TEXT' in the grade list; returns its index."""
+        label = "Graded ≥ F6 (graded at all)" if text == "F6" else f"Graded ≥ {text}"
+        self.grade.addItem(label, text)
+        index = self.grade.count() - 1
+        self.grade.setItemData(index, Grade.parse(text).label(), Qt.ItemDataRole.ToolTipRole)
+        return index
+
     def _dates_edited(self) -> None:
         if self._quiet:
             return
