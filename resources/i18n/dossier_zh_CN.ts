@@ -1,0 +1,1310 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Annotations</name>
+    <message>
+        <source>Select an event or open a dossier to annotate it.</source>
+        <translation>选择一个事件或打开一份档案，即可为其添加批注。</translation>
+    </message>
+    <message>
+        <source>This item has several notes (e.g. both sides of a conflict)</source>
+        <translation>此项有多条笔记（例如冲突双方各一条）</translation>
+    </message>
+    <message>
+        <source>Star this note</source>
+        <translation>为此笔记加星标</translation>
+    </message>
+    <message>
+        <source>No colour</source>
+        <translation>无颜色</translation>
+    </message>
+    <message>
+        <source>tags, comma separated</source>
+        <translation>标签，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Write a note (Markdown)…</source>
+        <translation>撰写笔记（Markdown）…</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何项</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Note {n} of {count}: {first}</source>
+        <translation>笔记 {n} / {count}：{first}</translation>
+    </message>
+    <message>
+        <source>No note yet</source>
+        <translation>尚无笔记</translation>
+    </message>
+    <message>
+        <source>Saved {when} by {author}</source>
+        <translation>已于 {when} 由 {author} 保存</translation>
+    </message>
+    <message>
+        <source>Saved {when}</source>
+        <translation>已于 {when} 保存</translation>
+    </message>
+    <message>
+        <source>Star note</source>
+        <translation>为笔记加星标</translation>
+    </message>
+    <message>
+        <source>Unstar note</source>
+        <translation>取消笔记星标</translation>
+    </message>
+    <message>
+        <source>Colour note {colour}</source>
+        <translation>将笔记标为{colour}</translation>
+    </message>
+    <message>
+        <source>Tag note {tags}</source>
+        <translation>为笔记添加标签 {tags}</translation>
+    </message>
+    <message>
+        <source>Clear tags</source>
+        <translation>清除标签</translation>
+    </message>
+    <message>
+        <source>Not deleted: {error}</source>
+        <translation>未删除：{error}</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除笔记</translation>
+    </message>
+    <message>
+        <source>Unsaved…</source>
+        <translation>未保存…</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Note history</source>
+        <translation>笔记历史</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>标签：{tags}</translation>
+    </message>
+    <message>
+        <source>Could not restore: {error}</source>
+        <translation>无法恢复：{error}</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Any item</source>
+        <translation>任意对象</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>说法</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Filter notes…</source>
+        <translation>筛选笔记…</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
+        <source>Any colour</source>
+        <translation>任意颜色</translation>
+    </message>
+    <message>
+        <source>Selected ▾</source>
+        <translation>所选项 ▾</translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>加星标</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>取消星标</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Rename and merge tags</source>
+        <translation>重命名和合并标签</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>{total} note</source>
+        <translation>{total} 条笔记</translation>
+    </message>
+    <message>
+        <source>{total} notes</source>
+        <translation>{total} 条笔记</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} note</source>
+        <translation>{shown} / {total} 条笔记</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} notes</source>
+        <translation>{shown} / {total} 条笔记</translation>
+    </message>
+    <message>
+        <source>{target} no longer exists</source>
+        <translation>{target} 已不存在</translation>
+    </message>
+    <message>
+        <source>{target} has no event or organization to show</source>
+        <translation>{target} 没有可显示的事件或机构</translation>
+    </message>
+    <message>
+        <source>Select notes first</source>
+        <translation>请先选择笔记</translation>
+    </message>
+    <message>
+        <source>Tag selected notes</source>
+        <translation>为所选笔记添加标签</translation>
+    </message>
+    <message>
+        <source>Add tags (comma separated):</source>
+        <translation>添加标签（以逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>{count} note changed</source>
+        <translation>已修改 {count} 条笔记</translation>
+    </message>
+    <message>
+        <source>{count} notes changed</source>
+        <translation>已修改 {count} 条笔记</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>New name for {tag}:</source>
+        <translation>{tag} 的新名称：</translation>
+    </message>
+    <message>
+        <source>Merge tag</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Merge {tag} into:</source>
+        <translation>将 {tag} 合并到：</translation>
+    </message>
+    <message>
+        <source>Star event</source>
+        <translation>为事件加星标</translation>
+    </message>
+    <message>
+        <source>Unstar event</source>
+        <translation>取消事件星标</translation>
+    </message>
+    <message>
+        <source>Tag event…</source>
+        <translation>为事件添加标签…</translation>
+    </message>
+    <message>
+        <source>Star {n} events</source>
+        <translation>为 {n} 个事件加星标</translation>
+    </message>
+    <message>
+        <source>Unstar {n} events</source>
+        <translation>取消 {n} 个事件的星标</translation>
+    </message>
+    <message>
+        <source>Tag {n} events…</source>
+        <translation>为 {n} 个事件添加标签…</translation>
+    </message>
+    <message>
+        <source>Tags to add to {n} event (comma-separated):</source>
+        <translation>要添加到 {n} 个事件的标签（以逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Tags to add to {n} events (comma-separated):</source>
+        <translation>要添加到 {n} 个事件的标签（以逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Tag events</source>
+        <translation>为事件添加标签</translation>
+    </message>
+    <message>
+        <source>Could not annotate the events: {error}</source>
+        <translation>无法批注这些事件：{error}</translation>
+    </message>
+    <message>
+        <source>{n} note changed</source>
+        <translation>已修改 {n} 条笔记</translation>
+    </message>
+    <message>
+        <source>{n} notes changed</source>
+        <translation>已修改 {n} 条笔记</translation>
+    </message>
+    <message>
+        <source>on {n} event</source>
+        <translation>（涉及 {n} 个事件）</translation>
+    </message>
+    <message>
+        <source>on {n} events</source>
+        <translation>（涉及 {n} 个事件）</translation>
+    </message>
+    <message>
+        <source>Annotate events</source>
+        <translation>批注事件</translation>
+    </message>
+    <message>
+        <source>Change the notes of {n} selected events?</source>
+        <translation>要修改所选 {n} 个事件的笔记吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>灰色</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Event files (*.csv *.tsv *.json *.jsonl *.ndjson);;CSV (*.csv *.tsv);;TimelineJS JSON (*.json);;Timesketch / JSON lines (*.jsonl *.ndjson *.csv);;All files (*)</source>
+        <translation>事件文件 (*.csv *.tsv *.json *.jsonl *.ndjson);;CSV (*.csv *.tsv);;TimelineJS JSON (*.json);;Timesketch / JSON Lines (*.jsonl *.ndjson *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import events from CSV, TimelineJS JSON or Timesketch files</source>
+        <translation>从 CSV、TimelineJS JSON 或 Timesketch 文件导入事件</translation>
+    </message>
+    <message>
+        <source>Import events</source>
+        <translation>导入事件</translation>
+    </message>
+    <message>
+        <source>Imported {new} new and {updated} updated events</source>
+        <translation>已导入 {new} 个新事件，更新 {updated} 个事件</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Why it cannot be imported</source>
+        <translation>无法导入的原因</translation>
+    </message>
+    <message>
+        <source>To import</source>
+        <translation>待导入</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Import good rows only (partial)</source>
+        <translation>仅导入有效行（部分导入）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{n} rows cannot be imported (see Skipped). Nothing will be written unless you tick “Import good rows only”.</source>
+        <translation>{n} 行无法导入（见“已跳过”）。除非勾选“仅导入有效行”，否则不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Ready to import the {n} good rows.</source>
+        <translation>已准备好导入 {n} 个有效行。</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>To import ({n})</source>
+        <translation>待导入（{n}）</translation>
+    </message>
+    <message>
+        <source>Skipped ({n})</source>
+        <translation>已跳过（{n}）</translation>
+    </message>
+    <message>
+        <source>Import good rows only (partial): leave out the {n} bad rows</source>
+        <translation>仅导入有效行（部分导入）：略过 {n} 个无效行</translation>
+    </message>
+    <message>
+        <source>The database is open read-only: nothing can be imported.</source>
+        <translation>数据库以只读方式打开：无法导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Ready to import.</source>
+        <translation>已准备好导入。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported as it is: {error}</source>
+        <translation>此文件无法按原样导入：{error}</translation>
+    </message>
+    <message>
+        <source>Choose the columns to read as the title and the start date.</source>
+        <translation>请选择作为标题和开始日期读取的列。</translation>
+    </message>
+    <message>
+        <source>{format}: {total} rows read; {valid} can be imported</source>
+        <translation>{format}：已读取 {total} 行；{valid} 行可导入</translation>
+    </message>
+    <message>
+        <source> ({new} new, {updated} updated, {unchanged} unchanged)</source>
+        <translation>（新增 {new}，更新 {updated}，未变 {unchanged}）</translation>
+    </message>
+    <message>
+        <source>; {n} duplicate rows dropped</source>
+        <translation>；已丢弃 {n} 个重复行</translation>
+    </message>
+    <message>
+        <source>; {n} will be skipped.</source>
+        <translation>；将跳过 {n} 行。</translation>
+    </message>
+    <message>
+        <source>New organizations: {names} and {n} more</source>
+        <translation>新机构：{names} 等另外 {n} 个</translation>
+    </message>
+    <message>
+        <source>New organizations: {names}</source>
+        <translation>新机构：{names}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {updated} updated, {unchanged} unchanged</source>
+        <translation>已导入：新增 {new}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+        <source>; {n} rows left out</source>
+        <translation>；略过 {n} 行</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{done} rows</source>
+        <translation>{done} 行</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows</source>
+        <translation>{done} / {total} 行</translation>
+    </message>
+    <message>
+        <source>Import failed; nothing was written: {error}</source>
+        <translation>导入失败，未写入任何内容：{error}</translation>
+    </message>
+    <message>
+        <source>Reading the file was cancelled.</source>
+        <translation>已取消读取文件。</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>keep in summary (extra)</source>
+        <translation>保留在摘要中（附加）</translation>
+    </message>
+    <message>
+        <source>leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>organizations (; between)</source>
+        <translation>机构（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>key (stable id)</source>
+        <translation>键（稳定标识）</translation>
+    </message>
+    <message>
+        <source>era (yes/no)</source>
+        <translation>时代（是/否）</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读取为</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Next &amp;pane</source>
+        <translation>下一个窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious pane</source>
+        <translation>上一个窗格(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Next dossier &amp;tab</source>
+        <translation>下一个档案标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Previous dossier t&amp;ab</source>
+        <translation>上一个档案标签页(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the note of the selection</source>
+        <translation>编辑所选项的笔记(&amp;E)</translation>
+    </message>
+    <message>
+        <source>No note to edit (read-only)</source>
+        <translation>没有可编辑的笔记（只读）</translation>
+    </message>
+    <message>
+        <source>No note to edit (select an event first)</source>
+        <translation>没有可编辑的笔记（请先选择一个事件）</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>image: {alt}</source>
+        <translation>图片：{alt}</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened:
+{url}</source>
+        <translation>无法打开此链接：
+{url}</translation>
+    </message>
+    <message>
+        <source>Open link?</source>
+        <translation>打开链接？</translation>
+    </message>
+    <message>
+        <source>Open this address in your browser?
+
+{url}</source>
+        <translation>要在浏览器中打开此地址吗？
+
+{url}</translation>
+    </message>
+</context>
+<context>
+    <name>OrgList</name>
+    <message>
+        <source>{name}
+{kind}, {n} event</source>
+        <translation>{name}
+{kind}，{n} 个事件</translation>
+    </message>
+    <message>
+        <source>{name}
+{kind}, {n} events</source>
+        <translation>{name}
+{kind}，{n} 个事件</translation>
+    </message>
+    <message>
+        <source>Filter organizations</source>
+        <translation>筛选机构</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Hide the results (Esc in the search box)</source>
+        <translation>隐藏结果（在搜索框中按 Esc）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search events, organizations, people… (Ctrl+F)</source>
+        <translation>搜索事件、机构、人物…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quick open…</source>
+        <translation>快速打开(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Search &amp;results</source>
+        <translation>搜索结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>“{name}” leads nowhere to open</source>
+        <translation>“{name}”没有可打开的目标</translation>
+    </message>
+    <message>
+        <source>Opened {target} for “{name}”</source>
+        <translation>已为“{name}”打开 {target}</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配结果</translation>
+    </message>
+    <message>
+        <source>Quick open</source>
+        <translation>快速打开</translation>
+    </message>
+    <message>
+        <source>Go to an organization, event, person, claim, source…</source>
+        <translation>转到机构、事件、人物、说法、来源…</translation>
+    </message>
+    <message>
+        <source>↑↓ to move · Enter to open · Esc to close</source>
+        <translation>↑↓ 移动 · Enter 打开 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>说法</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+    <message>
+        <source>{shown} of about {total}</source>
+        <translation>{shown} / 约 {total}</translation>
+    </message>
+    <message>
+        <source>{total} result for “{query}”</source>
+        <translation>“{query}”的结果：{total} 条</translation>
+    </message>
+    <message>
+        <source>{total} results for “{query}”</source>
+        <translation>“{query}”的结果：{total} 条</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} results for “{query}”</source>
+        <translation>“{query}”的结果：{shown} / {total} 条</translation>
+    </message>
+    <message>
+        <source>{shown} of about {total} results for “{query}”</source>
+        <translation>“{query}”的结果：{shown} / 约 {total} 条</translation>
+    </message>
+    <message>
+        <source>Show {n} more {group}…</source>
+        <translation>再显示 {n} 条{group}…</translation>
+    </message>
+    <message>
+        <source>Type to search events, organizations, people, products, claims, sources and notes.</source>
+        <translation>输入以搜索事件、机构、人物、产品、说法、来源和笔记。</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>搜索失败：{error}</translation>
+    </message>
+    <message>
+        <source>No matches for “{query}”. Try fewer or other words; names work in English or Chinese.</source>
+        <translation>没有与“{query}”匹配的结果。请减少关键词或换用其他词语；名称可用英文或中文搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy / Backup…</source>
+        <translation>另存副本 / 备份(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>（内存中）</translation>
+    </message>
+    <message>
+        <source>Dossier — {name} (read-only)</source>
+        <translation>Dossier — {name}（只读）</translation>
+    </message>
+    <message>
+        <source>Dossier — {name}</source>
+        <translation>Dossier — {name}</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>{path} is the open database.</source>
+        <translation>{path} 是当前打开的数据库。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the database</source>
+        <translation>另存数据库副本</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy to {path}</source>
+        <translation>已将副本保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Dossier databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>Dossier 数据库 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a Dossier database</source>
+        <translation>打开 Dossier 数据库</translation>
+    </message>
+    <message>
+        <source>Start the new database from the seed dossier, or empty?</source>
+        <translation>新数据库从示例档案开始，还是留空？</translation>
+    </message>
+    <message>
+        <source>The seed dossier holds the organizations, events and sources that ship with Dossier.</source>
+        <translation>示例档案包含 Dossier 自带的机构、事件和来源。</translation>
+    </message>
+    <message>
+        <source>From the seed dossier</source>
+        <translation>使用示例档案</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空数据库</translation>
+    </message>
+    <message>
+        <source>Dossier — {title}</source>
+        <translation>Dossier — {title}</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{name} (missing)</source>
+        <translation>{name}（已丢失）</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>Remove &amp;missing files</source>
+        <translation>移除已丢失的文件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Schema version: {version} (read-only)</source>
+        <translation>架构版本：{version}（只读）</translation>
+    </message>
+    <message>
+        <source>Schema version: {version}</source>
+        <translation>架构版本：{version}</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>About Dossier</source>
+        <translation>关于 Dossier</translation>
+    </message>
+    <message>
+        <source>Dossier: a zoomable timeline of events beside per-organization dossiers, in one SQLite file.</source>
+        <translation>Dossier：可缩放的事件时间线与各机构档案并列，全部保存在一个 SQLite 文件中。</translation>
+    </message>
+    <message>
+        <source>This database has no events yet.
+
+Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with File ▸ New database…</source>
+        <translation>此数据库还没有事件。
+
+请导入 CSV、TimelineJS 或 Timesketch 文件，或通过 文件 ▸ 新建数据库… 从示例档案开始。</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Dossier</source>
+        <translation>关于 Dossier(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>已被打开</translation>
+    </message>
+    <message>
+        <source>Made by a newer Dossier</source>
+        <translation>由较新版本的 Dossier 创建</translation>
+    </message>
+    <message>
+        <source>Damaged database</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Not a Dossier database</source>
+        <translation>不是 Dossier 数据库</translation>
+    </message>
+    <message>
+        <source>Changed outside Dossier</source>
+        <translation>已在 Dossier 之外被修改</translation>
+    </message>
+    <message>
+        <source>Cannot write to this file</source>
+        <translation>无法写入此文件</translation>
+    </message>
+    <message>
+        <source>File not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>Damaged database: opened read-only</source>
+        <translation>数据库已损坏：以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>{path} is damaged{why}, so it was opened read-only: you can read and export, but nothing can be changed. Restore a backup, or run &apos;dossier check&apos; on it.</source>
+        <translation>{path} 已损坏{why}，因此以只读方式打开：可以阅读和导出，但不能做任何修改。请恢复备份，或对其运行 &apos;dossier check&apos;。</translation>
+    </message>
+    <message>
+        <source>The file was not changed.</source>
+        <translation>文件未被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit all events</source>
+        <translation>显示全部事件</translation>
+    </message>
+    <message>
+        <source>Pan to earlier</source>
+        <translation>向更早平移</translation>
+    </message>
+    <message>
+        <source>Pan to later</source>
+        <translation>向更晚平移</translation>
+    </message>
+    <message>
+        <source>Nearest event in the lane above (no selection: scroll lanes up)</source>
+        <translation>上方泳道中最近的事件（无选中项时：向上滚动泳道）</translation>
+    </message>
+    <message>
+        <source>Nearest event in the lane below (no selection: scroll lanes down)</source>
+        <translation>下方泳道中最近的事件（无选中项时：向下滚动泳道）</translation>
+    </message>
+    <message>
+        <source>Open the dossiers of the selected event&apos;s organizations</source>
+        <translation>打开所选事件相关机构的档案</translation>
+    </message>
+    <message>
+        <source>Scroll lanes up a page</source>
+        <translation>泳道向上滚动一页</translation>
+    </message>
+    <message>
+        <source>Scroll lanes down a page</source>
+        <translation>泳道向下滚动一页</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>下一个事件</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>上一个事件</translation>
+    </message>
+    <message>
+        <source>Zoom to the selected event</source>
+        <translation>缩放到所选事件</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Open the selected event</source>
+        <translation>打开所选事件</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Select the visible events</source>
+        <translation>选择可见的事件</translation>
+    </message>
+    <message>
+        <source>Add or remove an event from the selection</source>
+        <translation>将事件加入选择或从中移除</translation>
+    </message>
+    <message>
+        <source>Ctrl+Click</source>
+        <translation>Ctrl+单击</translation>
+    </message>
+    <message>
+        <source>Select with a rubber band</source>
+        <translation>框选</translation>
+    </message>
+    <message>
+        <source>Shift+Drag</source>
+        <translation>Shift+拖动</translation>
+    </message>
+    <message>
+        <source>Star, tag or colour the selection; edit; open a dossier</source>
+        <translation>为所选项加星标、标签或颜色；编辑；打开档案</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>右键单击</translation>
+    </message>
+    <message>
+        <source>Edit the event</source>
+        <translation>编辑事件</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>任意位置</translation>
+    </message>
+    <message>
+        <source>Next / previous control (pane after pane, in the order of F6)</source>
+        <translation>下一个 / 上一个控件（按 F6 的窗格顺序逐个窗格）</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Open the dossier of the highlighted organization</source>
+        <translation>打开高亮机构的档案</translation>
+    </message>
+    <message>
+        <source>The right-click menu of the selection (star, tag, colour, edit, open)</source>
+        <translation>所选项的右键菜单（星标、标签、颜色、编辑、打开）</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单键</translation>
+    </message>
+    <message>
+        <source>Dossier, event details</source>
+        <translation>档案、事件详情</translation>
+    </message>
+    <message>
+        <source>Next / previous link; Enter follows it</source>
+        <translation>下一个 / 上一个链接；按 Enter 打开</translation>
+    </message>
+    <message>
+        <source>Note editor</source>
+        <translation>笔记编辑器</translation>
+    </message>
+    <message>
+        <source>Leave the note (it is saved) and go back where you were</source>
+        <translation>离开笔记（会自动保存）并回到原来的位置</translation>
+    </message>
+    <message>
+        <source>Search box</source>
+        <translation>搜索框</translation>
+    </message>
+    <message>
+        <source>Step through the results; open one; close them</source>
+        <translation>逐条浏览结果；打开其中一条；关闭结果</translation>
+    </message>
+    <message>
+        <source>Up, Down, Enter, Esc</source>
+        <translation>上、下、Enter、Esc</translation>
+    </message>
+    <message>
+        <source>Timeline action</source>
+        <translation>时间线操作</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>… and {n} more</source>
+        <extracomment>Events listed by name at most; the rest are counted.</extracomment>
+        <translation>… 另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>Zoom to fit these {n} events</source>
+        <translation>缩放以显示这 {n} 个事件</translation>
+    </message>
+    <message>
+        <source>{n} events here: click for the list, double-click to zoom to them</source>
+        <extracomment>A wheel notch (15 degrees) zooms by 18 %.</extracomment>
+        <translation>此处有 {n} 个事件：单击查看列表，双击缩放到这些事件</translation>
+    </message>
+    <message>
+        <source>{n} events selected</source>
+        <translation>已选择 {n} 个事件</translation>
+    </message>
+    <message>
+        <source>Edit event…</source>
+        <translation>编辑事件…</translation>
+    </message>
+    <message>
+        <source>Open dossier of {name}</source>
+        <translation>打开 {name} 的档案</translation>
+    </message>
+    <message>
+        <source>Open dossier of …</source>
+        <translation>打开…的档案</translation>
+    </message>
+    <message>
+        <source>Lanes: organization</source>
+        <translation>泳道：按机构</translation>
+    </message>
+    <message>
+        <source>Lanes: event kind</source>
+        <translation>泳道：按事件类型</translation>
+    </message>
+    <message>
+        <source>Lanes: none</source>
+        <translation>泳道：不分组</translation>
+    </message>
+    <message>
+        <source>Order: name</source>
+        <translation>排序：名称</translation>
+    </message>
+    <message>
+        <source>Order: first event</source>
+        <translation>排序：首个事件</translation>
+    </message>
+    <message>
+        <source>Order: event count</source>
+        <translation>排序：事件数</translation>
+    </message>
+    <message>
+        <source>&amp;Hide empty lanes</source>
+        <translation>隐藏空泳道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hide the lanes that have nothing in the visible range</source>
+        <translation>隐藏在可见范围内没有内容的泳道</translation>
+    </message>
+    <message>
+        <source>Go to &amp;lane…</source>
+        <translation>转到泳道(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Go to lane (Ctrl+L)</source>
+        <translation>转到泳道（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>缩小（-）</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>放大（+）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Fit all (Home)</source>
+        <translation>显示全部（Home）</translation>
+    </message>
+    <message>
+        <source>No lane named “{name}” has events</source>
+        <translation>没有名为“{name}”且含有事件的泳道</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+</context>
+</TS>
