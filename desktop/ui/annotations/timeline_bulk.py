@@ -17,6 +17,7 @@ from desktop.store import annotations as notes
 from desktop.store import annotations_bulk as bulk
 from desktop.store.errors import StoreError
 from desktop.ui.annotations.editor import split_tags
+from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
 from desktop.ui.format import COLOUR_HEX
 from desktop.ui.i18n import colour_name, num, translate
@@ -31,8 +32,8 @@ def _swatch(hex_colour: str | None) -> QIcon:
 
 
 class TimelineBulk(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         from desktop.ui.annotations import install as install_annotations
 
         self.window = window
@@ -96,7 +97,7 @@ class TimelineBulk(QObject):
         else:
             prompt = translate("Annotations", "Tags to add to {n} events (comma-separated):")
         text, ok = QInputDialog.getText(
-            self.window,
+            self.window.qt,
             translate("Annotations", "Tag events"),
             prompt.format(n=num(len(ids))),
         )
@@ -113,7 +114,7 @@ class TimelineBulk(QObject):
             changed = self.notes_ui.bulk_annotate(targets, **change)
         except StoreError as exc:
             message = translate("Annotations", "Could not annotate the events: {error}")
-            self.window.statusBar().showMessage(message.format(error=exc), 8000)
+            self.window.show_status(message.format(error=exc), 8000)
             return 0
         notes_text = (
             translate("Annotations", "{n} note changed")
@@ -125,12 +126,12 @@ class TimelineBulk(QObject):
             if len(targets) == 1
             else translate("Annotations", "on {n} events")
         ).format(n=num(len(targets)))
-        self.window.statusBar().showMessage(f"{notes_text} {on_text}", 5000)
+        self.window.show_status(f"{notes_text} {on_text}", 5000)
         return changed
 
     def _confirm(self, n: int) -> bool:
         answer = QMessageBox.question(
-            self.window,
+            self.window.qt,
             translate("Annotations", "Annotate events"),
             translate("Annotations", "Change the notes of {n} selected events?").format(n=num(n)),
         )
@@ -138,7 +139,7 @@ class TimelineBulk(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
 
-def install(window: Any) -> TimelineBulk:
+def install(window: WindowContext) -> TimelineBulk:
     """Add bulk star/tag/colour to the timeline's right-click menu (once); the controller is
     ``window.timeline_bulk``."""
     return install_once(window, "timeline_bulk", TimelineBulk, lambda: TimelineBulk(window))

@@ -7,8 +7,6 @@ selected event touches highlighted, Back/Forward history and export/print.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
@@ -20,15 +18,19 @@ from desktop.store.ui_state import (
     save_current_dossier,
     save_open_dossiers,
 )
+from desktop.ui.context import WindowContext
 from desktop.ui.dossier import export, history
+from desktop.ui.dossier.widget import DossierTabs
 from desktop.ui.feature import install_once
 
 
 class DossierController(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.window = window
-        self.tabs = window.dossiers
+        tabs = window.dossiers
+        assert isinstance(tabs, DossierTabs)  # this feature's own pane, all of it
+        self.tabs = tabs
         self.store = window.store
         self._restoring = False
         app = QApplication.instance()  # screenshots neither restore nor record open tabs
@@ -72,7 +74,7 @@ class DossierController(QObject):
             if view is not None and view.dossier is not None:
                 save_current_dossier(self.store, view.dossier.org.key)
         except StoreError as exc:  # locked by another program: keep working, say so
-            self.window.statusBar().showMessage(f"Could not remember open dossiers: {exc}", 5000)
+            self.window.show_status(f"Could not remember open dossiers: {exc}", 5000)
 
     # -- event selection -----------------------------------------------------------------------
     def highlight_event(self, event_id: int) -> None:
@@ -84,7 +86,7 @@ class DossierController(QObject):
         self.tabs.set_highlighted({o.org_id for o in orgs})
 
 
-def install(window: Any) -> DossierController:
+def install(window: WindowContext) -> DossierController:
     """Install the dossier features on the main window (idempotent)."""
     controller = install_once(
         window, "dossier_ui", DossierController, lambda: DossierController(window)

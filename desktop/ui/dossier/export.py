@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -36,6 +35,7 @@ from desktop.store.errors import StoreError
 from desktop.store.files import check_output, replacing
 from desktop.store.io.markdown import write_markdown
 from desktop.ui.application import ensure_app
+from desktop.ui.context import WindowContext
 from desktop.ui.document.fonts import latin_first
 from desktop.ui.document.render import render_dossier
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
@@ -152,15 +152,15 @@ def _footer(
 class DossierExport:
     """File ▸ Export dossier as Markdown… / PDF… and Print dossier… for the visible dossier."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: WindowContext) -> None:
         self.window = window
-        self.markdown_action = QAction("Export dossier as &Markdown…", window)
+        self.markdown_action = QAction("Export dossier as &Markdown…", window.qt)
         self.markdown_action.setObjectName("exportDossierMarkdown")
         self.markdown_action.triggered.connect(lambda: self._ask("md"))
-        self.pdf_action = QAction("Export dossier as &PDF…", window)
+        self.pdf_action = QAction("Export dossier as &PDF…", window.qt)
         self.pdf_action.setObjectName("exportDossierPdf")
         self.pdf_action.triggered.connect(lambda: self._ask("pdf"))
-        self.print_action = QAction("&Print dossier…", window)
+        self.print_action = QAction("&Print dossier…", window.qt)
         self.print_action.setObjectName("printDossier")
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_dialog)
@@ -193,16 +193,16 @@ class DossierExport:
             return
         label = "PDF files (*.pdf)" if fmt == "pdf" else "Markdown files (*.md)"
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export dossier", f"{current[1]}.{fmt}", label
+            self.window.qt, "Export dossier", f"{current[1]}.{fmt}", label
         )
         if not path:
             return
         try:
             self.export(fmt, path)
         except (OSError, StoreError) as exc:
-            QMessageBox.warning(self.window, "Export dossier", f"Could not export: {exc}")
+            QMessageBox.warning(self.window.qt, "Export dossier", f"Could not export: {exc}")
             return
-        self.window.statusBar().showMessage(f"Exported the dossier to {path}", 5000)
+        self.window.show_status(f"Exported the dossier to {path}", 5000)
 
     def print_dialog(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -211,13 +211,13 @@ class DossierExport:
         if current is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
+        dialog = QPrintDialog(printer, self.window.qt)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         _print(dossier_document(self.window.store, current[0], current[2]), printer)
 
 
-def install(window: Any) -> DossierExport:
+def install(window: WindowContext) -> DossierExport:
     """Add the dossier export and print actions to the File menu (idempotent)."""
     existing = getattr(window, "dossier_export", None)
     if isinstance(existing, DossierExport):

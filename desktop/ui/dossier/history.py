@@ -7,12 +7,12 @@ actions to ``window.menus["go"]``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.store.queries import get_organization
+from desktop.ui.context import WindowContext
+from desktop.ui.feature import install_once
 
 MAX_ENTRIES = 200
 
@@ -25,18 +25,18 @@ def _keys(text: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
 
 
 class DossierHistory(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.window = window
         self.entries: list[int] = []
         self.pos = -1
         self._navigating = False
-        self.back_action = QAction("&Back", window)
+        self.back_action = QAction("&Back", window.qt)
         self.back_action.setObjectName("dossierBack")
         self.back_action.setShortcuts(_keys("Alt+Left", QKeySequence.StandardKey.Back))
         self.back_action.setStatusTip("The dossier shown before this one")
         self.back_action.triggered.connect(self.back)
-        self.forward_action = QAction("&Forward", window)
+        self.forward_action = QAction("&Forward", window.qt)
         self.forward_action.setObjectName("dossierForward")
         self.forward_action.setShortcuts(_keys("Alt+Right", QKeySequence.StandardKey.Forward))
         self.forward_action.setStatusTip("The dossier shown after this one")
@@ -93,15 +93,15 @@ class DossierHistory(QObject):
         self.forward_action.setEnabled(self.can_go(1))
 
 
-def install(window: Any) -> DossierHistory:
-    """Add Go ▸ Back / Forward for dossiers (idempotent)."""
-    existing = getattr(window, "dossier_history", None)
-    if isinstance(existing, DossierHistory):
-        return existing
+def install(window: WindowContext) -> DossierHistory:
+    """Add Go ▸ Back / Forward for dossiers (idempotent; ``window.dossier_history``)."""
+    return install_once(window, "dossier_history", DossierHistory, lambda: _make(window))
+
+
+def _make(window: WindowContext) -> DossierHistory:
     history = DossierHistory(window)
     menu = window.menus["go"]
     menu.addAction(history.back_action)
     menu.addAction(history.forward_action)
     menu.addSeparator()
-    window.dossier_history = history
     return history

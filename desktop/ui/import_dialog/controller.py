@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
@@ -11,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.store.io import ImportReport
+from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
 from desktop.ui.i18n import num, translate
 from desktop.ui.import_dialog.dialog import ImportDialog
@@ -28,12 +28,12 @@ def file_filter() -> str:
 
 
 class ImportUI(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.window = window
         self.dialog: ImportDialog | None = None
         self.last_dir = str(Path.home())
-        self.action = QAction(translate("Import", "&Import…"), window)
+        self.action = QAction(translate("Import", "&Import…"), window.qt)
         self.action.setObjectName("actionImport")
         self.action.setStatusTip(
             translate("Import", "Import events from CSV, TimelineJS JSON or Timesketch files")
@@ -41,11 +41,11 @@ class ImportUI(QObject):
         self.action.setEnabled(not window.store.readonly)
         self.action.triggered.connect(self.choose_file)
         window.add_to_file_menu("exchange", self.action)
-        window.installEventFilter(self)
+        window.qt.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # closing the window while an import runs: cancel it (rolled back) and wait for it
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.window.qt and event.type() == QEvent.Type.Close:
             dialog = self.dialog
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.wait_jobs()
@@ -53,7 +53,7 @@ class ImportUI(QObject):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, translate("Import", "Import events"), self.last_dir, file_filter()
+            self.window.qt, translate("Import", "Import events"), self.last_dir, file_filter()
         )
         if path:
             self.last_dir = str(Path(path).parent)
@@ -61,7 +61,7 @@ class ImportUI(QObject):
 
     def open_dialog(self, path: str | Path) -> ImportDialog:
         """The preview for ``path``, shown non-modal over the window."""
-        dialog = ImportDialog(self.window.store, path, self.window)
+        dialog = ImportDialog(self.window.store, path, self.window.qt)
         dialog.sig_imported.connect(self._imported)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -70,11 +70,11 @@ class ImportUI(QObject):
 
     def _imported(self, report: ImportReport) -> None:
         message = translate("Import", "Imported {new} new and {updated} updated events")
-        self.window.statusBar().showMessage(
+        self.window.show_status(
             message.format(new=num(report.created), updated=num(report.updated)), 8000
         )
 
 
-def install(window: Any) -> ImportUI:
+def install(window: WindowContext) -> ImportUI:
     """Add File ▸ Import… to ``window`` (once)."""
     return install_once(window, ATTRIBUTE, ImportUI, lambda: ImportUI(window))
