@@ -374,3 +374,56 @@ def test_take_lang_takes_the_option_anywhere() -> None:
     assert take_lang(["screenshot", "a.png", "--lang=en"]) == ("en", ["screenshot", "a.png"])
     assert take_lang(["x.db"]) == (None, ["x.db"])
     assert take_lang(["--lang"]) == ("", [])
+
+
+# -- View ▸ Language ----------------------------------------------------------------------------
+@pytest.fixture
+def own_windows(qapp, monkeypatch, tmp_path):
+    """Windows opened by the shell (they own their store), closed afterwards; the language
+    put back as it was."""
+    from desktop.ui import shell
+
+    monkeypatch.setenv("DOSSIER_LOCK_DIR", str(tmp_path / "locks"))
+    before = i18n.active_language()
+    yield shell
+    for window in list(shell._WINDOWS):
+        window.close()
+    qapp.processEvents()
+    shell.close_all()
+    i18n.set_override(None)
+    i18n.install(before)
+
+
+def test_view_language_rebuilds_the_window_in_the_chosen_language(own_windows, qtbot, seeded_path):
+    from desktop.store.lock import open_locked
+    from desktop.ui.main_window import MainWindow
+
+    shell = own_windows
+    store, lock = open_locked(seeded_path)
+    first = shell.new_window(store, lock, factory=MainWindow)
+    qtbot.waitExposed(first)
+    first.open_org(next(o for o in first.org_list.model._rows if o.name == "SenseTime").id)
+    first.timeline.canvas.set_range(1.70e9, 1.72e9, animate=False)
+    assert first.search_ui.box.placeholderText().startswith("Search")
+    assert first.shell.actions["language_system"].isChecked()
+
+    first.shell.actions["language_zh_CN"].trigger()
+    qtbot.waitUntil(lambda: first not in shell._WINDOWS or not first.isVisible())
+    (second,) = [w for w in shell._WINDOWS if w.isVisible()]
+    assert second is not first
+    assert i18n.saved_choice() == "zh_CN" and i18n.active_language() == "zh_CN"
+    assert second.search_ui.box.placeholderText() == "搜索事件、机构、人物…（Ctrl+F）"
+    assert second.shell.actions["language_zh_CN"].isChecked()
+    # the same database, still open and locked, the same dossier and range
+    assert second.store is store and second.shell.owns_store and second.shell.lock is lock
+    assert lock.held
+    assert "SenseTime" in second.dossiers.tabText(second.dossiers.currentIndex())
+    t0, t1 = second.timeline.canvas.visible_range()
+    assert abs(t0 - 1.70e9) < 60 and abs(t1 - 1.72e9) < 60
+
+    second.shell.actions["language_en"].trigger()
+    qtbot.waitUntil(lambda: not second.isVisible())
+    (third,) = [w for w in shell._WINDOWS if w.isVisible()]
+    assert i18n.active_language() == "en"
+    assert third.search_ui.box.placeholderText().startswith("Search")
+    assert third.store is store and third.store.query("SELECT count(*) AS n FROM events")

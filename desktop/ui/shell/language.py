@@ -52,7 +52,8 @@ def set_language(choice: str) -> list[QMainWindow]:
     rebuilt = []
     for window in list(shell._WINDOWS):
         controller = getattr(window, "shell", None)
-        if isinstance(controller, shell.ShellController):
+        # a closed window waits for its deletion in the list: only the shown ones are rebuilt
+        if window.isVisible() and isinstance(controller, shell.ShellController):
             new = reopen(controller)
             if new is not None:
                 rebuilt.append(new)
