@@ -62,7 +62,8 @@ class MarksMixin:
     _sprites: dict
     _density: np.ndarray | None
     _density_row: dict[int, int]
-    _histograms: np.ndarray | None
+    _histograms: np.ndarray | None  # bar heights (dense lanes x pixel columns)
+    _bar_table: tuple[tuple[int, int], np.ndarray] | None = None
     _frame_diamonds: dict[int, QPixmap]
 
     def kind_colour(self, kind: int) -> QColor:
@@ -193,7 +194,7 @@ class MarksMixin:
     def _histogram(self, p: QPainter, row: int, plan: LanePlan, col: dict) -> None:
         """A lane too dense for marks: one bar per pixel column, as tall as the events that
         start there (relative to the lane's busiest column); its count is in the header."""
-        pixels = self._histogram_pixels(col)[row]
+        pixels = self._histogram_pixels(row, col)
         h, w = pixels.shape
         image = QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied)
         p.drawImage(QPointF(0, 4), image)
@@ -204,23 +205,26 @@ class MarksMixin:
         text = f"{rough_count(plan.count)} events in view: zoom in to read them"
         self.text(p, QPointF(4, 4 + h + 14), text, self.small)  # type: ignore[attr-defined]
 
-    def _histogram_pixels(self, col: dict) -> np.ndarray:
-        """The bars of every dense lane of the frame at once: (lanes, rows, columns) ARGB."""
-        if self._histograms is not None:
-            return self._histograms
-        counts = self._density
-        assert counts is not None
+    def _histogram_pixels(self, row: int, col: dict) -> np.ndarray:
+        """The bars of dense lane ``row`` of the frame's density grid: (rows, columns) ARGB,
+        each pixel column picked from a table of the h + 1 possible bars (a gather, not a
+        comparison per pixel). The bar heights of all dense lanes are scaled at once."""
         h = int(DENSITY_H - 22)
-        peak = np.maximum(counts.max(axis=1, initial=0), 1).astype(np.float64)[:, None]
-        bars = np.where(counts > 0, np.maximum(1.0, counts * (h / peak)), 0.0)
-        rows = np.arange(h, 0, -1, dtype=np.float64)[None, :, None]  # the top row first
+        if self._histograms is None:
+            counts = self._density
+            assert counts is not None
+            peak = np.maximum(counts.max(axis=1, initial=0), 1).astype(np.float64)[:, None]
+            bars = np.where(counts > 0, np.maximum(1.0, np.floor(counts * (h / peak))), 0.0)
+            self._histograms = bars.astype(np.intp)
         hl = QColor(col["highlight"])
         hl.setAlpha(200)
-        # 0xAARRGGBB premultiplied, as Format_ARGB32_Premultiplied reads a native uint32 (the
+        # premultiplied 0xAARRGGBB, as Format_ARGB32_Premultiplied reads a native uint32 (the
         # format the frame is drawn on: no conversion per draw)
-        argb = np.uint32(_premultiplied(hl))
-        self._histograms = np.where(rows <= bars[:, None, :], argb, np.uint32(0))
-        return self._histograms
+        key = (_premultiplied(hl), h)
+        if self._bar_table is None or self._bar_table[0] != key:
+            filled = np.arange(h, 0, -1)[:, None] <= np.arange(h + 1)[None, :]  # top row first
+            self._bar_table = (key, np.where(filled, np.uint32(key[0]), np.uint32(0)))
+        return np.ascontiguousarray(self._bar_table[1][:, self._histograms[row]])
 
     def _diamond(self, kind: int, outline: QColor) -> QPixmap:
         key = (kind, outline.rgba(), self.c.devicePixelRatioF())
