@@ -74,6 +74,7 @@ _LABEL_SQL = {
     " WHERE r.id = ?",
     "citation": "SELECT s.title || ' → ' || c.target_kind FROM citations c"
     " JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
+    "source": "SELECT title FROM sources WHERE id = ?",
 }
 
 
@@ -129,6 +130,13 @@ def org_items(store: Store, org_id: int) -> list[tuple[str, int, str]]:
         ).fetchall()
         where = "organization" if kind == "org" else label_of(store, kind, target_id)
         out += [("citation", c[0], _short(f"{c[1]} → {where}", 72)) for c in cites]
+    cited = q(  # the sources those citations name, to grade them
+        "SELECT DISTINCT s.id FROM citations c JOIN sources s ON s.id = c.source_id"
+        f" WHERE c.id IN ({', '.join('?' for k, *_ in out if k == 'citation') or 'NULL'})"
+        " ORDER BY s.title",
+        [i for k, i, _ in out if k == "citation"],
+    ).fetchall()
+    out += [("source", r[0], label_of(store, "source", r[0])) for r in cited]
     return out
 
 
@@ -136,7 +144,7 @@ def citation_targets(store: Store, org_id: int) -> list[tuple[str, int, str]]:
     """What a citation added from an organization's dossier can attach to."""
     items = [("org", org_id, f"{label_of(store, 'org', org_id)} (organization)")]
     items += [(k, i, f"{label} ({k})") for k, i, label in org_items(store, org_id)]
-    return [t for t in items if t[0] not in ("citation", "person")]
+    return [t for t in items if t[0] not in ("citation", "person", "source")]
 
 
 def exists(store: Store, kind: str, row_id: int) -> bool:
@@ -154,6 +162,8 @@ _DISTINCT = {
     ("role", "title"): "SELECT DISTINCT title FROM roles",
     ("metric", "unit"): "SELECT DISTINCT unit FROM metrics WHERE unit IS NOT NULL",
     ("org", "country"): "SELECT DISTINCT country FROM organizations WHERE country IS NOT NULL",
+    ("source", "kind"): "SELECT DISTINCT kind FROM sources",
+    ("source", "publisher"): "SELECT DISTINCT publisher FROM sources WHERE publisher IS NOT NULL",
 }
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.grades import GradeError, parse_credibility, parse_reliability
 from desktop.domain.partial_date import DateParseError, PartialDate, parse_span
 from desktop.store.errors import ValidationError
 from desktop.store.schema import CITATION_TARGETS
@@ -34,7 +35,9 @@ class FieldError(ValidationError):
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # text, date, ref, int, float, bool, tristate, aliases, choice
+    # text, date, ref, int, float, bool, tristate, aliases, choice; reliability (A-F) and
+    # credibility (1-6): Admiralty grades, None when not graded
+    type: str
     required: bool = False
     default: Any = None
     ref: str | None = None  # table for 'ref'
@@ -120,8 +123,22 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("locator"),
         _f("quote"),
         _f("stance", "choice", default="for", choices=("for", "against")),
+        _f("credibility", "credibility"),
+        _f("credibility_reason"),
+    ),
+    "source": (
+        _f("title", required=True),
+        _f("publisher"),
+        _f("kind", default="article"),
+        _f("url"),
+        _f("published", "date"),
+        _f("summary"),
+        _f("reliability", "reliability"),
+        _f("reliability_reason"),
     ),
 }
+# a grade's one-line reason: refused without the grade it explains
+REASONS = {"credibility_reason": "credibility", "reliability_reason": "reliability"}
 
 LABELS: dict[str, str] = {
     "name_zh": "Chinese name",
@@ -144,6 +161,8 @@ LABELS: dict[str, str] = {
     "target_kind": "target kind",
     "start": "start date",
     "end": "end date",
+    "credibility_reason": "reason for the credibility",
+    "reliability_reason": "reason for the reliability",
 }
 # the field a new row's key is made from
 KEY_FROM = {
@@ -154,6 +173,7 @@ KEY_FROM = {
     "claim": "text",
     "metric": "name",
     "relationship": "kind",
+    "source": "title",
 }
 
 
@@ -187,6 +207,12 @@ def _value(conn: sqlite3.Connection, kind: str, f: Field, raw: Any) -> Any:
         return json.dumps(names, ensure_ascii=False)
     if f.type in ("bool", "tristate"):
         return int(bool(raw))
+    if f.type in ("reliability", "credibility"):
+        read = parse_reliability if f.type == "reliability" else parse_credibility
+        try:
+            return read(raw)
+        except GradeError as exc:
+            raise FieldError(kind, f.name, str(exc)) from None
     if f.type == "choice":
         if raw not in f.choices:
             raise FieldError(kind, f.name, f"must be one of {', '.join(f.choices)}")
@@ -215,6 +241,9 @@ def _check_kind(
     conn: sqlite3.Connection, kind: str, cols: dict[str, Any], raw: Mapping[str, Any]
 ) -> None:
     """Rules that span fields."""
+    for reason, grade in REASONS.items():
+        if cols.get(reason) is not None and cols.get(grade) is None:
+            raise FieldError(kind, reason, f"give the {grade} this reason explains")
     if kind == "event":
         lo, hi = _interval(cols["start"])
         elo, ehi = _interval(cols["end"])

@@ -61,6 +61,7 @@ def new_fields(store) -> dict[str, dict]:
         "metric": {"name": "users", "value": "1,200", "as_of": "mid 2024", "subject_org_id": st},
         "relationship": {"source_id": st, "kind": "competes with", "target_id": ali},
         "citation": {"source_id": source, "target_kind": "org", "target_id": st, "quote": "q"},
+        "source": {"title": "Zeta annual report", "published": "2024", "reliability": "b"},
     }
 
 
@@ -83,7 +84,8 @@ def test_create_update_delete_restore_round_trip(store, kind):
         "claim": {"status": "disputed"},
         "metric": {"value": 3.5},
         "relationship": {"kind": "benchmarks against", "since": "2023"},
-        "citation": {"stance": "against", "locator": "p. 2"},
+        "citation": {"stance": "against", "credibility": "3", "credibility_reason": "one blog"},
+        "source": {"reliability": None, "publisher": "Zeta Lab"},
     }[kind]
     previous = edits.update(store, kind, row_id, change)
     assert previous

@@ -24,6 +24,7 @@ KIND_NAMES = {
     "metric": "metric",
     "relationship": "relationship",
     "citation": "citation",
+    "source": "source",
 }
 
 ErrorHandler = ErrorSink

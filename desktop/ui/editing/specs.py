@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.domain.grades import CREDIBILITY, RELIABILITY, credibility_label, reliability_label
 from desktop.store import edits_choices as choices
 from desktop.store.database import Store
 from desktop.ui.editing.fields import FieldSpec as F
+
+# Admiralty grades (desktop.domain.grades): 'not graded' first
+RELIABILITY_OPTIONS: list[tuple[Any, str]] = [(None, "not graded")] + [
+    (letter, reliability_label(letter)) for letter in RELIABILITY
+]
+CREDIBILITY_OPTIONS: list[tuple[Any, str]] = [(None, "not graded")] + [
+    (digit, credibility_label(digit)) for digit in CREDIBILITY
+]
+REASON_HINT = "one line: why this grade"
 
 
 def _v(items: list[tuple[int, str]]) -> list[tuple[Any, str]]:
@@ -121,7 +131,20 @@ def specs_for(store: Store, kind: str, org_id: int | None = None) -> list[F]:
             F("locator", "Where", placeholder="page, paragraph, timestamp"),
             F("quote", "Quote", "text"),
             F("stance", "Stance", "choice", [("for", "supports"), ("against", "contradicts")]),
+            F("credibility", "Credibility", "choice", CREDIBILITY_OPTIONS),
+            F("credibility_reason", "Why", placeholder=REASON_HINT),
         ]  # fmt: skip
+    if kind == "source":
+        return [
+            F("title", "Title"),
+            F("publisher", "Publisher", "suggest", sug("publisher")),
+            F("kind", "Kind", "suggest", sug("kind")),
+            F("url", "URL"),
+            F("published", "Published", "date"),
+            F("summary", "Summary", "text"),
+            F("reliability", "Reliability", "choice", RELIABILITY_OPTIONS),
+            F("reliability_reason", "Why", placeholder=REASON_HINT),
+        ]
     raise ValueError(f"no form for {kind!r}")
 
 
@@ -138,4 +161,5 @@ def defaults_for(kind: str, org_id: int | None) -> dict[str, Any]:
         "metric": {"subject_org_id": org_id},
         "relationship": {"source_id": org_id},
         "citation": {"target_kind": "org", "target_id": org_id, "stance": "for"},
+        "source": {"kind": "article"},
     }.get(kind, {})
