@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.cli.annotations_cmd import cmd_annotate, cmd_annotations  # noqa: F401 (by name)
 from desktop.cli.args import parse_range, parse_size
 from desktop.cli.errors import UserError
 from desktop.cli.io_cmd import cmd_export, cmd_import  # noqa: F401 (by name)
+from desktop.domain.deep_time import iso_utc
 from desktop.domain.partial_date import DateParseError, PartialDate, format_span
 from desktop.store.check import check_store
 from desktop.store.database import open_store, room_beside
@@ -155,7 +155,7 @@ def _iso(seconds: int | None) -> str | None:
     """Seconds since 1970 as ISO 8601 UTC ('2024-07-01T00:00:00Z')."""
     if seconds is None:
         return None
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso_utc(seconds)  # any year: "-3499-01-01T00:00:00Z" for 3500 BCE
 
 
 def _as_written(start: str | None, end: str | None) -> str | None:

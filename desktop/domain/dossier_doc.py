@@ -10,10 +10,12 @@ the footnotes, grouped under their graded sources, end the document. A section i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from desktop.domain.deep_time import year_of, year_text
 from desktop.domain.dossier_facts import source_parts
 from desktop.domain.dossier_review import ReviewChanges
 from desktop.domain.grades import reliability_label
@@ -191,7 +193,7 @@ def instant_text(seconds: float) -> str:
     try:
         d = datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
-        return "?"
+        return year_text(year_of(seconds)) if math.isfinite(seconds) else "?"  # "3500 BCE"
     return f"{d.day} {d:%b %Y}"
 
 

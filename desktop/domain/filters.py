@@ -14,15 +14,17 @@ The value is immutable and plain data so that it can be kept in a saved view
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop.domain.deep_time import iso_day
 from desktop.domain.grades import Grade, GradeError
 
-OPEN_LO = -1e12  # a range side left open ("from 2023", "until May 2024")
-OPEN_HI = 1e12
+OPEN_LO = -1e18  # a range side left open ("from 2023", "until May 2024"): beyond deep time
+OPEN_HI = 1e18
 
 
 def _frozen(values: Iterable[Any] | None) -> frozenset[Any]:
@@ -166,4 +168,4 @@ def day_text(t: float) -> str:
     try:
         return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d")
     except (OverflowError, OSError, ValueError):
-        return "?"
+        return iso_day(t) if math.isfinite(t) else "?"  # BCE, deep time: "-3499-01-01"

@@ -6,6 +6,10 @@ its own precision (:meth:`PartialDate.display`) and in a stable storage form
 (:meth:`PartialDate.canonical`), sorts, and maps to a half-open interval of
 UTC seconds for drawing on a timeline.  The text grammar lives in
 :mod:`desktop.domain.partial_date_parse`.
+
+Years outside 1..9999 (BCE and deep time, see :mod:`desktop.domain.deep_time`) are known to the
+year only: "3500 BCE" is stored as "-3499" (ISO 8601 astronomical numbering, year 0 = 1 BCE),
+"13.8 billion years ago" as "-13799999999"; their intervals are exact proleptic Gregorian years.
 """
 
 from __future__ import annotations
@@ -13,9 +17,19 @@ from __future__ import annotations
 import calendar
 import enum
 import functools
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
+from desktop.domain.deep_time import (
+    MAX_YEAR,
+    MIN_YEAR,
+    days_from_civil,
+    in_datetime_range,
+    iso_year,
+    year_start,
+    year_text,
+)
 from desktop.domain.partial_date_parse import (
     DateParseError,
     leading_month,
@@ -28,12 +42,12 @@ from desktop.domain.partial_date_parse import (
 __all__ = ["DateParseError", "PartialDate", "Precision", "format_span", "parse_span"]
 
 _EPOCH = datetime(1970, 1, 1)
-_EPOCH_ORDINAL = _EPOCH.toordinal()
 _DAY = 86_400
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
 _THIRDS = ("early", "mid", "late")
 _PARTS = frozenset({*_THIRDS, "Q1", "Q2", "Q3", "Q4", "H1", "H2"})
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 class Precision(enum.IntEnum):
@@ -50,10 +64,8 @@ class Precision(enum.IntEnum):
 def _month_start(year: int, month: int) -> int:
     """Seconds since the epoch at the start of *month* (13 means next January)."""
     if month == 13:
-        ordinal = date(year, 12, 31).toordinal() + 1  # also valid after 9999
-    else:
-        ordinal = date(year, month, 1).toordinal()
-    return (ordinal - _EPOCH_ORDINAL) * _DAY
+        return year_start(year + 1)
+    return days_from_civil(year, month) * _DAY
 
 
 @functools.total_ordering
@@ -66,7 +78,10 @@ class PartialDate:
     Qualifiers do not change :attr:`precision`: "early May 2024" is MONTH,
     "early 2024" is YEAR, but a quarter is QUARTER and a half is HALF.
     ``approximate`` is a flag only; it does not widen the interval.
-    Years are 1..9999 and always written with four digits ("0987").
+    Years 1..9999 are written with four digits ("0987"). Other years, from
+    :data:`~desktop.domain.deep_time.MIN_YEAR` to ``MAX_YEAR`` (astronomical numbering: 0 is
+    1 BCE), are known to the year only (no month, day, time or qualifier); they may be
+    approximate.
     """
 
     year: int
@@ -79,8 +94,13 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         """Reject field combinations that do not name a real (partial) date."""
-        if not 1 <= self.year <= 9999:
-            raise ValueError(f"year {self.year} is outside 1..9999")
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise ValueError(f"year {self.year} is outside {MIN_YEAR:,}..{MAX_YEAR:,}")
+        if not in_datetime_range(self.year) and (self.month, self.part) != (None, None):
+            raise ValueError(
+                f"{year_text(self.year)} can only be a year: months, days and qualifiers"
+                " need a year from 1 to 9999"
+            )
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} is outside 1..12")
         if self.day is not None:
@@ -164,8 +184,12 @@ class PartialDate:
     # -- text -----------------------------------------------------------------
 
     def canonical(self) -> str:
-        """Stable ISO-like storage form: "2024-Q2", "2024-05-early", "2024-07-09T09:00"."""
-        text = f"{self.year:04d}"
+        """Stable ISO-like storage form: "2024-Q2", "2024-05-early", "2024-07-09T09:00".
+
+        Years before 0 and after 9999 carry a sign (ISO 8601 expanded years, astronomical
+        numbering): "-3499" is 3500 BCE, "0000" 1 BCE, "+12000" the year 12000.
+        """
+        text = iso_year(self.year)
         if self.month is not None:
             text += f"-{self.month:02d}"
         if self.day is not None:
@@ -177,8 +201,9 @@ class PartialDate:
         return text + ("~" if self.approximate else "")
 
     def display(self) -> str:
-        """Human form at its own precision: "Q2 2024", "early May 2024", "9 Jul 2024"."""
-        text = f"{self.year:04d}"
+        """Human form at its own precision: "Q2 2024", "early May 2024", "9 Jul 2024",
+        "3500 BCE", "13.8 billion years ago"."""
+        text = year_text(self.year)
         if self.month is not None:
             text = f"{_MONTH_ABBR[self.month]} {text}"
         if self.day is not None:
@@ -200,7 +225,7 @@ class PartialDate:
         y, m, part = self.year, self.month, self.part
         if self.day is not None:
             assert m is not None
-            lo = (date(y, m, self.day).toordinal() - _EPOCH_ORDINAL) * _DAY
+            lo = days_from_civil(y, m, self.day) * _DAY
             if self.hour is None or self.minute is None:  # both or neither (__post_init__)
                 return lo, lo + _DAY
             lo += self.hour * 3600 + self.minute * 60
@@ -225,11 +250,15 @@ class PartialDate:
         return _month_start(y, first), _month_start(y, last + 1)
 
     def earliest(self) -> datetime:
-        """The first second of the interval, as a naive (UTC) datetime."""
+        """The first second of the interval, as a naive (UTC) datetime.
+
+        Raises ``OverflowError`` for a year outside 1..9999 (no ``datetime`` names it).
+        """
         return _EPOCH + timedelta(seconds=self.interval()[0])
 
     def latest(self) -> datetime:
-        """The last whole second of the interval, as a naive (UTC) datetime."""
+        """The last whole second of the interval, as a naive (UTC) datetime (see
+        :meth:`earliest`)."""
         return _EPOCH + timedelta(seconds=self.interval()[1] - 1)
 
     def sort_key(self) -> tuple[int, int, bool]:
@@ -263,6 +292,8 @@ def _resolve(left: str, right: str) -> tuple[PartialDate, PartialDate] | None:
         end = _try_parse(right)
     if end is None:
         return None
+    if not in_datetime_range(end.year) and _BARE_NUMBER.match(left.strip()):
+        start = None  # "3500-3000 BCE", "541-485 million years ago": the era is the end's
     if start is None:  # "4-6 Jul 2024", "May-Jun 2024": the start borrows a suffix
         for tail in tails(right):
             if (start := _try_parse(f"{left} {tail}")) is not None:
@@ -308,6 +339,13 @@ def _join(left: str, right_element: str, rest: str) -> str:
     return f"{left}{dash}{rest}"
 
 
+def _deep_years(start: PartialDate, end: PartialDate) -> bool:
+    """Both plain years, not approximate, and at least one outside 1..9999."""
+    plain = all(d.precision == Precision.YEAR and d.part is None for d in (start, end))
+    exact = not (start.approximate or end.approximate)
+    return plain and exact and not (in_datetime_range(start.year) and in_datetime_range(end.year))
+
+
 def format_span(start: PartialDate, end: PartialDate | None) -> str:
     """Compact human form of a range: "4–6 Jul 2024", "May–Jun 2024", "2014–2023".
 
@@ -319,6 +357,10 @@ def format_span(start: PartialDate, end: PartialDate | None) -> str:
     if end is None or end == start:
         return start.display()
     a, b = start.display(), end.display()
+    if _deep_years(start, end):  # "3500–3000 BCE", "541–485 million years ago"
+        number_a, _, era_a = a.partition(" ")
+        if era_a and era_a == b.partition(" ")[2]:
+            return f"{number_a}–{b}"
     similar = (
         start.precision == end.precision
         and _part_kind(start) == _part_kind(end)

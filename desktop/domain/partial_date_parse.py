@@ -15,6 +15,8 @@ from typing import Any
 
 from dateutil.parser import isoparse
 
+from desktop.domain.deep_time import parse_year_words
+
 __all__ = [
     "MONTHS",
     "DateParseError",
@@ -158,6 +160,8 @@ def _plain(s: str) -> dict[str, Any] | None:
             return _day_fields(m, MONTHS[m["mon"]])
     if m := _MY.match(s):
         return {"year": int(m["y"] or m["y2"]), "month": MONTHS[m["mon"] or m["mon2"]]}
+    if (year := parse_year_words(s)) is not None:  # "3500 bce", "-3499", "65 million years ago"
+        return {"year": year}
     return None
 
 
@@ -166,10 +170,12 @@ def parse_fields(text: str) -> dict[str, Any]:
 
     The result holds ``year`` and whichever of ``month``, ``day``, ``hour``,
     ``minute``, ``part`` and ``approximate`` the text gave; range checks
-    (month 1..12, day within month, year 1..9999) are left to ``PartialDate``.
+    (month 1..12, day within month, the year's range) are left to ``PartialDate``.
     Raises :class:`DateParseError` when no form matches.
     """
-    s = _DASHES.sub("-", text.strip().lower())
+    if _DASHES.match(text.lstrip()) and text.lstrip()[0] != "\u2212":
+        raise DateParseError(f"cannot read {text!r} as a date: it starts with a dash")
+    s = _DASHES.sub("-", text.strip().lower())  # "-3499" (hyphen or minus sign) is a year
     approximate = False
     if s.endswith("~"):
         approximate, s = True, s[:-1].rstrip()

@@ -11,6 +11,10 @@ label keeps `min_gap` from the next and lies within [0, width]; one that cannot 
 A label is drawn left-aligned at `tick.x + LABEL_PAD`; the painter draws a tick line at `tick.x`
 unless the tick is `sticky`: the upper label of the period already running at the left edge,
 pinned at x=0 in the longest form that keeps clear of the next upper label, else dropped.
+
+Calendar units need the years 1..9999 (``datetime``'s). A view reaching beyond them, or wider
+than `DEEP_SPAN`, is labelled in whole years instead (:mod:`desktop.domain.deep_ticks`:
+"3000 BCE", "65 million years ago", "13.8 Ga"), from a year to billions of years.
 """
 
 from __future__ import annotations
@@ -22,7 +26,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from desktop.domain import tick_forms as f
-from desktop.domain.time_scale import MAX_T, MIN_T, TimeScale
+from desktop.domain.deep_ticks import deep_rows
+from desktop.domain.time_scale import DATETIME_MAX_T as MAX_T
+from desktop.domain.time_scale import DATETIME_MIN_T as MIN_T
+from desktop.domain.time_scale import TimeScale
 
 DAY = 86400
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
@@ -69,6 +76,8 @@ class _Unit:
 
 _MONTH = 365.2425 / 12 * DAY
 _YEAR = 365.2425 * DAY
+#: Views wider than this are labelled in whole years (deep_ticks), even inside 1..9999.
+DEEP_SPAN = 3000 * _YEAR
 
 
 def _fixed(
@@ -348,6 +357,12 @@ def axis_ticks(
     default). In each row labels keep `min_gap` apart and lie within [0, width]; ticks lie
     within [0, width] except a sticky one, at x=0 with a time before the view.
     """
+    if scale.start < MIN_T - DAY or scale.end > MAX_T + DAY or scale.span > DEEP_SPAN:
+        up, low = deep_rows(scale, text_width, upper_width or text_width, min_gap, LABEL_PAD)
+        return (
+            [Tick(t, x, s, 0, sticky, period) for t, x, s, period, sticky in up],
+            [Tick(t, x, s, 1, sticky, period) for t, x, s, period, sticky in low],
+        )
     t0, t1 = max(scale.start, MIN_T), min(scale.end, MAX_T)
     if t0 > t1:
         return [], []

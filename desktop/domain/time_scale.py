@@ -3,28 +3,46 @@
 Pure (no Qt): the canvas keeps one `TimeScale` and replaces it on every zoom, pan or resize.
 Time is float seconds since 1970-01-01 UTC (negative before 1970); x is float pixels with
 0 at the left edge of the drawing area and `width` at its right edge.
+
+The range reaches from about 20 billion years before to 20 billion years after the common era
+(:mod:`desktop.domain.deep_time`: the age of the universe, -4.4e17 s, is well inside), and a
+view spans anything from a minute to all of it. A float64 holds the time to 1 part in 2**52
+(16 s at 1e17 s), so the narrowest view is also kept at least 2**-36 of the time's magnitude
+(25 ms in 2024; about 70 days 13.8 billion years ago, where dates are years anyway): a
+pixel is always many float steps wide, and ``x = (t - start) * pixels_per_second`` stays exact
+to well under a pixel. Far-away times map to huge but finite x (about -1e19 for the Big Bang
+in a one-minute view of 2024): callers clip before converting to integers.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
 from typing import overload
 
 import numpy as np
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+from desktop.domain.deep_time import MAX_YEAR, MIN_YEAR, year_start
 
-#: 0001-01-01T00:00:00Z, the earliest instant a `datetime` can name.
-MIN_T: float = float((date(1, 1, 1).toordinal() - _EPOCH_ORDINAL) * 86400)
-#: 9999-12-31T23:59:59Z, the last whole second a `datetime` can name.
-MAX_T: float = float((date(9999, 12, 31).toordinal() - _EPOCH_ORDINAL) * 86400 + 86399)
+#: The start of the earliest year a date can name (about 20 billion years BCE).
+MIN_T: float = float(year_start(MIN_YEAR))
+#: The end of the latest year a date can name (about 20 billion years CE).
+MAX_T: float = float(year_start(MAX_YEAR + 1))
+#: The first and last instants a `datetime` can name (years 1..9999): calendar ticks end there.
+DATETIME_MIN_T: float = float(year_start(1))
+DATETIME_MAX_T: float = float(year_start(10000) - 1)
 
-#: Narrowest view: one minute.
+#: Narrowest view: one minute (wider far from 1970, see `resolution`).
 MIN_SPAN: float = 60.0
-#: Widest view: two hundred Julian years.
-MAX_SPAN: float = 200 * 365.25 * 86400
+#: Widest view: everything, from billions of years ago to billions of years ahead.
+MAX_SPAN: float = MAX_T - MIN_T
+#: The narrowest view around time t is at least |t| times this (float64 resolution).
+RELATIVE_RESOLUTION = 2.0**-36
+
+
+def resolution(t0: float, t1: float) -> float:
+    """The narrowest span a view of [t0, t1] may have for its pixels to be exact."""
+    return max(abs(t0), abs(t1)) * RELATIVE_RESOLUTION
 
 
 @dataclass(frozen=True)
@@ -137,6 +155,7 @@ class TimeScale:
         A span change keeps the time under `anchor_x` (default: the centre) fixed; then the
         range is shifted inside [lo, hi] (or set to it when [lo, hi] is narrower).
         """
+        min_span = max(min_span, resolution(self.start, self.end))  # float64 steps (see above)
         span = min(max(self.span, min_span), max_span, hi - lo)
         start = self.start
         if span != self.span:

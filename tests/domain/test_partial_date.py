@@ -228,7 +228,8 @@ def test_today_never_leaks_in() -> None:
     "text",
     [
         "", "   ", "tomorrow-ish", "Mayy 2024", "2024-13-01", "31 Feb 2024", "29 Feb 2023",
-        "early", "24", "May 24", "9/7/24", "0000", "10000", "2024-00", "Q5 2024", "H3 2024",
+        "early", "24", "May 24", "9/7/24", "10000", "0000-05", "-3499-05", "mid 3500 BCE",
+        "2024-00", "Q5 2024", "H3 2024",
         "early 9 May 2024", "early Q2 2024", "July 9 2024 9", "9 Jul 2024 13pm", "9 Jul 2024 24:00",
         "9 Jul 2024 09:60", "May", "2024-07-09T25:00", "yesterday", "c.", "2024-Q2-early",
     ],
@@ -247,7 +248,9 @@ def test_error_message_names_the_text() -> None:
 @pytest.mark.parametrize(
     "fields",
     [
-        {"year": 0}, {"year": 2024, "month": 13}, {"year": 2024, "day": 1},
+        {"year": -20_000_000_001}, {"year": 20_000_000_001}, {"year": 0, "month": 1},
+        {"year": -3499, "part": "Q1"}, {"year": 10000, "part": "early"},
+        {"year": 2024, "month": 13}, {"year": 2024, "day": 1},
         {"year": 2024, "month": 2, "day": 30}, {"year": 2024, "month": 1, "day": 1, "hour": 1},
         {"year": 2024, "month": 1, "hour": 1, "minute": 0}, {"year": 2024, "part": "Q5"},
         {"year": 2024, "month": 5, "part": "Q2"},

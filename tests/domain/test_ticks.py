@@ -11,12 +11,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.domain.deep_time import year_start
 from desktop.domain.ticks import LABEL_PAD, Tick, axis_ticks, default_width
-from desktop.domain.time_scale import MAX_SPAN, MAX_T, MIN_SPAN, MIN_T, TimeScale
+from desktop.domain.time_scale import DATETIME_MAX_T as MAX_T
+from desktop.domain.time_scale import DATETIME_MIN_T as MIN_T
+from desktop.domain.time_scale import MAX_SPAN as DEEP_MAX_SPAN
+from desktop.domain.time_scale import MAX_T as DEEP_MAX_T
+from desktop.domain.time_scale import MIN_SPAN, TimeScale
+from desktop.domain.time_scale import MIN_T as DEEP_MIN_T
 
 DAY = 86400.0
 YEAR = 365.25 * DAY
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: The calendar's widest view (the whole timeline's is DEEP_MAX_SPAN, see the deep tests).
+MAX_SPAN = 200 * YEAR
 
 
 def ts(*args: int) -> float:
@@ -224,10 +232,10 @@ def test_edges_of_the_calendar() -> None:
     assert first[1][0].t >= MIN_T and first[0]
     last = axis_ticks(TimeScale(MAX_T - 50 * YEAR, MAX_T, 1600.0))
     assert last[1][-1].t <= MAX_T
-    before = TimeScale(MIN_T - 10 * YEAR, MIN_T + 40 * YEAR, 900.0)
-    assert not any(t.sticky for t in axis_ticks(before)[0])
+    before = axis_ticks(TimeScale(MIN_T - 10 * YEAR, MIN_T + 40 * YEAR, 900.0))  # in years
+    assert [t.label for t in before[1]][:3] == ["5 BCE", "5", "10"]  # no year 0
     outside = axis_ticks(TimeScale(MIN_T - 1000 * YEAR, MIN_T - 900 * YEAR, 800.0))
-    assert outside == ([], [])
+    assert [t.label for t in outside[1] if t.label][:2] == ["1000 BCE", "990 BCE"]
 
 
 def test_hours_above_minutes_name_the_day_once() -> None:
@@ -237,3 +245,52 @@ def test_hours_above_minutes_name_the_day_once() -> None:
     labels = [t.label for t in midnight]
     assert labels[:4] == ["5 Jul 2024 21:00", "22:00", "23:00", "6 Jul 2024 00:00"]
     assert labels[4] == "01:00"
+
+
+# -- deep time: years beyond 1..9999, spans up to everything ---------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    log_between(3000 * YEAR, DEEP_MAX_SPAN),
+    st.floats(min_value=0.0, max_value=1.0),
+    st.floats(min_value=200.0, max_value=4000.0),
+)
+def test_deep_spans_never_collide(span: float, where: float, width: float) -> None:
+    start = DEEP_MIN_T + where * (DEEP_MAX_T - DEEP_MIN_T - span)
+    scale = TimeScale(start, start + span, width)
+    major, minor = axis_ticks(scale)
+    assert_row_ok(major, scale, 8.0)
+    assert_row_ok(minor, scale, 8.0)
+    assert any(t.label for t in minor)  # "19.999999 billion CE" may fit once only
+    assert any(t.label for t in major)
+    assert max(t.period for t in minor) < min(t.period for t in major)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    log_between(20 * YEAR, 3000 * YEAR),
+    st.integers(-20_000_000_000, 20_000_000_000),
+    st.floats(min_value=400.0, max_value=4000.0),
+)
+def test_years_anywhere_in_deep_time(span: float, year: int, width: float) -> None:
+    start = float(year_start(year))
+    scale = TimeScale(start, start + span, width)
+    major, minor = axis_ticks(scale, text_width=proportional, upper_width=bold)
+    assert_row_ok(major, scale, 8.0, bold)
+    assert_row_ok(minor, scale, 8.0, proportional)
+    assert any(t.label for t in minor + major)
+
+
+def test_deep_labels() -> None:
+    universe = TimeScale(float(year_start(-13_799_999_999)), float(year_start(2025)), 1600.0)
+    major, minor = axis_ticks(universe)
+    assert "10 billion years ago" in [t.label for t in minor]
+    assert major[0].sticky and major[0].label == "20 billion years ago"
+    bronze = TimeScale(float(year_start(-3599)), float(year_start(-2899)), 1600.0)
+    assert "3500 BCE" in [t.label for t in axis_ticks(bronze)[1]]
+    around_zero = TimeScale(float(year_start(-9)), float(year_start(11)), 1600.0)
+    labels = [t.label for t in axis_ticks(around_zero)[1]]
+    assert labels[labels.index("1 BCE") + 1] == "1"  # no year 0 between them
+    dinosaurs = TimeScale(float(year_start(-69_999_999)), float(year_start(-59_999_999)), 200.0)
+    assert "65 Ma" in [t.label for t in axis_ticks(dinosaurs)[1]]  # the compact form when tight

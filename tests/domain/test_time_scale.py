@@ -163,3 +163,27 @@ def test_interpolate_pure_pan_is_linear() -> None:
     b = TimeScale(50.0, 150.0, 10.0)
     m = a.interpolate(b, 0.5)
     assert (m.start, m.end) == pytest.approx((25.0, 125.0))
+
+
+# -- deep time: from the age of the universe to a minute -------------------------------------
+
+
+def test_a_minute_in_2024_and_everything_both_map_exactly() -> None:
+    from desktop.domain.deep_time import year_start
+
+    t = datetime(2024, 7, 4, 9, 30, tzinfo=UTC).timestamp()
+    minute = TimeScale(t, t + 60, 1600.0).clamped()
+    assert minute.span == 60.0 and minute.x(t + 30) == pytest.approx(800.0, abs=1e-6)
+    big_bang = float(year_start(-13_799_999_999))
+    far = minute.x(big_bang)  # huge but finite: callers clip before drawing
+    assert far < -1e18 and far == far
+    everything = TimeScale(MIN_T, MAX_T, 1600.0).clamped()
+    assert everything.span == pytest.approx(MAX_SPAN)
+    assert 0 < everything.x(big_bang) < everything.x(t) < 1600
+
+
+@given(st.floats(min_value=MIN_T, max_value=MAX_T), st.floats(min_value=0.0, max_value=1600.0))
+def test_the_narrowest_view_anywhere_keeps_pixels_exact(t: float, px: float) -> None:
+    s = TimeScale(t, t + max(1.0, abs(t) * 2.0**-48), 1600.0).clamped()  # as narrow as can be
+    assert s.span >= MIN_SPAN * (1 - 1e-9) and s.end > s.start
+    assert s.x(s.t(px)) == pytest.approx(px, abs=0.05)  # 1600 px * 2**-16 at worst

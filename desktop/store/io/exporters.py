@@ -43,7 +43,7 @@ from desktop.store.errors import ValidationError
 from desktop.store.files import describe_os_error, replacing
 from desktop.store.filters import facet_ids, kind_codes
 from desktop.store.io import ics
-from desktop.store.io.timelinejs import text_to_html
+from desktop.store.io.timelinejs import date_object, text_to_html, tl_scale
 
 CSV_COLUMNS = ("key", "title", "start", "end", "kind", "orgs", "summary", "place", "era", "grade")
 Out = str | os.PathLike[str] | IO[bytes]
@@ -193,20 +193,9 @@ def _tl_date(text: str | None) -> dict[str, Any] | None:
     if not text:
         return None
     try:
-        d = PartialDate.parse(text)
+        return date_object(PartialDate.parse(text))  # BCE and deep time too (timelinejs.py)
     except DateParseError:
         return None
-    lo = ics._moment(d.interval()[0])
-    obj: dict[str, Any] = {"year": d.year}
-    if d.month is not None or (d.part is not None and d.part[0] in "QH"):
-        obj["month"] = lo.month
-    if d.day is not None:
-        obj["day"] = d.day
-    if d.hour is not None:
-        obj["hour"], obj["minute"] = d.hour, d.minute
-    if d.part is not None or d.approximate:
-        obj["display_date"] = d.display()
-    return obj
 
 
 SLIDE_ATTRIBUTES = ("media.", "background.", "start_date.", "end_date.", "text.")
@@ -215,7 +204,9 @@ SLIDE_NAMES = frozenset({"display_date", "autolink"})
 
 def _slide_value(name: str, value: str) -> Any:
     """An attribute as the slide held it: numbers and true/false as JSON, text as text."""
-    if name.endswith((".second", ".millisecond")) or name == "autolink":
+    if name.endswith((".second", ".millisecond", ".month", ".day", ".hour", ".minute")) or (
+        name == "autolink"
+    ):  # a BCE date's month, day and time are attributes (timelinejs.py)
         try:
             return json.loads(value)
         except ValueError:
@@ -286,7 +277,11 @@ def export_timelinejs(
     count = 0
     with _target(out, store) as fh:
         head = {"text": {"headline": text_to_html(title), "text": "Exported from Dossier"}}
-        fh.write(b'{"title": ' + _json(head) + b',\n"events": [')
+        bounds = "SELECT min(start_lo), max(coalesce(end_hi, start_hi)) FROM events"
+        lo, hi = store.conn.execute(bounds).fetchone()
+        deep = tl_scale(lo, hi) == "cosmological"  # deep time, beyond a JavaScript Date
+        scale = b', "scale": "cosmological"' if deep else b""
+        fh.write(b'{"title": ' + _json(head) + scale + b',\n"events": [')
         for era, closing in ((False, b'],\n"eras": ['), (True, b"]}\n")):
             first = True
             for e in select_events(store, filters, era=era):
@@ -312,13 +307,19 @@ def export_ics(
     *,
     name: str = "Dossier",
     now: datetime | None = None,
+    left_out: list[str] | None = None,
 ) -> int:
-    """Write the events as an iCalendar file; returns how many."""
+    """Write the events as an iCalendar file; returns how many. Events iCalendar cannot hold
+    (BCE, deep time: :func:`ics.holds`) are left out, their titles added to *left_out*."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None, microsecond=0)
     count = 0
     with _target(out, store) as fh:
         fh.write(ics.calendar_head(name))
         for e in select_events(store, filters):
+            if not ics.holds(e.start, e.end):
+                if left_out is not None:
+                    left_out.append(e.title)
+                continue
             lines = ics.event_lines(
                 key=e.key,
                 title=e.title,

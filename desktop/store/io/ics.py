@@ -5,7 +5,8 @@ Dates follow the event's precision: an event known to the minute is a ``DATE-TIM
 (``DTEND`` is the end's minute, or absent: an instant); anything coarser is an all-day event,
 ``DTSTART;VALUE=DATE`` to ``DTEND;VALUE=DATE`` (exclusive), covering the whole month, quarter or
 year it names. The partial dates themselves are kept in ``X-DOSSIER-START``/``X-DOSSIER-END``
-and, readably, in the description.
+and, readably, in the description. Events dated outside the years 1..9999 (BCE, deep time)
+cannot be written in iCalendar and are left out (:func:`holds`); the export counts them.
 """
 
 from __future__ import annotations
@@ -111,6 +112,13 @@ def date_lines(start: PartialDate, end: PartialDate | None) -> list[str]:
     except OverflowError:  # past 9999-12-31: say how long instead
         lines.append(f"DURATION:P{days}D")
     return lines
+
+
+def holds(start: str, end: str | None) -> bool:
+    """False when a date lies outside the years 1..9999: iCalendar's dates have four-digit years
+    and no era, so "3500 BCE" or "13.8 billion years ago" cannot be written (the export leaves
+    such events out and counts them)."""
+    return all(d is None or 1 <= d.year <= 9999 for d in (_parse(start), _parse(end)))
 
 
 def event_lines(

@@ -16,13 +16,19 @@ Every construct of the TimelineJS3 JSON format is read, as its documentation des
 - ``group`` names the event's organization (its lane when the timeline is grouped by
   organization); ``unique_id`` is the key.
 - ``title`` is the timeline's title slide: metadata, never an event (its dates, with or without
-  a year, are not read); the plan's notes name it. ``scale`` is noted too.
+  a year, are not read); the plan's notes name it. ``scale`` is not read: Dossier's timeline
+  has one scale from billions of years to minutes; the export writes ``"cosmological"`` when
+  a date lies beyond what a JavaScript ``Date`` holds (:func:`tl_scale`).
 - ``eras`` become era events (``era = 1``, kind ``era``), as the seed's WAIC era is.
 - A slide's ``dossier`` object (written by Dossier's own export) restores kind, organizations,
   place, the partial dates, the summary and the other attributes exactly.
 
-Years must be 1 to 9999 (the store's dates are bound to them): a slide dated outside is refused
-with one line saying so (``--partial`` imports the rest).
+Years beyond 1..9999 are read at year precision; a month, day or time given with them is kept
+as an attribute (``start_date.month``...) that the export writes back in place. TimelineJS
+writes BCE years as negative numbers and labels ``-3500`` "3500 BCE", so a negative year
+``-N`` is N BCE: Dossier's astronomical year ``1 - N`` (canonical "-3499"); the export writes
+it back as ``-N``. Year 0, which TimelineJS accepts, is read as 1 BCE (written back as -1).
+``-13800000000`` (number or text) is "13.8 billion years ago".
 The document is read whole: such files are small (at most 256 MB is accepted).
 """
 
@@ -35,6 +41,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.deep_time import MAX_YEAR, MIN_YEAR, year_text
 from desktop.domain.partial_date import PartialDate
 from desktop.store.io.readers import RowSource
 from desktop.store.io.records import (
@@ -94,10 +101,13 @@ def _tl_date(obj: Any, where: str) -> Any:
         minute = 0
     if hour is None:
         minute = None
-    if not 1 <= year <= 9999:
+    year = from_tl_year(year)
+    if not 1 <= year <= 9999:  # known to the year; the finer fields stay as attributes
+        month = day = hour = minute = None
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise RowError(
-            f"{where}: the year {_year_text(year)} is outside 1 to 9999, the years"
-            " Dossier can store"
+            f"{where}: the year {year_text(max(min(year, MAX_YEAR), MIN_YEAR))} is as far as"
+            " Dossier goes (20 billion years either way)"
         )
     try:
         return PartialDate(year, month, day, hour, minute)
@@ -105,16 +115,43 @@ def _tl_date(obj: Any, where: str) -> Any:
         raise RowError(f"{where}: {exc}") from None
 
 
-def _year_text(year: int) -> str:
-    """A year as a person reads it: "3500 BCE", "13.8 billion years ago", "12000 CE"."""
-    if year <= -1_000_000:
-        ago = -year
-        for size, word in ((1_000_000_000, "billion"), (1_000_000, "million")):
-            if ago >= size:
-                return f"{ago / size:.3g} {word} years ago ({year:,})"
-    if year <= 0:  # as TimelineJS shows it: -3500 is 3500 BCE
-        return f"{-year} BCE" if year else "0"
-    return f"{year} CE"
+def from_tl_year(year: int) -> int:
+    """TimelineJS's year (-3500 is 3500 BCE; 0 is taken as 1 BCE) as an astronomical year."""
+    return year + 1 if year < 0 else year
+
+
+def to_tl_year(year: int) -> int:
+    """An astronomical year as TimelineJS writes it (3500 BCE is -3500)."""
+    return year - 1 if year <= 0 else year
+
+
+#: The first and last instants a JavaScript ``Date`` holds (±8.64e15 ms from 1970): TimelineJS's
+#: "human" scale ends there, its "cosmological" one goes on (to the year).
+JS_DATE_LIMIT = 8_640_000_000_000
+
+
+def tl_scale(lo: float | None, hi: float | None) -> str:
+    """``"cosmological"`` when ``[lo, hi)`` (seconds) goes beyond a JavaScript ``Date``."""
+    if lo is not None and hi is not None and (lo < -JS_DATE_LIMIT or hi > JS_DATE_LIMIT):
+        return "cosmological"
+    return "human"
+
+
+def date_object(d: PartialDate) -> dict[str, Any]:
+    """A TimelineJS date object at *d*'s precision (the export's ``start_date``/``end_date``);
+    qualified, approximate and BCE/deep-time dates also carry ``display_date``."""
+    obj: dict[str, Any] = {"year": to_tl_year(d.year)}
+    if d.month is not None:
+        obj["month"] = d.month
+    elif d.part is not None and d.part[0] in "QH":  # the first month of the quarter or half
+        obj["month"] = (int(d.part[1]) - 1) * (3 if d.part[0] == "Q" else 6) + 1
+    if d.day is not None:
+        obj["day"] = d.day
+    if d.hour is not None:
+        obj["hour"], obj["minute"] = d.hour, d.minute
+    if d.part is not None or d.approximate or not 1 <= d.year <= 9999:
+        obj["display_date"] = d.display()
+    return obj
 
 
 class TimelineJsSource(RowSource):
@@ -152,9 +189,6 @@ class TimelineJsSource(RowSource):
             name = headline if isinstance(headline, str) else ""
             named = f" {html_to_text(name).strip()[:80]!r}" if name.strip() else ""
             self.notes.append(f"the title slide{named} is the timeline's title, not an event")
-        scale = doc.get("scale")
-        if isinstance(scale, str) and scale.strip().lower() == "cosmological":
-            self.notes.append("a cosmological scale: only years 1 to 9999 can be stored")
 
     def rows(self) -> Iterator[ImportedEvent | Skipped]:
         slides = [(f"events[{i}]", s, False) for i, s in enumerate(self.doc.get("events") or [])]
@@ -201,6 +235,10 @@ class TimelineJsSource(RowSource):
             end = slide.get("end_date")
             last = None if end in (None, {}) else _tl_date(end, "end_date")
             dates = (first, None if last == first else last)
+            for name, d in (("start_date", first), ("end_date", last)):
+                shown = attributes.get(f"{name}.display_date")
+                if d is not None and shown and date_object(d).get("display_date") == shown:
+                    del attributes[f"{name}.display_date"]  # what the export writes anyway
         return build_event(values, where, dates=dates, extra=attributes)
 
 
@@ -236,8 +274,13 @@ def slide_attributes(slide: dict[str, Any]) -> dict[str, str]:
     for name in ("start_date", "end_date"):
         date = slide.get(name)
         if isinstance(date, dict):
+            try:
+                year = _tl_number(date, "year", name)
+            except RowError:
+                year = None
+            deep = year is not None and not 1 <= from_tl_year(year) <= 9999
             for k, v in date.items():
-                if k not in DATE_FIELDS:
+                if k not in DATE_FIELDS or (deep and k != "year"):  # "44 BCE": 15 March kept
                     _flatten(f"{name}.{k}", v, out)
     for name, value in slide.items():
         if name not in READ:

@@ -19,7 +19,7 @@ def _day(seconds: int) -> PartialDate:
 
 def covers(d: PartialDate) -> str:
     """The days a partial date covers: '1–10 May 2024', '1 Jan – 31 Dec 2024', '9 Jul 2024'."""
-    if d.precision == Precision.MINUTE:
+    if d.precision == Precision.MINUTE or not 1 <= d.year <= 9999:  # "3500 BCE": a year
         return d.display().removeprefix("c. ")
     lo, hi = d.interval()
     return format_span(_day(lo), _day(hi - 1))

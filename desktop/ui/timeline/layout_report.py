@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from desktop.domain.deep_time import iso_utc
 from desktop.domain.lane_plan import ROW_H
 from desktop.store.keys import event_keys, organization_keys
 
@@ -25,7 +26,10 @@ RANK = {"label": 4, "mark": 3, "cluster": 2, "density": 1, "hidden": 0}
 
 
 def _iso(t: float) -> str:
-    return datetime.fromtimestamp(t, UTC).isoformat().replace("+00:00", "Z")
+    try:
+        return datetime.fromtimestamp(t, UTC).isoformat().replace("+00:00", "Z")
+    except (OverflowError, OSError, ValueError):  # BCE, deep time
+        return iso_utc(t)
 
 
 def frame_layout(canvas: TimelineCanvas, origin: tuple[float, float] = (0.0, 0.0)) -> dict:
