@@ -57,7 +57,8 @@ def elide(text: str, room: float, text_width: TextWidth) -> str:
             lo = mid
         else:
             hi = mid - 1
-    return text[:lo].rstrip() + "…" if lo >= MIN_ELIDED else ""
+    kept = text[:lo].rstrip()
+    return kept + "…" if len(kept.rstrip("…")) >= MIN_ELIDED else ""  # spaces cut do not count
 
 
 def fit_era_label(title: str, room: float, text_width: TextWidth) -> str:
