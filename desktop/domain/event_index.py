@@ -100,6 +100,16 @@ def _readonly(a: np.ndarray) -> np.ndarray:
     return view
 
 
+def _owned(a: np.ndarray) -> np.ndarray:
+    """``a`` itself when no one can write it (read-only all the way down), else a copy."""
+    base: object = a
+    while isinstance(base, np.ndarray):
+        if base.flags.writeable:
+            return a.copy()
+        base = base.base
+    return a
+
+
 class EventIndex:
     """Events as sorted columns: ids, lo, hi (half-open end), lane, kind, flags."""
 
@@ -134,17 +144,19 @@ class EventIndex:
         if n and not ((cols["hi"] > lo_in).all() and cols["lane"].min() >= 0):
             raise ValueError("every event needs hi > lo and a lane number >= 0")
 
-        # Input already in start order (the usual case) keeps its order and skips the sort.
+        # Input already in start order (the usual case) keeps its order and skips the sort;
+        # then a read-only column (e.g. memory-mapped from the timeline's cache files) is
+        # kept as it is, not copied: nobody can change it.
         presorted = n < 2 or bool((lo_in[1:] >= lo_in[:-1]).all())
-        order = np.arange(n, dtype=np.intp) if presorted else np.argsort(lo_in)
-        sort = {k: v.copy() if presorted else v[order] for k, v in cols.items()}
-        self.order: np.ndarray = _readonly(order)
+        self.presorted = presorted
+        self._order = None if presorted else np.argsort(lo_in, kind="stable")
+        sort = {k: _owned(v) if self._order is None else v[self._order] for k, v in cols.items()}
         self.lo: np.ndarray = _readonly(sort["lo"])
         self.hi: np.ndarray = _readonly(sort["hi"])
         self.ids: np.ndarray = _readonly(sort["ids"])
         self.lane: np.ndarray = _readonly(sort["lane"])
         self.kind: np.ndarray = _readonly(sort["kind"])
-        self._flags = sort["flags"]
+        self._flags = sort["flags"] if sort["flags"] is not cols["flags"] else cols["flags"].copy()
         self.flags: np.ndarray = _readonly(self._flags)
         self.n_lanes = int(self.lane.max()) + 1 if n else 0
 
@@ -173,6 +185,17 @@ class EventIndex:
 
     def __len__(self) -> int:
         return len(self.lo)
+
+    @property
+    def order(self) -> np.ndarray:
+        """Input row of each sorted position (an arange when the input was in start order)."""
+        if self._order is None:
+            return np.arange(len(self.lo), dtype=np.intp)
+        return _readonly(self._order)
+
+    def in_order(self, column: np.ndarray) -> np.ndarray:
+        """A column given in input order, in the index's order (no copy when presorted)."""
+        return column if self._order is None else column[self._order]
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -216,7 +239,7 @@ class EventIndex:
         new = np.asarray(flags, dtype=np.uint8)
         if new.shape != self._flags.shape:
             raise ValueError(f"flags has shape {new.shape}, expected {self._flags.shape}")
-        self._flags[:] = new[self.order]
+        self._flags[:] = self.in_order(new)
 
     # -- visibility ------------------------------------------------------------------------
 

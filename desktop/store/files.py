@@ -36,6 +36,7 @@ from desktop.store.errors import StoreError
 
 PathLike = str | os.PathLike[str]
 SIDECARS = ("-wal", "-shm", "-journal")
+CACHE_SUFFIX = ".dossier-cache"  # the timeline's column files beside a database (store.timeline)
 SYSTEM_DIRS = (Path("/proc"), Path("/sys"), Path("/dev"))
 WRITABLE_SYSTEM_DIRS = (Path("/dev/shm"),)
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -155,6 +156,11 @@ def check_output(
         base = Path(str(target)[: -len(suffix)]) if target.name.endswith(suffix) else None
         if base is not None and base.name and _is_sqlite_file(base):
             raise OutputError(f"{target} belongs to the database {base}; choose another file")
+    real = Path(os.path.realpath(target))
+    for part in (target, *target.parents, real, *real.parents):  # a database's cache folder
+        base = Path(str(part)[: -len(CACHE_SUFFIX)])
+        if part.name.endswith(CACHE_SUFFIX) and base.name and _is_sqlite_file(base):
+            raise OutputError(f"{target} is in the cache folder of the database {base}")
     if not need_folder and not os.path.lexists(folder):
         return target
     if not folder.is_dir():

@@ -1,25 +1,61 @@
-"""The timeline's columns: every dated event once per organization it involves.
+"""The timeline's columns: every dated event once per organization it involves, by start time.
 
-Reading a million rows through Python's sqlite3 takes seconds, so the packed columns are kept
-in ``timeline_cache`` as one numpy ``.npz`` blob, valid while the ``generations`` counter (moved
-by triggers on ``events`` and ``event_orgs``, whichever client writes) is unchanged. A stale or
-missing cache is rebuilt from the rows and stored again when the file is writable.
+Reading ten million rows out of SQLite takes many seconds, so the columns are kept as numpy
+``.npy`` files in a folder beside the database (``NAME.db.dossier-cache/``, see README) and
+memory-mapped: a column nobody reads stays on disk, and the operating system may drop the
+pages of one that was read. The files are only a copy, made again from the database whenever
+they do not match it:
+
+* a build reads the rows (``store.timeline_read``), sorts them by start, writes every file
+  into a fresh ``build-TOKEN`` folder and renames it ``columns-TOKEN`` only when complete;
+  then the database's ``timeline_cache`` table records ``TOKEN`` with the ``generations``
+  counter (moved by triggers on ``events`` and ``event_orgs``, whichever client writes);
+* an open uses ``columns-TOKEN`` only when the database names that token at its current
+  generation and every file has the recorded length and type; anything else (a stale
+  generation, another database's folder, a truncated or damaged file) is a rebuild;
+* a database opened read-only, or beside a folder that cannot be written, gets the columns
+  built in memory (nothing written); one opened read-only still uses valid files.
+
+The cache never feeds anything back into the database.
 """
 
 from __future__ import annotations
 
-import io
-from typing import Any
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 
-from desktop.domain.model import Event
+from desktop.store import timeline_read
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
-from desktop.store.queries import _with_parsed_dates
+from desktop.store.files import CACHE_SUFFIX
+from desktop.store.timeline_read import COLUMNS, DTYPES, Progress
 
-COLUMNS = ("id", "lo", "hi", "start_hi", "kind", "era", "org")
-CACHE_NAME = "columns-v1"
+FORMAT = 2
+TOKEN_ROW = "columns-files"  # timeline_cache row naming the valid column files
+OLD_ROWS = ("columns-v1",)  # the .npz blob of format 1, no longer written
+README = (
+    "Dossier's timeline cache for {name}: the events' dates, kinds and organizations as\n"
+    "column files, made again from the database whenever needed. Safe to delete; never\n"
+    "needed to restore anything (back up {name} itself).\n"
+)
+
+
+def cache_dir(db_path: Path) -> Path:
+    """The folder of column files beside the database ``db_path``."""
+    return db_path.with_name(db_path.name + CACHE_SUFFIX)
+
+
+def _on_disk(store: Store) -> bool:
+    """A database in a file (not ``:memory:``): it can have cache files beside it."""
+    return str(store.path) != ":memory:" and store.path.is_file()
 
 
 def _generation(store: Store) -> int:
@@ -27,69 +63,241 @@ def _generation(store: Store) -> int:
     return int(row[0]) if row else -1
 
 
-def _read_rows(store: Store) -> dict[str, np.ndarray]:
-    cur = store.conn.execute(
-        "SELECT e.id, e.start_lo, coalesce(e.end_hi, e.start_hi), e.start_hi, e.kind, e.era,"
-        ' coalesce(eo.org_id, -1), e.start, e."end"'
-        " FROM events e LEFT JOIN event_orgs eo ON eo.event_id = e.id"
-    )
-    kinds: dict[str, int] = {}
-    cols: dict[str, list[Any]] = {name: [] for name in COLUMNS}
-    appends = [cols[name].append for name in COLUMNS]
-    for r in cur:
-        eid, lo, hi, start_hi = r[0], r[1], r[2], r[3]
-        if lo is None or hi is None:  # a non-ISO date written by another client
-            e = _with_parsed_dates(Event(eid, "", "", r[7], end=r[8]))
-            if e.lo is None or e.hi is None:
-                continue  # undated: listed in dossiers, not drawn
-            lo, hi, start_hi = e.lo, e.hi, e.start_hi
-        values = (
-            eid,
-            lo,
-            hi if hi > lo else lo + 1,
-            start_hi,
-            kinds.setdefault(r[4], len(kinds)),
-            r[5],
-            r[6],
-        )
-        for append, value in zip(appends, values, strict=True):
-            append(value)
-    dtypes = (np.int64, np.float64, np.float64, np.float64, np.int16, np.uint8, np.int64)
-    out = {name: np.array(cols[name], dtype) for name, dtype in zip(COLUMNS, dtypes, strict=True)}
-    out["kind_names"] = np.array(list(kinds), dtype=str)
-    return out
-
-
-def _pack(cols: dict[str, np.ndarray]) -> bytes:
-    buf = io.BytesIO()
-    # numpy's stub reads any keyword as possibly its allow_pickle flag (a bool)
-    np.savez(buf, **cols)  # type: ignore[arg-type]
-    return buf.getvalue()
-
-
-def _unpack(blob: bytes) -> dict[str, np.ndarray]:
-    with np.load(io.BytesIO(blob), allow_pickle=False) as data:
-        return {name: data[name] for name in data.files}
-
-
-def timeline_columns(store: Store) -> dict[str, np.ndarray]:
-    """Columns id, lo, hi (half-open), start_hi (end of the start's uncertainty), kind (code
-    into ``kind_names``), era, org (-1: none); one row per (event, organization)."""
-    generation = _generation(store)
+def _recorded(store: Store) -> tuple[int, str] | None:
     row = store.conn.execute(
-        "SELECT generation, data FROM timeline_cache WHERE name = ?", (CACHE_NAME,)
+        "SELECT generation, data FROM timeline_cache WHERE name = ?", (TOKEN_ROW,)
     ).fetchone()
-    if row and row[0] == generation:
-        return _unpack(row[1])
-    cols = _read_rows(store)
-    if not store.readonly and not store.conn.in_transaction:
+    if row is None or not isinstance(row[1], bytes):
+        return None
+    token = row[1].decode("ascii", "replace")
+    return (int(row[0]), token) if token.isalnum() else None
+
+
+# -- reading valid files -----------------------------------------------------------------------
+def _load(folder: Path, token: str, generation: int) -> dict[str, np.ndarray] | None:
+    """The memory-mapped columns of ``columns-TOKEN`` when they are exactly what its manifest
+    and the database say; None when anything is missing, different or unreadable."""
+    where = folder / f"columns-{token}"
+    try:
+        manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
+        if (
+            manifest.get("format") != FORMAT
+            or manifest.get("token") != token
+            or manifest.get("generation") != generation
+        ):
+            return None
+        n = int(manifest["rows"])
+        out: dict[str, np.ndarray] = {}
+        for name in COLUMNS:
+            col = np.load(where / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+            if col.shape != (n,) or col.dtype != np.dtype(manifest["dtypes"][name]):
+                return None
+            out[name] = col
+        kinds = manifest["kind_names"]
+        if not all(isinstance(k, str) for k in kinds):
+            return None
+        out["kind_names"] = np.array(kinds, dtype=str)
+        return out
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+# -- building ----------------------------------------------------------------------------------
+class _Columns:
+    """Chunks collected per column: appended to raw files in ``folder``, or kept in memory."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.parts: dict[str, list[np.ndarray]] = {name: [] for name in COLUMNS}
+        self.files = {
+            name: open(folder / f"{name}.raw", "wb") for name in COLUMNS  # noqa: SIM115
+        } if folder else {}  # fmt: skip
+        self.n = 0
+
+    def reset(self) -> None:
+        """Forget what was added (to read again another way)."""
+        self.close()
+        self.__init__(self.folder)  # type: ignore[misc]
+
+    def add(self, chunk: dict[str, np.ndarray]) -> None:
+        self.n += len(chunk["id"])
+        for name in COLUMNS:
+            if self.folder:
+                chunk[name].tofile(self.files[name])
+            else:
+                self.parts[name].append(chunk[name])
+
+    def column(self, name: str) -> np.ndarray:
+        if self.folder is None:
+            parts = self.parts[name]
+            joined = np.concatenate(parts) if parts else np.zeros(0, DTYPES[name])
+            self.parts[name] = [joined]
+            return joined
+        self.files[name].close()
+        path = self.folder / f"{name}.raw"
+        if not self.n:
+            return np.zeros(0, DTYPES[name])
+        return np.memmap(path, dtype=DTYPES[name], mode="r", shape=(self.n,))
+
+    def close(self) -> None:
+        for f in self.files.values():
+            f.close()
+
+
+def _read(store: Store, sink: _Columns, progress: Progress | None) -> tuple[int, list[str]]:
+    """Read every column into ``sink`` in one read transaction: (generation, kind names)."""
+    conn = store.conn
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        generation = _generation(store)
+        kinds = timeline_read.Kinds()
         try:
-            with store.write() as db:
-                db.execute(
-                    "INSERT OR REPLACE INTO timeline_cache (name, generation, data)"
-                    " VALUES (?, ?, ?)",
-                    (CACHE_NAME, generation, _pack(cols)),
-                )
-        except StoreError:  # locked, full disk...: a cache that can't be written is only slower
-            pass
+            for chunk in timeline_read.read_chunks(store, generation, kinds, progress):
+                sink.add(chunk)
+            names = kinds.names
+        except timeline_read.TooManyKinds:
+            sink.reset()  # start again, row by row
+            cols, names = timeline_read.read_rows_slowly(store)
+            sink.add(cols)
+    finally:
+        if began:
+            conn.execute("COMMIT")
+    return generation, names
+
+
+def _sorted_into(sink: _Columns, out: Path | None) -> dict[str, np.ndarray]:
+    """Every column sorted by start (stable), written to ``out/NAME.npy`` or in memory."""
+    lo = sink.column("lo")
+    n = len(lo)
+    presorted = n < 2 or bool((lo[1:] >= lo[:-1]).all())
+    order = None if presorted else np.argsort(lo, kind="stable")
+    del lo
+    cols: dict[str, np.ndarray] = {}
+    for name in COLUMNS:
+        src = sink.column(name)
+        if out is None:
+            cols[name] = src if order is None else src[order]
+            continue
+        dst = np.lib.format.open_memmap(out / f"{name}.npy", "w+", DTYPES[name], (n,))
+        for i in range(0, n, 1 << 20):  # a gather a chunk at a time: little memory
+            dst[i : i + (1 << 20)] = src[i : i + (1 << 20)] if order is None else (
+                src[order[i : i + (1 << 20)]]
+            )  # fmt: skip
+        dst.flush()
+        del dst, src
+        with open(out / f"{name}.npy", "rb+") as f:
+            os.fsync(f.fileno())  # on disk before the folder is named valid
+        (sink.folder / f"{name}.raw").unlink()  # type: ignore[operator]
     return cols
+
+
+def _remove_others(folder: Path, keep: str) -> None:
+    """Older column folders, and build folders abandoned over an hour ago (a crash)."""
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            stale = entry.name.startswith("columns-") and entry.name != keep
+            if entry.name.startswith("build-"):
+                with contextlib.suppress(OSError):
+                    stale = time.time() - entry.stat().st_mtime > 3600
+            if stale:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _build_files(store: Store, progress: Progress | None) -> dict[str, np.ndarray] | None:
+    """Build the column files beside the database; None when they cannot be written there
+    (the caller builds in memory)."""
+    folder = cache_dir(store.path)
+    token = secrets.token_hex(8)
+    work = folder / f"build-{token}"
+    try:
+        folder.mkdir(exist_ok=True)
+        readme = folder / "README.txt"
+        if not readme.exists():
+            readme.write_text(README.format(name=store.path.name), encoding="utf-8")
+        work.mkdir()
+    except OSError:
+        return None
+    sink = _Columns(work)
+    try:
+        generation, kinds = _read(store, sink, progress)
+        _sorted_into(sink, work)
+        manifest = {
+            "format": FORMAT,
+            "token": token,
+            "generation": generation,
+            "rows": sink.n,
+            "dtypes": {name: np.dtype(DTYPES[name]).str for name in COLUMNS},
+            "kind_names": kinds,
+        }
+        (work / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        final = folder / f"columns-{token}"
+        os.rename(work, final)
+    except OSError as exc:  # a full disk...: the columns are still needed, in memory
+        print(f"timeline cache not written: {exc}", file=sys.stderr)
+        shutil.rmtree(work, ignore_errors=True)
+        return None
+    finally:
+        sink.close()
+    if not _record(store, generation, token):
+        shutil.rmtree(final, ignore_errors=True)  # the database could not name it: unused
+    else:
+        _remove_others(folder, final.name)
+    return _load(folder, token, generation)
+
+
+def _record(store: Store, generation: int, token: str) -> bool:
+    """Name ``token`` valid at ``generation`` in the database, if nothing changed since."""
+    if store.conn.in_transaction:
+        return False
+    try:
+        with store.write() as db:
+            if _generation(store) != generation:
+                return False
+            db.execute(
+                "INSERT OR REPLACE INTO timeline_cache (name, generation, data) VALUES (?, ?, ?)",
+                (TOKEN_ROW, generation, token.encode("ascii")),
+            )
+            for name in OLD_ROWS:
+                db.execute("DELETE FROM timeline_cache WHERE name = ?", (name,))
+    except StoreError:  # locked...: a cache that can't be named is only slower
+        return False
+    return True
+
+
+def _build_in_memory(store: Store, progress: Progress | None) -> dict[str, np.ndarray]:
+    sink = _Columns(None)
+    _generation_read, kinds = _read(store, sink, progress)
+    cols = _sorted_into(sink, None)
+    for col in cols.values():
+        col.flags.writeable = False  # as the memory-mapped files are
+    cols["kind_names"] = np.array(kinds, dtype=str)
+    return cols
+
+
+def timeline_columns(store: Store, progress: Progress | None = None) -> dict[str, np.ndarray]:
+    """Columns id, lo, hi (half-open), start_hi (end of the start's uncertainty), kind (code
+    into ``kind_names``), era, org (-1: none); one row per (event, organization), sorted by
+    ``lo``. Read-only arrays, memory-mapped from the cache files when they are valid (else
+    built first; ``progress`` is told the fraction done, 0..1)."""
+    recorded = _recorded(store) if _on_disk(store) else None
+    if recorded and recorded[0] == _generation(store):
+        cols = _load(cache_dir(store.path), recorded[1], recorded[0])
+        if cols is not None:
+            return cols
+    if not store.readonly and _on_disk(store):
+        cols = _build_files(store, progress)
+        if cols is not None:
+            return cols
+    return _build_in_memory(store, progress)
+
+
+def columns_ready(store: Store) -> bool:
+    """Whether :func:`timeline_columns` would answer from valid files (no build)."""
+    recorded = _recorded(store) if _on_disk(store) else None
+    return bool(
+        recorded
+        and recorded[0] == _generation(store)
+        and _load(cache_dir(store.path), recorded[1], recorded[0]) is not None
+    )
