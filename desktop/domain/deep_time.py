@@ -37,6 +37,7 @@ __all__ = [
     "iso_utc",
     "iso_year",
     "parse_year_words",
+    "year_near",
     "year_of",
     "year_start",
     "year_text",
@@ -90,6 +91,19 @@ def civil_from_days(days: int) -> tuple[int, int, int]:
 def year_of(seconds: float) -> int:
     """The (astronomical) year containing the instant *seconds* since 1970 UTC."""
     return civil_from_days(math.floor(seconds) // DAY)[0]
+
+
+def year_near(seconds: float, span: float) -> int:
+    """The year nearest the instant *seconds*, rounded as a view *span* seconds wide reads it:
+    to 10 years over centuries, a million over hundreds of millions ("400 Ma", not the exact
+    "399.999999 Ma" a view's float edge falls in). Labelled numbers are rounded (3500 BCE)."""
+    mean_year = 365.2425 * DAY
+    year = year_of(seconds + mean_year / 2)
+    years = span / mean_year
+    step = 10 ** max(0, math.floor(math.log10(years / 50))) if years >= 50 else 1
+    n = year if year >= 1 else year - 1  # 1 BCE is -1: no year 0
+    n = round(n / step) * step or (1 if n > 0 else -1)
+    return n if n > 0 else n + 1
 
 
 def iso_year(year: int) -> str:

@@ -18,6 +18,7 @@ from desktop.domain.deep_time import (
     iso_day,
     iso_utc,
     parse_year_words,
+    year_near,
     year_of,
     year_start,
     year_text,
@@ -143,3 +144,12 @@ def test_iso_of_deep_instants() -> None:
     assert iso_utc(year_start(-3499)) == "-3499-01-01T00:00:00Z"
     assert iso_day(year_start(12000) - 1) == "+11999-12-31"
     assert iso_utc(year_start(0)) == "0000-01-01T00:00:00Z"
+
+
+def test_year_near_rounds_as_the_view_reads() -> None:
+    Y = 365.2425 * DAY
+    edge = year_start(-399_999_999) - 1000.0  # a float edge just before 400 million years ago
+    assert compact_year(year_near(edge, 200e6 * Y)) == "400 Ma"
+    assert year_near(year_start(-2898) + 5.0, 700 * Y) == -2899  # 2900 BCE
+    assert year_near(year_start(2024) + 3.0, 10 * Y) == 2024
+    assert year_near(year_start(-3), 1e4 * Y) == 0  # around year 0: 1 BCE, never "year 0"

@@ -169,3 +169,12 @@ def test_csv_export_reads_back(deep_path, empty_store, tmp_path):
         assert [r[1:5] for r in rows(fresh)] == [r[1:5] for r in rows(empty_store)]
     finally:
         fresh.close()
+
+
+def test_timesketch_export_leaves_deep_time_out(deep_path, empty_store, tmp_path):
+    from desktop.store.io.timesketch import export_timesketch
+
+    apply_import(empty_store, plan_import(deep_path))
+    out = tmp_path / "e.jsonl"
+    assert export_timesketch(empty_store, out) == 1  # only WAIC 2024 has a datetime
+    assert json.loads(out.read_text(encoding="utf-8"))["message"] == "WAIC 2024"

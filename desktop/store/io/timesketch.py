@@ -22,12 +22,16 @@ EPOCH = datetime(1970, 1, 1)
 
 
 def timesketch_object(e: ExportRow) -> dict[str, Any] | None:
-    """The event as one Timesketch object, or None when its start cannot be read."""
+    """The event as one Timesketch object, or None when its start cannot be read or lies
+    outside the years 1..9999 (BCE, deep time: no ``datetime`` holds it)."""
     summary, attributes = split_attributes(e.summary)
     try:
-        lo = PartialDate.parse(e.start).interval()[0]
+        start = PartialDate.parse(e.start)
     except DateParseError:
         return None
+    if not 1 <= start.year <= 9999:
+        return None
+    lo = start.interval()[0]
     obj: dict[str, Any] = {"message": e.title}
     micros = attributes.pop("timestamp", None)
     stamp = attributes.pop("datetime", None)

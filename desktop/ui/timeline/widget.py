@@ -3,6 +3,8 @@ scrollbar."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.deep_time import compact_year, year_near
 from desktop.store.database import Store
 from desktop.ui.format import date_text
 from desktop.ui.i18n import active_language, translate
@@ -172,8 +175,8 @@ class TimelineWidget(QWidget):
         def fmt(t: float) -> str:
             try:
                 d = datetime.fromtimestamp(t, UTC)
-            except (OverflowError, OSError, ValueError):
-                return "?"
+            except (OverflowError, OSError, ValueError):  # BCE, deep time: "13.8 Ga", "3500 BCE"
+                return compact_year(year_near(t, t1 - t0)) if math.isfinite(t) else "?"
             if t1 - t0 > 3 * 365 * 86400:
                 return str(d.year)
             if active_language() != "en":  # the language's own date (a QLocale pattern)
