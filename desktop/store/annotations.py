@@ -23,23 +23,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import uuid as uuid_mod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from desktop.domain.model import Annotation
-from desktop.store import app_state
+from desktop.store import app_state, clock
+from desktop.store.clock import TIME_FORMAT as TIME_FORMAT  # re-exported
+from desktop.store.clock import TIME_RE as TIME_RE  # re-exported
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
 
 COLOURS = ("red", "orange", "yellow", "green", "blue", "purple", "grey")
 TARGET_TABLES = {"event": "events", "org": "organizations", "claim": "claims"}
 FIELDS = ("body", "tags", "starred", "colour", "deleted")
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 MERGE_KEY = "annotation-merge:"
 _COLS = "id, uuid, target, body, tags, starred, colour, author, created_at, updated_at, deleted_at"
 _VERSION_COLS = "body, tags, starred, colour, author, updated_at, deleted_at"
@@ -62,20 +61,16 @@ class AnnotationVersion:
 
 
 # -- values ----------------------------------------------------------------------------------
-def _stamp(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-
-
 def utc_now() -> str:
     """The current time as ISO UTC with milliseconds (``2024-07-04T09:30:00.123Z``)."""
-    return _stamp(datetime.now(UTC))
+    return clock.now_text()
 
 
 def next_time(after: str | None) -> str:
     """``now``, or 1 ms after ``after`` when the clock is behind it (a local save is newest)."""
     if not after or not TIME_RE.match(after):
         return utc_now()
-    return max(utc_now(), _stamp(datetime.strptime(after, TIME_FORMAT) + timedelta(milliseconds=1)))
+    return max(utc_now(), clock.stamp(clock.parse(after) + timedelta(milliseconds=1)))
 
 
 def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:

@@ -8,9 +8,9 @@ Reading is plain; writing is one upsert that the caller runs inside its own tran
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
+from desktop.store import clock
 from desktop.store.database import Store
 
 _UPSERT = (
@@ -36,7 +36,7 @@ def get_json(store: Store, key: str) -> Any:
 
 def put_value(store: Store, key: str, value: str, at: str | None = None) -> None:
     """Store ``value`` under ``key`` (call inside ``store.write()``); ``at`` is its time."""
-    at = at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    at = at or clock.now_text()
     store.conn.execute(_UPSERT, (key, value, at))
 
 

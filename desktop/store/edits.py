@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 from typing import Any
 
+from desktop.store import clock
 from desktop.store.database import Store
 from desktop.store.edits_fields import (
     FIELDS,
@@ -129,7 +129,7 @@ def _insert(store: Store, kind: str, fields: Mapping[str, Any]) -> int:
         if clash:
             raise FieldError(kind, "title", "this person already has that title there")
     if table in CREATED_TABLES:
-        cols["created_at"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        cols["created_at"] = clock.now_text()
     names = ", ".join(f'"{c}"' for c in cols)
     marks = ", ".join("?" for _ in cols)
     cur = store.conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(cols.values()))

@@ -11,10 +11,9 @@ Dossier's writers move on every real change. Whether a row is *new* rather than 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 from desktop.domain.dossier_review import CHANGED, NEW, ReviewChanges
-from desktop.store import app_state
+from desktop.store import app_state, clock
 from desktop.store.batches import id_batches
 from desktop.store.database import Store
 from desktop.store.dossier import CLAIMS_SCOPE, METRICS_SCOPE, dossier_claim_ids
@@ -24,7 +23,7 @@ __all__ = ["CHANGED", "NEW", "ReviewChanges", "changes_since", "last_reviewed", 
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    return clock.now_text()
 
 
 def _org_key(store: Store, org_id: int) -> str | None:
