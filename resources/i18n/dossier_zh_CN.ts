@@ -4,8 +4,40 @@
 <context>
     <name>Annotations</name>
     <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
         <source>Select an event or open a dossier to annotate it.</source>
         <translation>选择一个事件或打开一份档案，即可为其添加批注。</translation>
+    </message>
+    <message>
+        <source>Event: {name}</source>
+        <translation>事件：{name}</translation>
+    </message>
+    <message>
+        <source>Organization: {name}</source>
+        <translation>机构：{name}</translation>
+    </message>
+    <message>
+        <source>Claim: {name}</source>
+        <translation>说法：{name}</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Your name (recorded as the author of your notes):</source>
+        <translation>您的姓名（记录为笔记的作者）：</translation>
     </message>
     <message>
         <source>This item has several notes (e.g. both sides of a conflict)</source>
@@ -373,6 +405,352 @@
     <message>
         <source>Grey</source>
         <translation>灰色</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>d</source>
+        <comment>the end of a range of days in one month</comment>
+        <translation>d日</translation>
+    </message>
+    <message>
+        <source>{start}–{end}</source>
+        <translation>{start}–{end}</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>yyyy</source>
+        <translation>yyyy年</translation>
+    </message>
+    <message>
+        <source>early {date}</source>
+        <translation>{date}上旬</translation>
+    </message>
+    <message>
+        <source>mid {date}</source>
+        <translation>{date}中旬</translation>
+    </message>
+    <message>
+        <source>late {date}</source>
+        <translation>{date}下旬</translation>
+    </message>
+    <message>
+        <source>Q1 {date}</source>
+        <translation>{date}第一季度</translation>
+    </message>
+    <message>
+        <source>Q2 {date}</source>
+        <translation>{date}第二季度</translation>
+    </message>
+    <message>
+        <source>Q3 {date}</source>
+        <translation>{date}第三季度</translation>
+    </message>
+    <message>
+        <source>Q4 {date}</source>
+        <translation>{date}第四季度</translation>
+    </message>
+    <message>
+        <source>H1 {date}</source>
+        <translation>{date}上半年</translation>
+    </message>
+    <message>
+        <source>H2 {date}</source>
+        <translation>{date}下半年</translation>
+    </message>
+    <message>
+        <source>c. {date}</source>
+        <translation>约{date}</translation>
+    </message>
+    <message>
+        <source>early year {date}</source>
+        <translation>{date}初</translation>
+    </message>
+    <message>
+        <source>mid year {date}</source>
+        <translation>{date}年中</translation>
+    </message>
+    <message>
+        <source>late year {date}</source>
+        <translation>{date}末</translation>
+    </message>
+</context>
+<context>
+    <name>Dossier</name>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Products and models</source>
+        <translation>产品与模型</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>说法</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Part of </source>
+        <translation>隶属于 </translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation>尚未审阅。</translation>
+    </message>
+    <message>
+        <source> (former)</source>
+        <translation>（前任）</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>声称</translation>
+    </message>
+    <message>
+        <source>✔ verified</source>
+        <translation>✔ 已核实</translation>
+    </message>
+    <message>
+        <source>⚠ disputed</source>
+        <translation>⚠ 有争议</translation>
+    </message>
+    <message>
+        <source>Organizations: </source>
+        <translation>机构：</translation>
+    </message>
+    <message>
+        <source>People: </source>
+        <translation>人物：</translation>
+    </message>
+    <message>
+        <source>Products: </source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>⚠ Some of this is disputed: see the sources marked ✗.</source>
+        <translation>⚠ 部分内容有争议：请参阅标有 ✗ 的来源。</translation>
+    </message>
+    <message>
+        <source>on </source>
+        <translation>关于 </translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已改</translation>
+    </message>
+    <message>
+        <source>⚠ contested</source>
+        <translation>⚠ 有异议</translation>
+    </message>
+    <message>
+        <source>(contradicts the fact)</source>
+        <translation>（与该事实相矛盾）</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>open weights</source>
+        <translation>开放权重</translation>
+    </message>
+    <message>
+        <source>closed weights</source>
+        <translation>闭源权重</translation>
+    </message>
+    <message>
+        <source>Also known as: {names}</source>
+        <translation>又名：{names}</translation>
+    </message>
+    <message>
+        <source>HQ {place}</source>
+        <translation>总部 {place}</translation>
+    </message>
+    <message>
+        <source>founded {date}</source>
+        <translation>成立于 {date}</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>{n} 个事件</translation>
+    </message>
+    <message>
+        <source>{n} products</source>
+        <translation>{n} 个产品</translation>
+    </message>
+    <message>
+        <source>{n} claims</source>
+        <translation>{n} 条说法</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} 位人物</translation>
+    </message>
+    <message>
+        <source>{n} figures</source>
+        <translation>{n} 项数据</translation>
+    </message>
+    <message>
+        <source>{n} notes</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <source>{n} relationships</source>
+        <translation>{n} 项关系</translation>
+    </message>
+    <message>
+        <source>⚠ {n} disputed</source>
+        <translation>⚠ {n} 条有争议</translation>
+    </message>
+    <message>
+        <source>As known on {date}: later metrics, claims, relationships, products, roles and events are hidden.</source>
+        <translation>截至 {date} 的已知情况：此后的数据、说法、关系、产品、职务和事件均已隐藏。</translation>
+    </message>
+    <message>
+        <source>Only facts with a source graded at least {grade}: facts graded lower, or not graded, are left out.</source>
+        <translation>仅显示来源评级不低于 {grade} 的事实：评级较低或未评级的事实已略去。</translation>
+    </message>
+    <message>
+        <source>Reviewed {date} UTC; nothing added or edited since.</source>
+        <translation>已于 {date}（UTC）审阅；此后没有新增或修改。</translation>
+    </message>
+    <message>
+        <source>Reviewed {date} UTC; since then added or edited: {what}</source>
+        <translation>已于 {date}（UTC）审阅；此后新增或修改：{what}</translation>
+    </message>
+    <message>
+        <source>The latest {shown} of {total}; the timeline shows them all.</source>
+        <translation>最近的 {shown} 个（共 {total} 个）；时间线上显示全部。</translation>
+    </message>
+    <message>
+        <source>, since {date}</source>
+        <translation>，自 {date} 起</translation>
+    </message>
+    <message>
+        <source>, until {date}</source>
+        <translation>，至 {date}</translation>
+    </message>
+    <message>
+        <source> (since {date})</source>
+        <translation>（自 {date} 起）</translation>
+    </message>
+    <message>
+        <source> vs {what}</source>
+        <translation> 对比 {what}</translation>
+    </message>
+    <message>
+        <source> (about {what})</source>
+        <translation>（关于 {what}）</translation>
+    </message>
+    <message>
+        <source> (for {orgs})</source>
+        <translation>（代表 {orgs}）</translation>
+    </message>
+    <message>
+        <source>on {target}: </source>
+        <translation>关于 {target}：</translation>
+    </message>
+    <message>
+        <source>Graded {letter} — {label}{why}</source>
+        <translation>评级 {letter} — {label}{why}</translation>
+    </message>
+    <message>
+        <source>{what} (events: of the latest {n})</source>
+        <translation>{what}（事件：仅查看最近的 {n} 个）</translation>
+    </message>
+    <message>
+        <source>: {why}</source>
+        <translation>：{why}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>Grades</name>
+    <message>
+        <source>completely reliable</source>
+        <translation>完全可靠</translation>
+    </message>
+    <message>
+        <source>usually reliable</source>
+        <translation>通常可靠</translation>
+    </message>
+    <message>
+        <source>fairly reliable</source>
+        <translation>比较可靠</translation>
+    </message>
+    <message>
+        <source>not usually reliable</source>
+        <translation>通常不可靠</translation>
+    </message>
+    <message>
+        <source>unreliable</source>
+        <translation>不可靠</translation>
+    </message>
+    <message>
+        <source>reliability cannot be judged</source>
+        <translation>可靠性无法判断</translation>
+    </message>
+    <message>
+        <source>confirmed by other sources</source>
+        <translation>已获其他来源证实</translation>
+    </message>
+    <message>
+        <source>probably true</source>
+        <translation>很可能属实</translation>
+    </message>
+    <message>
+        <source>possibly true</source>
+        <translation>可能属实</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>improbable</source>
+        <translation>不太可能</translation>
+    </message>
+    <message>
+        <source>truth cannot be judged</source>
+        <translation>真实性无法判断</translation>
     </message>
 </context>
 <context>

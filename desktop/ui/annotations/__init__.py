@@ -25,6 +25,7 @@ from desktop.ui.annotations.tags import TagManager
 from desktop.ui.bus import Changes
 from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
+from desktop.ui.i18n import translate
 
 AUTHOR_KEY = "author"
 
@@ -47,7 +48,7 @@ class AnnotationsController(QObject):
         self.editor = NoteEditor(self.store, window.undo_stack, analyst_name, window.qt)
         self.editor.history_button.clicked.connect(self.show_history)
         self.editor.sig_error.connect(self._error)
-        self.editor_dock = QDockWidget("Note", window.qt)
+        self.editor_dock = QDockWidget(translate("Annotations", "Note"), window.qt)
         self.editor_dock.setObjectName("noteEditorDock")
         self.editor_dock.setWidget(self.editor)
         self.panel = AnnotationsPanel(self.store, window.undo_stack, window.qt)
@@ -56,7 +57,7 @@ class AnnotationsController(QObject):
         self.panel.sig_note_activated.connect(self.edit_target)
         self.panel.sig_error.connect(self._error)
         self.panel.tags_button.clicked.connect(self.show_tag_manager)
-        self.panel_dock = QDockWidget("Annotations", window.qt)
+        self.panel_dock = QDockWidget(translate("Annotations", "Annotations"), window.qt)
         self.panel_dock.setObjectName("annotationsDock")
         self.panel_dock.setWidget(self.panel)
         self._panel_stale = False
@@ -85,10 +86,10 @@ class AnnotationsController(QObject):
         menus["view"].addSeparator()
         menus["view"].addAction(self.editor_dock.toggleViewAction())
         menus["view"].addAction(self.panel_dock.toggleViewAction())
-        self.prefs_action = QAction("&Preferences…", self.window.qt)
+        self.prefs_action = QAction(translate("Annotations", "&Preferences…"), self.window.qt)
         self.prefs_action.triggered.connect(self.ask_author)
         menus["edit"].addAction(self.prefs_action)
-        self.tags_action = QAction("&Tags…", self.window.qt)
+        self.tags_action = QAction(translate("Annotations", "&Tags…"), self.window.qt)
         self.tags_action.triggered.connect(self.show_tag_manager)
         menus["tools"].addAction(self.tags_action)
 
@@ -108,7 +109,9 @@ class AnnotationsController(QObject):
         if target:
             self.editor.set_target(target, self._label(target))
         else:
-            self.editor.set_target(None, "Select an event or open a dossier to annotate it.")
+            self.editor.set_target(
+                None, translate("Annotations", "Select an event or open a dossier to annotate it.")
+            )
 
     def show_org(self, org_id: int) -> None:
         if org_id < 0:
@@ -124,8 +127,12 @@ class AnnotationsController(QObject):
 
     def _label(self, target: str) -> str:
         info = bulk.describe_targets(self.store, [target])[target]
-        kind = {"event": "Event", "org": "Organization", "claim": "Claim"}[info.kind]
-        return f"{kind}: {info.label}"
+        kinds = {
+            "event": translate("Annotations", "Event: {name}"),
+            "org": translate("Annotations", "Organization: {name}"),
+            "claim": translate("Annotations", "Claim: {name}"),
+        }
+        return kinds[info.kind].format(name=info.label)
 
     def jump(self, kind: str, row_id: int) -> None:
         if kind == "event":
@@ -142,8 +149,8 @@ class AnnotationsController(QObject):
     def ask_author(self) -> None:
         name, ok = QInputDialog.getText(
             self.window.qt,
-            "Preferences",
-            "Your name (recorded as the author of your notes):",
+            translate("Annotations", "Preferences"),
+            translate("Annotations", "Your name (recorded as the author of your notes):"),
             text=analyst_name() or "",
         )
         if ok:

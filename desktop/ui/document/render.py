@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from desktop.domain.dossier_build import build_document
 from desktop.domain.dossier_doc import (
+    META,
     NOTE,
     DossierDoc,
     Item,
@@ -24,6 +25,7 @@ from desktop.domain.dossier_doc import (
 from desktop.domain.dossier_review import NEW, ReviewChanges
 from desktop.domain.grades import Grade
 from desktop.domain.model import Dossier
+from desktop.ui.document import words
 from desktop.ui.format import esc
 
 __all__ = ["CSS", "DARK_CSS", "instant_text", "render_document", "render_dossier", "runs_html"]
@@ -78,8 +80,8 @@ def badge(state: str | None) -> str:
     if state is None:
         return ""
     if state == NEW:
-        return " <span class='new'>&nbsp;NEW&nbsp;</span>"
-    return " <span class='changed'>&nbsp;changed&nbsp;</span>"
+        return f" <span class='new'>&nbsp;{esc(words.text('NEW'))}&nbsp;</span>"
+    return f" <span class='changed'>&nbsp;{esc(words.text('changed'))}&nbsp;</span>"
 
 
 def marks_html(marks: Iterable[Mark]) -> str:
@@ -98,7 +100,9 @@ def runs_html(
         if r.style == NOTE and note is not None:
             out.append(_inline(note(r.text)))
             continue
-        text = esc(r.text)
+        # the document's own words in the interface language (data as it is: desktop/ui/document
+        # /words.py); a link's text is a name or a title
+        text = esc(r.text if r.link else words.text(r.text, meta=r.style == META))
         if r.link:
             text = f"<a href='{esc(r.link)}'>{text}</a>"
         if r.tip and not printed:
@@ -121,11 +125,12 @@ def _inline(html: str) -> str:
 
 def _h2(text: str) -> str:
     # the size on a span: Qt sizes a heading's text by its level, whatever the h2 rule says
-    return f"<h2><span class='h2'>{esc(text)}</span></h2>"
+    return f"<h2><span class='h2'>{esc(words.text(text))}</span></h2>"
 
 
 def _flags(item: Item) -> str:
-    flag = " <span class='disputed'>⚠ contested</span>" if item.contested else ""
+    contested = esc(words.text("⚠ contested"))
+    flag = f" <span class='disputed'>{contested}</span>" if item.contested else ""
     return f"{marks_html(item.marks)}{flag}{badge(item.badge)}"
 
 
@@ -161,13 +166,15 @@ def _section(s: Section, printed: bool, note: Callable[[str], str] | None) -> li
 
 
 def _source_html(s: SourceEntry) -> str:
-    about = " · ".join(esc(p) for p in s.parts)
-    graded = f"<br><span class='meta'>{esc(s.grade_text)}</span>" if s.grade_text else ""
+    about = " · ".join(esc(words.dates(p)) for p in s.parts)
+    grade = words.text(s.grade_text)
+    graded = f"<br><span class='meta'>{esc(grade)}</span>" if s.grade_text else ""
     rows = [f"<p><b>{esc(s.title)}</b> <span class='meta'>{about}</span>{graded}</p><ul>"]
     for f in s.footnotes:
         where = f" <span class='meta'>{esc(f.locator)}</span>" if f.locator else ""
         quote = f" <span class='quote'>“{esc(f.quote)}”</span>" if f.quote else ""
-        against = " <span class='disputed'>(contradicts the fact)</span>" if f.against else ""
+        contradicts = esc(words.text("(contradicts the fact)"))
+        against = f" <span class='disputed'>{contradicts}</span>" if f.against else ""
         why = (
             f" <span class='meta'>— {esc(f.credibility_reason)}</span>"
             if f.credibility_reason
