@@ -125,9 +125,9 @@ def deep_rows(
     spp = scale.seconds_per_pixel
     lower: Row = []
     chosen = STEPS[-1]
-    # full labels, at least two; then short (or full) ones, at least one; then thinned short
-    # ones (a long label near the right edge would blank every label after it)
-    passes = ((FORMS, False, 2), (FORMS, False, 1), (FORMS[1:], True, 1))
+    # full labels, at least three (as the calendar's units); then short (or full) ones, at least
+    # one; then thinned short ones (a long label near the right edge blanks every one after it)
+    passes = ((FORMS, False, 3), (FORMS, False, 1), (FORMS[1:], True, 1))
     for n_pass, (forms, drop, least) in enumerate(passes):
         for step in STEPS:
             px = step * 365 * 86400 / spp
