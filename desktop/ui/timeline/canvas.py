@@ -204,7 +204,7 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         t = (span[0] + span[1]) / 2
         lane = here + (1 if down else -1)
         while 0 <= lane < len(self.model.lanes):
-            found = self.model.index.nearest(t, lane, 1e12)  # any distance (3e4 years)
+            found = self.model.index.nearest(t, lane, 1e19)  # any distance (deep time too)
             if found is not None:
                 self.focus_event(found, lane=lane)
                 return
