@@ -1684,5 +1684,18 @@ Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with
         <source>d MMM yyyy HH:mm</source>
         <translation>yyyy年M月d日 HH:mm</translation>
     </message>
+    <message>
+        <source>cannot draw the timeline as {format}; choose {formats}</source>
+        <extracomment>The tallest image drawn (lanes beyond it are left out).</extracomment>
+        <translation>无法将时间线绘制为 {format}；请选择 {formats}</translation>
+    </message>
+    <message>
+        <source>an image size of {w}x{h} is out of range</source>
+        <translation>图像尺寸 {w}x{h} 超出范围</translation>
+    </message>
+    <message>
+        <source>could not write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
 </context>
 </TS>

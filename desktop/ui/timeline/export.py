@@ -21,6 +21,7 @@ from desktop.domain.filters import EventFilter
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.store.files import check_output, replacing
+from desktop.ui.i18n import translate
 
 FORMATS = ("png", "svg")
 #: The tallest image drawn (lanes beyond it are left out).
@@ -41,14 +42,16 @@ def export_timeline_image(
     unwritable file)."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
-        raise StoreError(f"cannot draw the timeline as {fmt!r}; choose {' or '.join(FORMATS)}")
+        text = translate("Timeline", "cannot draw the timeline as {format}; choose {formats}")
+        raise StoreError(text.format(format=repr(fmt), formats=" or ".join(FORMATS)))
     if filters is None:
         filters = EventFilter()
     if range is None and filters.range is not None:
         range = filters.range
     w, h = (int(v) for v in size)
     if not (100 <= w <= 16000 and 100 <= h <= 16000):
-        raise StoreError(f"an image size of {w}x{h} is out of range")
+        text = translate("Timeline", "an image size of {w}x{h} is out of range")
+        raise StoreError(text.format(w=w, h=h))
 
     check_output(out_path, protect=(store.path,))  # refused before anything is drawn
     canvas = _canvas(store, filters, range, (w, h), group_by)
@@ -58,7 +61,7 @@ def export_timeline_image(
         with replacing(out, protect=(store.path,)) as tmp:
             ok = _render_png(canvas, tmp) if fmt == "png" else _render_svg(canvas, tmp, w, h)
             if not ok:
-                raise StoreError(f"could not write {out}")
+                raise StoreError(translate("Timeline", "could not write {path}").format(path=out))
     finally:
         canvas.deleteLater()
     index = canvas.model.index
