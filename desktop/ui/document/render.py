@@ -168,8 +168,10 @@ def _section(s: Section, printed: bool, note: Callable[[str], str] | None) -> li
 def _source_html(s: SourceEntry) -> str:
     about = " · ".join(esc(words.dates(p)) for p in s.parts)
     grade = words.text(s.grade_text)
-    graded = f"<br><span class='meta'>{esc(grade)}</span>" if s.grade_text else ""
-    rows = [f"<p><b>{esc(s.title)}</b> <span class='meta'>{about}</span>{graded}</p><ul>"]
+    rows = [f"<p><b>{esc(s.title)}</b> <span class='meta'>{about}</span></p>"]
+    if s.grade_text:  # a block of its own: pages break between blocks
+        rows.append(f"<p class='meta'>{esc(grade)}</p>")
+    rows.append("<ul>")
     for f in s.footnotes:
         where = f" <span class='meta'>{esc(f.locator)}</span>" if f.locator else ""
         quote = f" <span class='quote'>“{esc(f.quote)}”</span>" if f.quote else ""
