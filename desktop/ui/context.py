@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QAction, QUndoStack
-    from PySide6.QtWidgets import QMainWindow, QMenu
+    from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu
 
     from desktop.store.database import Store
     from desktop.ui.bridge import StoreBridge
@@ -36,6 +36,12 @@ class TimelinePane(Protocol):
 
     @property
     def model(self) -> Any: ...  # TimelineModel: filter, lanes, grouping, counts
+
+    @property
+    def group(self) -> QComboBox: ...  # lanes by organization, kind or none
+
+    @property
+    def order(self) -> QComboBox: ...  # lanes by name, first event or count
 
 
 class DossierPane(Protocol):

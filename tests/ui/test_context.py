@@ -42,3 +42,18 @@ def test_features_reach_the_window_without_type_ignores():
 def test_a_status_message_goes_through_the_context(window):
     window.show_status("hello from a feature", 1000)
     assert window.statusBar().currentMessage() == "hello from a feature"
+
+
+def test_the_window_lifecycle_is_its_own_module(window, tmp_path):
+    """Opening, replacing and releasing a database and the saved state live in
+    desktop/ui/lifecycle.py; the shell keeps the menus and hands them over."""
+    from desktop.ui.lifecycle import Lifecycle, lifecycle_of
+
+    life = lifecycle_of(window)
+    assert isinstance(life, Lifecycle) and window.shell.lifecycle is life
+    assert window.shell.store is life.store is window.store
+    state = life.timeline_state()
+    assert set(state) == {"range", "group", "order"}
+    assert life.is_current(window.store.path) and not life.is_current(tmp_path / "other.db")
+    for name in ("shell/__init__.py", "../ui/lifecycle.py"):
+        assert "ignore[attr-defined]" not in (UI / name).read_text(encoding="utf-8"), name
