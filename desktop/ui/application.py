@@ -1,5 +1,6 @@
-"""The QApplication: created once, with Dossier's name, icon, fonts (with a CJK fallback), style
-and interface language (desktop/ui/i18n.py).
+"""The QApplication: created once, with Dossier's name, icon, fonts (with a CJK fallback) and
+interface language (desktop/ui/i18n.py); the look is Qt's style with the palette of
+desktop/ui/shell/theme.py (there is no style sheet file).
 
 It imports no window, so anything that draws offscreen (the timeline image, a dossier PDF) can
 make sure the application exists without importing the main window.
@@ -49,9 +50,6 @@ def ensure_app() -> QApplication:
         base = font.family()
         font.setFamilies([base, cjk])
         app.setFont(font)
-    style = resources_dir() / "styles" / "dossier.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
     i18n.install()  # --lang, else View ▸ Language, else the system's
     app.setProperty("dossier_configured", True)
     return app

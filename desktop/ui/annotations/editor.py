@@ -39,6 +39,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.annotations.commands import push_states
 from desktop.ui.annotations.text_undo import TextUndo
+from desktop.ui.colours import error_style
 from desktop.ui.document.notes import NoteBrowser
 from desktop.ui.i18n import colour_name, date_time, translate
 
@@ -320,7 +321,7 @@ class NoteEditor(QWidget):
 
     def _set_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #C0392B;" if error else "")
+        self.status.setStyleSheet(error_style(self) if error else "")
         self.sig_status.emit(text, error)
 
     # -- undoable fields ---------------------------------------------------------------------

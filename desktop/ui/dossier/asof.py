@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.dossier import as_of_seconds
+from desktop.ui.colours import error_style
 
 parse_as_of = as_of_seconds  # 'May 2024' -> the last second of May 2024; '' -> None
 
@@ -52,7 +53,7 @@ class AsOfBar(QWidget):
         self.review.clicked.connect(self.sig_mark_reviewed)
         self.review.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click keeps focus
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(error_style(self))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(QLabel("As of", self))
@@ -83,7 +84,7 @@ class AsOfBar(QWidget):
         except DateParseError as exc:
             self.error.setText("?")
             self.error.setToolTip(str(exc))
-            self.edit.setStyleSheet("border: 1px solid #b3261e")
+            self.edit.setStyleSheet(error_style(self, border=True))
             return
         self.edit.setStyleSheet("")
         self.error.clear()

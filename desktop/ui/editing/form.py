@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from desktop.store import edits
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
+from desktop.ui.colours import error_style
 from desktop.ui.editing.fields import FieldSpec, FieldWidget, columns_of, make_widget
 
 Submit = Callable[[dict[str, Any]], None]
-ERROR_STYLE = "color: #c62828;"
 
 
 class EditDialog(QDialog):
@@ -65,7 +65,7 @@ class EditDialog(QDialog):
             error = QLabel(self)
             error.setObjectName(f"error_{spec.name}")
             error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setStyleSheet(ERROR_STYLE)
+            error.setStyleSheet(error_style(self))
             error.setWordWrap(True)
             error.hide()
             box = QWidget(self)
@@ -82,7 +82,7 @@ class EditDialog(QDialog):
         self.general_error = QLabel(self)
         self.general_error.setObjectName("error_general")
         self.general_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setStyleSheet(error_style(self))
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(

@@ -20,6 +20,7 @@ from desktop.domain.filters import OPEN_HI, OPEN_LO, EventFilter, day_text
 from desktop.domain.grades import Grade
 from desktop.domain.partial_date import DateParseError, parse_span
 from desktop.store.filters import FilterChoices
+from desktop.ui.colours import error_style
 from desktop.ui.filters.checklist import CheckListButton
 
 ANY_COUNTRY = "Any country"
@@ -232,7 +233,7 @@ class FilterBar(QToolBar):
             self._emit()
 
     def _mark_dates(self, error: str | None) -> None:
-        style = "QLineEdit { border: 1px solid #B3261E; }" if error else ""
+        style = f"QLineEdit {{ {error_style(self, border=True)} }}" if error else ""
         for box in (self.date_from, self.date_to):
             box.setStyleSheet(style)
             box.setToolTip(error or "A year, a month or a day: 2023, May 2024, 4 Jul 2024")

@@ -26,6 +26,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.store.io import ImportPlan, ImportReport
 from desktop.store.io.readers import FORMATS
+from desktop.ui.colours import error_style
 from desktop.ui.i18n import num, translate
 from desktop.ui.import_dialog.jobs import Job, Preview, import_work, plan_work, read_columns
 from desktop.ui.import_dialog.tables import MappingTable, fill_events, fill_skipped, plain_table
@@ -36,7 +37,6 @@ FORMAT_LABELS = {
     "timesketch": "Timesketch CSV/JSONL",
     "jsonl": QT_TRANSLATE_NOOP("Import", "JSON lines"),
 }
-ERROR_STYLE = "color: #b00020"
 
 
 class ImportDialog(QDialog):
@@ -181,7 +181,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
-        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setStyleSheet(error_style(self) if error else "")
         self.status.setText(text)
 
     # -- planning ------------------------------------------------------------------------------
@@ -236,7 +236,7 @@ class ImportDialog(QDialog):
         self.events_table.setRowCount(0)
         self.skipped_table.setRowCount(0)
         self.partial_box.hide()
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(error_style(self))
         self.summary.setText(
             translate("Import", "This file cannot be imported as it is: {error}").format(
                 error=message
