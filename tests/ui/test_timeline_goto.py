@@ -13,6 +13,7 @@ from desktop.store import annotations as notes
 from desktop.ui import annotations as annotations_ui
 from desktop.ui import search as search_ui
 from desktop.ui.timeline import clusters
+from desktop.ui.timeline.frame import MAX_LABEL_W
 from desktop.ui.timeline.input import WHEEL_ZOOM_PER_DEGREE
 from desktop.ui.timeline.layout_report import frame_layout
 
@@ -314,3 +315,23 @@ def test_a_note_that_changes_a_tag_filters_lanes_redraws_them(window, fit):
     assert len(fit.lane_layout) == len(fit.model.lanes) > lanes_before
     assert_labelled(window, fit.focus_event(event_id(window, "sora-preview"), animate=False) or
                     event_id(window, "sora-preview"))  # fmt: skip
+
+
+def test_the_selected_event_shows_its_whole_title_where_there_is_room(window, fit):
+    eid = event_id(window, "openai-api-cutoff")
+    fit.focus_event(eid, animate=False)
+    text = fit.model.label(eid)
+    full = fit.painter.text_width(text)
+    assert full > MAX_LABEL_W  # longer than other events' labels may be
+    entry = next(e for e in frame_layout(fit)["events"] if e["key"] == "event:openai-api-cutoff")
+    assert entry["shown"] == "label"
+    assert entry["label_rect"][2] >= full - 0.5  # not cut
+    fit.select_event(None)
+    fit.planner.update()
+    plan = next(
+        p
+        for p in fit.planner.plans.values()
+        if p.stack and any(fit.model.index.ids[pl.id] == eid for pl in p.stack.placed)
+    )
+    placed = next(pl for pl in plan.stack.placed if fit.model.index.ids[pl.id] == eid)
+    assert placed.label_w <= MAX_LABEL_W  # once deselected, cut like the others

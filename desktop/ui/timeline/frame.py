@@ -19,8 +19,10 @@ from desktop.domain.time_scale import TimeScale
 if TYPE_CHECKING:
     from desktop.ui.timeline.canvas import TimelineCanvas
 
-#: Labels are cut (elided) to this many pixels at most; the tooltip has the whole title.
+#: Labels are cut (elided) to this many pixels at most; the tooltip has the whole title. The
+#: selected event's label may take more, where its row has the room.
 MAX_LABEL_W = 300.0
+SELECTED_LABEL_W = 640.0
 
 
 class FramePlanner:
@@ -40,8 +42,13 @@ class FramePlanner:
 
     def label_widths(self, ids: Sequence[int]) -> list[float]:
         texts = self.c.model.labels(list(ids))
-        width = self.c.painter.text_width
-        return [min(MAX_LABEL_W, width(texts.get(i, ""))) if texts.get(i) else 0.0 for i in ids]
+        width, selected = self.c.painter.text_width, self.c.selected
+        return [
+            min(SELECTED_LABEL_W if i == selected else MAX_LABEL_W, width(texts[i]))
+            if texts.get(i)
+            else 0.0
+            for i in ids
+        ]
 
     def priorities(self) -> dict[int, float]:
         c = self.c
