@@ -161,10 +161,13 @@ class EventIndex:
         self.n_lanes = int(self.lane.max()) + 1 if n else 0
 
         # Durations up to `_max_short` are "short"; the few longer events are listed apart.
+        # (any bound is correct; above a million events it is taken from a sample of them)
         dur = self.hi - self.lo
-        k = min(n - 1, int(n * short_fraction))
-        self._max_short = float(np.partition(dur, k)[k]) if n else 0.0
+        sample = dur[:: max(1, n // 1_000_000)]
+        k = min(len(sample) - 1, int(len(sample) * short_fraction))
+        self._max_short = float(np.partition(sample, k)[k]) if n else 0.0
         self._long_pos = np.flatnonzero(dur > self._max_short)
+        del dur, sample
         self._long_lo, self._long_hi = self.lo[self._long_pos], self.hi[self._long_pos]
         self._long_lane = self.lane[self._long_pos]
         self._long_bounds: np.ndarray | None = None
@@ -172,7 +175,9 @@ class EventIndex:
         self._id_sorter: np.ndarray | None = None
         self._extent: tuple[float, float] | None = None
         self._lane_perm: np.ndarray | None = None
-        self._lane_bounds = self._lo_by_lane = self._hi_by_lane = _EMPTY
+        self._lane_bounds = _EMPTY
+        self._lane_cols: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._lane_kept = 0
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[int, float, float, int, int, int]]) -> EventIndex:
@@ -269,18 +274,28 @@ class EventIndex:
         return VisibleSlice(head.astype(np.intp, copy=False), start, stop)
 
     def _lane_segment(self, lane: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(positions, lo, hi) of one lane, by start time; index built on first use."""
+        """(positions, lo, hi) of one lane, by start time. The lanes' order is built on first
+        use (32-bit positions where they fit); a lane's lo and hi are gathered when it is
+        first asked for and kept while the lanes kept hold at most half the events."""
         if self._lane_perm is None:
             key = self.lane.astype(np.uint16) if self.n_lanes <= 1 << 16 else self.lane
             perm = np.argsort(key, kind="stable")  # radix sort for 16-bit keys
+            small = len(perm) < 2**31
             counts = np.bincount(self.lane, minlength=self.n_lanes)
             self._lane_bounds = np.concatenate(([0], np.cumsum(counts)))
-            self._lo_by_lane, self._hi_by_lane = self.lo[perm], self.hi[perm]
-            self._lane_perm = perm
+            self._lane_perm = perm.astype(np.int32) if small else perm
         if not 0 <= lane < self.n_lanes:
             return _EMPTY, self.lo[:0], self.hi[:0]
-        seg = slice(int(self._lane_bounds[lane]), int(self._lane_bounds[lane + 1]))
-        return self._lane_perm[seg], self._lo_by_lane[seg], self._hi_by_lane[seg]
+        kept = self._lane_cols.pop(lane, None)
+        if kept is None:
+            pos = self._lane_perm[int(self._lane_bounds[lane]) : int(self._lane_bounds[lane + 1])]
+            kept = (pos, self.lo[pos], self.hi[pos])
+            self._lane_kept += len(pos)
+            while self._lane_kept > max(len(self) // 2, 1 << 20) and self._lane_cols:
+                oldest = next(iter(self._lane_cols))  # least recently asked for
+                self._lane_kept -= len(self._lane_cols.pop(oldest)[0])
+        self._lane_cols[lane] = kept  # (re)inserted last: most recently asked for
+        return kept
 
     def lane_segment(self, lane: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(positions, lo, hi) of every event of one lane, by start time."""

@@ -175,22 +175,32 @@ def _sorted_into(sink: _Columns, out: Path | None) -> dict[str, np.ndarray]:
     order = None if presorted else np.argsort(lo, kind="stable")
     del lo
     cols: dict[str, np.ndarray] = {}
+    step = 1 << 20
     for name in COLUMNS:
         src = sink.column(name)
+        dtype = _narrowest(src) if name == "org" else np.dtype(DTYPES[name])
         if out is None:
-            cols[name] = src if order is None else src[order]
+            cols[name] = (src if order is None else src[order]).astype(dtype, copy=False)
             continue
-        dst = np.lib.format.open_memmap(out / f"{name}.npy", "w+", DTYPES[name], (n,))
-        for i in range(0, n, 1 << 20):  # a gather a chunk at a time: little memory
-            dst[i : i + (1 << 20)] = src[i : i + (1 << 20)] if order is None else (
-                src[order[i : i + (1 << 20)]]
-            )  # fmt: skip
+        dst = np.lib.format.open_memmap(out / f"{name}.npy", "w+", dtype, (n,))
+        for i in range(0, n, step):  # a gather a chunk at a time: little memory
+            dst[i : i + step] = src[i : i + step] if order is None else src[order[i : i + step]]
         dst.flush()
         del dst, src
         with open(out / f"{name}.npy", "rb+") as f:
             os.fsync(f.fileno())  # on disk before the folder is named valid
         (sink.folder / f"{name}.raw").unlink()  # type: ignore[operator]
     return cols
+
+
+def _stored_dtype(folder: Path, name: str) -> str:
+    return str(np.load(folder / f"{name}.npy", mmap_mode="r").dtype.str)
+
+
+def _narrowest(org: np.ndarray) -> np.dtype:
+    """int32 for organization ids that fit (half the memory), else int64."""
+    fits = not len(org) or (int(org.min()) >= -(2**31) and int(org.max()) < 2**31)
+    return np.dtype(np.int32 if fits else np.int64)
 
 
 def _remove_others(folder: Path, keep: str) -> None:
@@ -228,7 +238,7 @@ def _build_files(store: Store, progress: Progress | None) -> dict[str, np.ndarra
             "token": token,
             "generation": generation,
             "rows": sink.n,
-            "dtypes": {name: np.dtype(DTYPES[name]).str for name in COLUMNS},
+            "dtypes": {name: _stored_dtype(work, name) for name in COLUMNS},
             "kind_names": kinds,
         }
         (work / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")

@@ -249,7 +249,7 @@ def read_chunks(
     reader = _Reader(store, kinds)
     if not reader.ranges:
         return
-    threads = max(0, min(3, (os.cpu_count() or 1) - 1, len(reader.ranges) - 1))
+    threads = max(0, min(3, os.cpu_count() or 1, len(reader.ranges) - 1))
     conns = _connections(store, generation, threads)
     free: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
     for conn in conns:

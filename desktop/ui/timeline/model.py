@@ -149,9 +149,9 @@ class TimelineModel:
         self.index = EventIndex(
             cols["id"], cols["lo"], cols["hi"], position[lane_of_row], cols["kind"], cols["flags"]
         )
-        self.start_hi = cols["start_hi"][self.index.order]
+        self.start_hi = self.index.in_order(cols["start_hi"])
         self.has_end = self.index.hi > self.start_hi + 1  # an end of its own: a range
-        self.colour = cols["colour"][self.index.order]
+        self.colour = self.index.in_order(cols["colour"])
         if mask is None:
             self._unfiltered = (setting, self.lanes, self.lane_org, self.index, self.start_hi)
 
@@ -228,7 +228,7 @@ class TimelineModel:
         col = self._base["colour"]
         if self._mask is not None:
             col = col[np.flatnonzero(self._mask)]
-        self.colour = col[self.index.order]
+        self.colour = self.index.in_order(col)
 
     def colour_of(self, event_id: int) -> str | None:
         """The note colour label drawn for ``event_id`` (None: no colour)."""
