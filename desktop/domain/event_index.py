@@ -161,9 +161,9 @@ class EventIndex:
         self.n_lanes = int(self.lane.max()) + 1 if n else 0
 
         # Durations up to `_max_short` are "short"; the few longer events are listed apart.
-        # (any bound is correct; above a million events it is taken from a sample of them)
+        # (any bound is correct; above 200,000 events it is taken from a sample of them)
         dur = self.hi - self.lo
-        sample = dur[:: max(1, n // 1_000_000)]
+        sample = dur[:: max(1, n // 200_000)]
         k = min(len(sample) - 1, int(len(sample) * short_fraction))
         self._max_short = float(np.partition(sample, k)[k]) if n else 0.0
         self._long_pos = np.flatnonzero(dur > self._max_short)
@@ -177,6 +177,7 @@ class EventIndex:
         self._lane_perm: np.ndarray | None = None
         self._lane_bounds = _EMPTY
         self._lane_cols: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._repeat_pos: np.ndarray | None = None
         self._lane_kept = 0
 
     @classmethod
@@ -328,6 +329,35 @@ class EventIndex:
         return np.concatenate(parts).astype(np.intp, copy=False)
 
     # -- aggregation -----------------------------------------------------------------------
+
+    def _repeats(self) -> np.ndarray:
+        """Positions of the rows that repeat an earlier row's event (its other lanes)."""
+        if self._repeat_pos is None:
+            ids, lo = self.ids, self.lo
+            same_lo = lo[1:] == lo[:-1]
+            same = same_lo & (ids[1:] == ids[:-1])
+            # an event's rows share its start; when ids ascend among equal starts (as the
+            # store gives them) its rows are neighbours, else sort to find them
+            if bool((ids[1:][same_lo] >= ids[:-1][same_lo]).all()):
+                self._repeat_pos = np.flatnonzero(same) + 1
+            else:
+                _, first = np.unique(ids, return_index=True)
+                keep = np.zeros(len(ids), bool)
+                keep[first] = True
+                self._repeat_pos = np.flatnonzero(~keep)
+        return self._repeat_pos
+
+    def start_counts(self, scale: TimeScale) -> np.ndarray:
+        """Events (each once, whatever its lanes) per pixel column of their start, those
+        before or after the window in the first or last column; shape (ceil(width),)."""
+        w = max(1, math.ceil(scale.width))
+        edges = scale.start + np.arange(1, w) * scale.seconds_per_pixel
+        cuts = np.searchsorted(self.lo, edges, side="left")  # no pass over the events
+        counts = np.diff(cuts, prepend=0, append=len(self.lo)).astype(np.int64)
+        rep = self._repeats()
+        if len(rep):
+            counts -= np.bincount(np.searchsorted(edges, self.lo[rep], "right"), minlength=w)
+        return counts
 
     def density(
         self, scale: TimeScale, lane_ids_visible: LaneIds = None, n_lanes: int | None = None

@@ -303,3 +303,45 @@ def test_assign_flags_follows_the_input_order():
     }
     with pytest.raises(ValueError):
         idx.assign_flags([1, 2])
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(-50, 50), st.integers(1, 4)),
+        min_size=1,
+        max_size=80,
+    ),
+    st.integers(-60, 0),
+    st.integers(1, 120),
+    st.booleans(),
+)
+@settings(max_examples=150, deadline=None)
+def test_start_counts_count_each_event_once_by_start_column(rows, t0, span, shuffle):
+    """An event in several lanes has a row per lane (same id, same start): counted once; the
+    rows come as the store gives them (ids ascending among equal starts) or shuffled."""
+    events = {eid: float(lo) * 1e12 for eid, lo, _ in rows}  # one start per event, deep time
+    table = [(eid, events[eid], lanes) for eid, _, lanes in rows]
+    table = sorted({(eid, lo, lane) for eid, lo, n in table for lane in range(n)})
+    if shuffle:
+        table = [table[i] for i in np.random.default_rng(len(table)).permutation(len(table))]
+    ids = np.array([r[0] for r in table])
+    lo = np.array([r[1] for r in table])
+    index = EventIndex(ids, lo, lo + 1e12, np.array([r[2] for r in table]))
+    scale = TimeScale(t0 * 1e12, (t0 + span) * 1e12, 37.0)
+    w = 37
+    edges = scale.start + np.arange(1, w) * scale.seconds_per_pixel
+    want = np.zeros(w, np.int64)
+    for start in events.values():
+        want[np.searchsorted(edges, start, "right")] += 1
+    assert index.start_counts(scale).tolist() == want.tolist()
+
+
+def test_read_only_presorted_columns_are_kept_not_copied():
+    lo = np.arange(5, dtype=np.float64)
+    lo.flags.writeable = False
+    ids = np.arange(5, dtype=np.int64)  # writeable: copied, so a later change cannot reach it
+    index = EventIndex(ids, lo, lo + 1, np.zeros(5, np.int32))
+    assert np.shares_memory(index.lo, lo) and not np.shares_memory(index.ids, ids)
+    assert index.presorted and index.in_order(ids) is ids
+    ids[0] = 99
+    assert index.ids[0] == 0

@@ -144,9 +144,7 @@ class OverviewMixin:
         w = max(1, math.ceil(full.width))
         counts = np.zeros(w, np.int64)
         if len(index):  # each event once, though it has a row in each of its lanes
-            _, first = np.unique(index.ids, return_index=True)
-            cols = np.clip(full.x(index.lo[first]).astype(np.int64), 0, w - 1)
-            counts = np.bincount(cols, minlength=w)[:w]
+            counts = index.start_counts(full)[:w]  # by searchsorted: no pass over 10M rows
         heights = np.repeat(bar_heights(histogram(counts, BIN_PX), h), BIN_PX)[:w]
         heights[BIN_PX - 1 :: BIN_PX] = 0  # the gap between bars
         mask = np.arange(h)[:, None] >= (h - np.round(heights)[None, :])
