@@ -178,17 +178,3 @@ def apply_restore(conn: sqlite3.Connection, snap: Snapshot) -> None:
         _insert(conn, table, row)
     for table, rowid, col, old in snap.nulled:
         conn.execute(f'UPDATE {table} SET "{col}" = ? WHERE rowid = ?', (old, rowid))
-
-
-def changes_of(snap: Snapshot) -> dict[str, list[int]]:
-    """kind -> ids touched by the snapshot (link rows count as updates of their event)."""
-    out: dict[str, list[int]] = {}
-    for table, row in snap.rows:
-        if table in TABLE_KINDS:
-            out.setdefault(TABLE_KINDS[table], []).append(int(row["_rowid_"]))
-        elif table in _LINK_TABLES:
-            out.setdefault("event", []).append(int(row["event_id"]))
-    for table, rowid, _col, _old in snap.nulled:
-        if table in TABLE_KINDS:
-            out.setdefault(TABLE_KINDS[table], []).append(int(rowid))
-    return {k: sorted(set(v)) for k, v in out.items()}

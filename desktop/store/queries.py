@@ -112,17 +112,6 @@ def get_event(store: Store, event_id: int) -> Event | None:
     return _event(row) if row else None
 
 
-def events_by_ids(store: Store, ids: Iterable[int]) -> list[Event]:
-    ids = list(ids)
-    out: list[Event] = []
-    for chunk, marks in id_batches(ids):
-        rows = store.conn.execute(
-            f"SELECT {EVENT_COLS} FROM events WHERE id IN ({marks})", chunk
-        ).fetchall()
-        out += [_event(r) for r in rows]
-    return out
-
-
 def list_events(store: Store, org_id: int | None = None) -> list[Event]:
     """Events in time order (of one organization when ``org_id`` is given)."""
     if org_id is None:
