@@ -116,5 +116,7 @@ class WindowContext(Protocol):
 
     def show_status(self, text: str, timeout_ms: int = 5000) -> None: ...
 
+    def export_timeline_image(self, path: str, size: tuple[int, int] = (1600, 900)) -> int: ...
+
     @property
     def qt(self) -> QMainWindow: ...  # the Qt window: docks, toolbars, event filters, parent

@@ -25,6 +25,7 @@ from desktop.ui.dossier.widget import DossierTabs
 from desktop.ui.event_details.widget import EventDetailsView
 from desktop.ui.org_list.widget import OrgListWidget
 from desktop.ui.shell import keyboard
+from desktop.ui.timeline.export import export_timeline_image
 from desktop.ui.timeline.widget import TimelineWidget
 
 __all__ = ["FILE_SECTIONS", "MainWindow"]
@@ -185,6 +186,21 @@ class MainWindow(QMainWindow):
     def qt(self) -> QMainWindow:
         """The window as a Qt widget (the WindowContext's parent for docks and dialogs)."""
         return self
+
+    def export_timeline_image(self, path: str, size: tuple[int, int] = (1600, 900)) -> int:
+        """The timeline as shown (filter, visible range, lane grouping) as PNG or SVG (by the
+        suffix of ``path``); returns the number of events drawn. Raises StoreError."""
+        fmt = "svg" if path.lower().endswith(".svg") else "png"
+        model = self.timeline.model
+        return export_timeline_image(
+            self.store,
+            path,
+            fmt,
+            model.filter,
+            self.timeline.canvas.visible_range(),
+            size,
+            group_by=model.group_by,
+        )
 
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)

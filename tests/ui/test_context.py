@@ -57,3 +57,15 @@ def test_the_window_lifecycle_is_its_own_module(window, tmp_path):
     assert life.is_current(window.store.path) and not life.is_current(tmp_path / "other.db")
     for name in ("shell/__init__.py", "../ui/lifecycle.py"):
         assert "ignore[attr-defined]" not in (UI / name).read_text(encoding="utf-8"), name
+
+
+def test_the_feature_independence_contract_has_no_exceptions():
+    import tomllib
+
+    config = tomllib.loads((UI.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = [
+        c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "independence"
+    ]
+    assert "desktop.ui.filters" in contract["modules"]
+    assert "desktop.ui.timeline" in contract["modules"]
+    assert not contract.get("ignore_imports")

@@ -157,19 +157,7 @@ class FilterController(QObject):
     def export_current_view(self, path: str, size: tuple[int, int] = (1600, 900)) -> int:
         """Write the timeline as shown (filter, visible range, lane grouping) to ``path``;
         PNG or SVG by its suffix. Returns the number of events drawn."""
-        from desktop.ui.timeline.export import export_timeline_image
-
-        fmt = "svg" if path.lower().endswith(".svg") else "png"
-        canvas = self.timeline.canvas
-        return export_timeline_image(
-            self.store,
-            path,
-            fmt,
-            self.filter,
-            canvas.visible_range(),
-            size,
-            group_by=self.timeline.model.group_by,
-        )
+        return self.window.export_timeline_image(path, size)
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
