@@ -6,8 +6,6 @@ letters typed in the results list go to the search box."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.search_targets import target_label
+from desktop.ui.bus import Changes
+from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
 from desktop.ui.i18n import translate
 from desktop.ui.search.palette import QuickOpen
@@ -82,12 +82,13 @@ class ResultsPanel(QFrame):
 
 
 class SearchUI(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.window = window
         self.store = window.store
+        host = window.qt
 
-        self.toolbar = QToolBar(translate("Search", "Search"), window)
+        self.toolbar = QToolBar(translate("Search", "Search"), host)
         self.toolbar.setObjectName("searchToolbar")
         self.toolbar.setMovable(False)
         self.box = SearchInput(self.toolbar)
@@ -98,14 +99,14 @@ class SearchUI(QObject):
         self.box.setMinimumWidth(260)
         self.box.setMaximumWidth(560)
         self.toolbar.addWidget(self.box)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        host.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
-        self.panel = ResultsPanel(window)
+        self.panel = ResultsPanel(host)
         self.dock = self.panel  # the name older callers know
         self.summary = self.panel.summary
         self.results = self.panel.results
         self.results.installEventFilter(self)
-        window.installEventFilter(self)
+        host.installEventFilter(self)
 
         self.session = SearchSession(self.store, self.box, self.results, self, per_group=20)
         self.session.sig_activated.connect(self.open_hit)
@@ -114,36 +115,32 @@ class SearchUI(QObject):
 
         self.palette: QuickOpen | None = None
 
-        self.find_action = QAction(translate("Search", "&Find…"), window)
+        self.find_action = QAction(translate("Search", "&Find…"), host)
         self.find_action.setObjectName("actionFind")
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.find_action.triggered.connect(self.focus_box)
-        self.quick_action = QAction(translate("Search", "&Quick open…"), window)
+        self.quick_action = QAction(translate("Search", "&Quick open…"), host)
         self.quick_action.setObjectName("actionQuickOpen")
         self.quick_action.setShortcut(QKeySequence("Ctrl+K"))
         self.quick_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.quick_action.triggered.connect(self.open_palette)
-        self.show_action = QAction(translate("Search", "Search &results"), window)
+        self.show_action = QAction(translate("Search", "Search &results"), host)
         self.show_action.setObjectName("actionSearchResults")
         self.show_action.triggered.connect(self.show_results)
-        window.addAction(self.find_action)
-        window.addAction(self.quick_action)
-        menus = getattr(window, "menus", {})
-        if "edit" in menus:
-            menus["edit"].addAction(self.find_action)
-        if "go" in menus:
-            menus["go"].addAction(self.quick_action)
-        if "view" in menus:
-            menus["view"].addAction(self.show_action)
+        host.addAction(self.find_action)
+        host.addAction(self.quick_action)
+        window.menus["edit"].addAction(self.find_action)
+        window.menus["go"].addAction(self.quick_action)
+        window.menus["view"].addAction(self.show_action)
 
-        window.bridge.sig_changed.connect(self._on_store_changed)
+        window.bus.sig_views.connect(self._on_store_changed)
 
     # -- actions -------------------------------------------------------------------------------
     def focus_box(self) -> None:
         if self.palette is not None and self.palette.isVisible():
             self.palette.reject()
-        self.window.activateWindow()
+        self.window.qt.activateWindow()
         self.toolbar.show()
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
@@ -154,14 +151,14 @@ class SearchUI(QObject):
 
     def open_palette(self) -> QuickOpen:
         if self.palette is None:
-            self.palette = QuickOpen(self.store, self.window)
+            self.palette = QuickOpen(self.store, self.window.qt)
             self.palette.sig_activated.connect(self.open_hit)
             # the palette is a window of its own: the keys must work there too
             self.palette.addAction(self.find_action)
             self.palette.addAction(self.quick_action)
             # closed (Esc, Enter): the keyboard goes back to the window it floats over
-            self.palette.finished.connect(lambda _r: self.window.activateWindow())
-        self.palette.open_over(self.window)
+            self.palette.finished.connect(lambda _r: self.window.qt.activateWindow())
+        self.palette.open_over(self.window.qt)
         return self.palette
 
     def dismiss(self) -> None:
@@ -174,7 +171,7 @@ class SearchUI(QObject):
         target = hit.target
         if target is None:
             message = translate("Search", "“{name}” leads nowhere to open")
-            self.window.statusBar().showMessage(message.format(name=hit.name[:80]), 4000)
+            self.window.show_status(message.format(name=hit.name[:80]), 4000)
             return
         if target.kind == "event":
             self.window.focus_event(target.id)
@@ -184,7 +181,7 @@ class SearchUI(QObject):
             message = translate("Search", "Opened {target} for “{name}”").format(
                 target=target_label(self.store, target), name=hit.name[:80]
             )
-            self.window.statusBar().showMessage(message, 4000)
+            self.window.show_status(message, 4000)
 
     # -- listeners -----------------------------------------------------------------------------
     def _on_searched(self, text: str) -> None:
@@ -200,7 +197,7 @@ class SearchUI(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window and kind == QEvent.Type.Resize and self.panel.isVisible():
+        if watched is self.window.qt and kind == QEvent.Type.Resize and self.panel.isVisible():
             self.panel.place()
         elif watched is self.results and kind == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
@@ -215,13 +212,13 @@ class SearchUI(QObject):
                 return True
         return False
 
-    def _on_store_changed(self, _changes: list) -> None:
+    def _on_store_changed(self, _changes: Changes) -> None:
         if self.panel.isVisible():
             self.session.reload()
         if self.palette is not None and self.palette.isVisible():
             self.palette.session.reload()
 
 
-def install(window: Any) -> SearchUI:
+def install(window: WindowContext) -> SearchUI:
     """Add the search box, its results dock and the quick-open palette to ``window`` (once)."""
     return install_once(window, ATTRIBUTE, SearchUI, lambda: SearchUI(window))

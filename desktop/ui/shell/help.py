@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.store.database import Store
 from desktop.store.queries import counts
+from desktop.ui.context import WindowContext
 from desktop.ui.i18n import translate
 
 # The sheet's texts are kept in English here (marked QT_TRANSLATE_NOOP for pyside6-lupdate) and
@@ -192,12 +193,12 @@ def _sheet_row(row: tuple[str, str, str]) -> tuple[str, str, str]:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(translate("Shortcuts", "Keyboard shortcuts"))
-        rows = menu_shortcuts(window.menus)  # type: ignore[attr-defined]
-        rows += timeline_shortcuts(window.timeline.canvas)  # type: ignore[attr-defined]
+        rows = menu_shortcuts(window.menus)
+        rows += timeline_shortcuts(window.timeline.canvas)
         rows += [_sheet_row(row) for row in KEYBOARD_KEYS]
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels(
@@ -295,10 +296,10 @@ class EmptyHint(QObject):
         "File ▸ New database…",
     )
 
-    def __init__(self, window: QWidget, store: Store) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext, store: Store) -> None:
+        super().__init__(window.qt)
         self.store = store
-        self.canvas: QWidget = window.timeline.canvas  # type: ignore[attr-defined]
+        self.canvas: QWidget = window.timeline.canvas
         self.label = QLabel(translate("Shell", self.TEXT), self.canvas)
         self.label.setObjectName("emptyHint")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -310,7 +311,7 @@ class EmptyHint(QObject):
             " border-radius: 6px; padding: 16px; }"
         )
         self.canvas.installEventFilter(self)
-        window.bridge.sig_changed.connect(lambda _changes: self.refresh())  # type: ignore[attr-defined]
+        window.bus.sig_views.connect(lambda _changes: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
@@ -342,17 +343,17 @@ def show_dialog(dialog: QDialog) -> None:
     dialog.exec()
 
 
-def add_help_actions(window: QWidget, store: Store) -> dict[str, QAction]:
-    menu: QMenu = window.menus["help"]  # type: ignore[attr-defined]
-    shortcuts = QAction(translate("Shell", "&Keyboard shortcuts"), window)
+def add_help_actions(window: WindowContext, store: Store) -> dict[str, QAction]:
+    menu: QMenu = window.menus["help"]
+    shortcuts = QAction(translate("Shell", "&Keyboard shortcuts"), window.qt)
     shortcuts.setShortcut(QKeySequence("Ctrl+/"))
     shortcuts.setObjectName("actionShortcuts")
     shortcuts.triggered.connect(lambda: show_dialog(ShortcutsDialog(window)))
-    about = QAction(translate("Shell", "&About Dossier"), window)
+    about = QAction(translate("Shell", "&About Dossier"), window.qt)
 
     about.setObjectName("actionAbout")
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    about.triggered.connect(lambda: show_dialog(about_box(window, store)))
+    about.triggered.connect(lambda: show_dialog(about_box(window.qt, store)))
     menu.addAction(shortcuts)
     menu.addSeparator()
     menu.addAction(about)
