@@ -19,6 +19,7 @@ from desktop.store.database import Store, open_store
 from desktop.store.files import check_output
 from desktop.store.filters import org_ids_by_names
 from desktop.store.io import ImportPlan, ImportReport, apply_import, plan_import
+from desktop.store.io.backlog import index_backlog
 from desktop.store.io.exporters import export_csv, export_ics, export_timelinejs
 from desktop.store.io.importers import check_plan
 from desktop.store.io.readers import FORMATS
@@ -119,6 +120,12 @@ class _Counter:
         sys.stderr.flush()
         self.shown = True
 
+    def share(self, done: float) -> None:
+        if self.tty:
+            sys.stderr.write(f"\r{self.label} {int(done * 100)} %")
+            sys.stderr.flush()
+            self.shown = True
+
     def clear(self) -> None:
         if self.shown:
             sys.stderr.write("\r\x1b[K")
@@ -187,6 +194,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         partial = args.partial or args.dry_run
         report = apply_import(store, plan, partial=partial, progress=counter, dry_run=args.dry_run)
+        counter.clear()
+        if report.indexing:  # committed; the search index follows, and is whole on exit
+            counter = _Counter("indexing")
+            index_backlog(store, progress=counter.share)
     finally:
         counter.clear()
         store.close()

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from desktop.store.database import Store
 from desktop.store.schema import SEARCH_KINDS, SEARCH_TABLES
+from desktop.store.search_backlog import KEY as BACKLOG_KEY
+from desktop.store.search_backlog import Backlog, read_backlog
 from desktop.store.search_rank import (
     idf_weights,
     ids_between,
@@ -356,6 +358,7 @@ def check_index(store: Store) -> list[str]:
             store.conn.execute("INSERT INTO search(search, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
             problems.append(f"search index integrity check failed: {exc}")
+    backlog = read_backlog(store.conn)
     for kind, table in SEARCH_TABLES.items():
         code = SEARCH_KINDS[kind]
         cond = "deleted_at IS NULL" if kind == "annotation" else "1"
@@ -363,9 +366,30 @@ def check_index(store: Store) -> list[str]:
         n_index = store.conn.execute(
             "SELECT count(*) FROM search WHERE kind = ? AND rowid % 16 = ?", (kind, code)
         ).fetchone()[0]
-        if n_rows != n_index:
+        if kind == "event" and backlog is not None:
+            problems += _backlog_problems(store, backlog, n_rows, n_index)
+        elif n_rows != n_index:
             problems.append(f"search index has {n_index} {kind} rows, the table has {n_rows}")
     return problems
+
+
+def _backlog_problems(store: Store, backlog: Backlog, n_rows: int, n_index: int) -> list[str]:
+    """Events outside the backlog all indexed, none inside indexed twice or for nothing."""
+    code = SEARCH_KINDS["event"]
+    inside = store.conn.execute(
+        "SELECT count(*) FROM events WHERE id > ? AND id <= ?", (backlog.after, backlog.upto)
+    ).fetchone()[0]
+    indexed_inside = store.conn.execute(
+        f"SELECT count(*) FROM search WHERE rowid > ?1 * 16 + {code} AND rowid <= ?2 * 16 + {code}"
+        f" AND rowid % 16 = {code}",
+        (backlog.after, backlog.upto),
+    ).fetchone()[0]
+    if n_rows - inside != n_index - indexed_inside or indexed_inside > inside:
+        return [
+            f"search index has {n_index - indexed_inside} event rows outside the backlog of"
+            f" the last import, the table has {n_rows - inside}"
+        ]
+    return []
 
 
 def rebuild_index(store: Store) -> None:
@@ -375,6 +399,7 @@ def rebuild_index(store: Store) -> None:
         for table in SEARCH_TABLES.values():
             # an UPDATE that changes nothing still fires the triggers that re-index the row
             db.execute(f"UPDATE {table} SET id = id")
+        db.execute("DELETE FROM app_state WHERE key = ?", (BACKLOG_KEY,))  # all indexed now
         store.changed("all", "reload")
 
 

@@ -24,6 +24,7 @@ from desktop.store.search import (
     _terms,
     search,
 )
+from desktop.store.search_backlog import indexed_share
 
 SHORT_OR_MAX = 24  # a short term with more trigrams than this is counted by reading rows
 EXACT_SCAN_ROWS = 120_000  # rows read at most to count common short terms exactly
@@ -50,6 +51,9 @@ class SearchPage:
     query: str
     hits: list[SearchHit]
     count: Count
+    indexed: float | None = None
+    """The share of a big import's events search can find yet (0..1), or None when the index
+    is complete (see :mod:`desktop.store.search_backlog`)."""
 
     @property
     def total(self) -> int:
@@ -62,7 +66,7 @@ def search_page(
     """:func:`search` with the true number of matches (``count_matches``)."""
     hits = search(store, text, kinds=kinds, limit=limit)
     count = count_matches(store, text, kinds=kinds) if hits else Count({})
-    return SearchPage(text, hits, count)
+    return SearchPage(text, hits, count, indexed_share(store))
 
 
 def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = None) -> Count:

@@ -19,6 +19,7 @@ from desktop.store.io import (
     ImportRefused,
     apply_import,
     plan_import,
+    search_index,
 )
 from desktop.store.io import writer as writer_module
 from desktop.store.io.exporters import export_csv, export_ics, export_timelinejs
@@ -523,7 +524,7 @@ def test_import_bench_runs_small(tmp_path):
 
 
 def test_unexpected_trigger_shape_keeps_the_triggers(tmp_path, empty_store, monkeypatch):
-    monkeypatch.setattr(writer_module, "_AI", re.compile("never matches"))
+    monkeypatch.setattr(search_index, "_AI", re.compile("never matches"))
     schema = schema_of(empty_store)
     path = write(tmp_path / "t.csv", "title,date\nA,2024\nB,2024-05\nA,2024\n")
     report = apply_import(empty_store, plan_import(path))

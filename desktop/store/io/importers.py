@@ -21,7 +21,6 @@ from pathlib import Path
 
 from desktop.store.database import Store
 from desktop.store.io.formats import open_source
-from desktop.store.io.prefetch import Prefetch
 from desktop.store.io.records import (
     KEEP_SKIPPED,
     MAX_ORG_NAMES,
@@ -32,13 +31,14 @@ from desktop.store.io.records import (
     ImportReport,
     Skipped,
 )
+from desktop.store.io.rows import to_event
 from desktop.store.io.writer import Writer
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-PROGRESS_EVERY = 1000
-READ_AHEAD_BATCHES = 30  # rows read ahead: 30 batches of 1000
+PROGRESS_EVERY = 1000  # rows between two calls of progress() while planning
+BATCH_ROWS = 1000  # rows between two calls of progress() and cancel() while importing
 
 
 def plan_import(
@@ -66,18 +66,19 @@ def plan_import(
         requested=dict(mapping or {}),
     )
     orgs: dict[str, None] = {}
-    for item in source.rows():
-        plan.total += 1
-        if isinstance(item, Skipped):
-            plan.add_skipped(item)
-        else:
-            plan.valid += 1
-            if len(plan.preview) < PREVIEW_ROWS:
-                plan.preview.append(item)
-            if len(orgs) < MAX_ORG_NAMES:
-                for name in item.orgs:
+    for batch in source.batches(PROGRESS_EVERY):
+        plan.total += batch.read
+        for skipped in batch.skipped:
+            plan.add_skipped(skipped)
+        plan.valid += len(batch.rows)
+        room = PREVIEW_ROWS - len(plan.preview)
+        if room > 0:
+            plan.preview += map(to_event, batch.rows[:room], batch.orgs, batch.where)
+        if len(orgs) < MAX_ORG_NAMES:
+            for names in batch.orgs:
+                for name in names:
                     orgs.setdefault(name, None)
-        if progress is not None and plan.total % PROGRESS_EVERY == 0:
+        if progress is not None:
             progress(plan.total, 0)
     plan.orgs = list(orgs)
     return plan
@@ -95,6 +96,7 @@ def apply_import(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     dry_run: bool = False,
+    defer_index: bool | None = None,
 ) -> ImportReport:
     """Write the planned events in one transaction (re-reading the file).
 
@@ -103,6 +105,11 @@ def apply_import(
     refuses. ``progress(done, total)`` is called after every 1000 rows read (and the last few),
     on the calling thread; so is ``cancel``. ``dry_run`` does everything,
     then rolls back, so the counts are exact and the file is unchanged.
+
+    A big import (:data:`~desktop.store.io.backlog.DEFER_ROWS` rows; ``defer_index`` says so
+    either way) commits its new events without their full-text index and leaves them in the
+    search backlog (``report.indexing``): :func:`desktop.store.io.backlog.index_backlog`
+    indexes them after.
     """
     check_plan(plan, partial=partial)
     source = open_source(plan.path, plan.fmt, plan.requested)
@@ -110,23 +117,20 @@ def apply_import(
     total = plan.total
     try:
         with store.write() as db:
-            writer = Writer(store, db.conn, source.provided)
-            reader = Prefetch(source.rows(), PROGRESS_EVERY, READ_AHEAD_BATCHES)
-            writer.reader = reader
+            writer = Writer(store, db.conn, source.provided, defer_index=defer_index)
+            batches = source.batches(BATCH_ROWS)
             done = 0
             try:
                 writer.start(plan.valid)
-                for batch in reader:
-                    for item in batch:
-                        if item.__class__ is Skipped:
-                            if not partial:
-                                raise _refusal(plan.path, 1, done + 1, [item], changed=True)
-                            report.skipped += 1
-                            if len(report.skipped_rows) < KEEP_SKIPPED:
-                                report.skipped_rows.append(item)
-                        else:
-                            writer.add(item)
-                    done += len(batch)
+                for batch in batches:
+                    if batch.skipped:
+                        if not partial:
+                            raise _refusal(plan.path, 1, done + 1, batch.skipped[:1], changed=True)
+                        report.skipped += len(batch.skipped)
+                        room = KEEP_SKIPPED - len(report.skipped_rows)
+                        report.skipped_rows += batch.skipped[: max(room, 0)]
+                    writer.add(batch)
+                    done += batch.read
                     if cancel is not None and cancel():
                         raise ImportCancelled(
                             f"import of {plan.path.name} cancelled; nothing was written"
@@ -135,12 +139,15 @@ def apply_import(
                         progress(done, max(total, done))
                 writer.finish()
             finally:
-                reader.close()
+                close = getattr(batches, "close", None)
+                if close is not None:
+                    close()
                 writer.restore_cache()
             report.created, report.updated = writer.created, writer.updated
             report.duplicates = writer.repeated
-            report.unchanged = writer.rows - writer.created - writer.updated - writer.repeated
+            report.unchanged = writer.count - writer.created - writer.updated - writer.repeated
             report.orgs_created = writer.orgs.created_names
+            report.indexing = writer.deferred and not dry_run
             writer.announce()
             if dry_run:
                 raise _DryRun

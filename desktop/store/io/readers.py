@@ -43,6 +43,7 @@ from desktop.store.io.records import (
     build_event,
     date_from_datetime,
 )
+from desktop.store.io.rows import Batch, batched
 from desktop.store.io.text import first_bad_utf8, with_offset
 
 FORMATS = ("csv", "timelinejs", "timesketch", "jsonl")
@@ -203,6 +204,10 @@ class RowSource:
     def rows(self) -> Iterator[ImportedEvent | Skipped]:
         raise NotImplementedError
 
+    def batches(self, size: int) -> Iterator[Batch]:
+        """The rows in batches of about ``size`` (see :mod:`desktop.store.io.rows`)."""
+        return batched(self.rows(), size)
+
 
 # -- CSV ---------------------------------------------------------------------------------------
 def _encoding(path: Path) -> tuple[str, str]:
@@ -294,6 +299,7 @@ class CsvSource(RowSource):
             kept = ", ".join(c for _, c in self.extras[:10])
             self.notes.append(f"columns kept in the summary's 'extra:' line: {kept}")
         self.provided = frozenset(provided - {"key"})
+        self._told = False
 
     def _open(self) -> IO[str]:
         return self.header.open(self.path)
@@ -302,42 +308,57 @@ class CsvSource(RowSource):
         return csv.reader(fh, delimiter=self.delimiter)
 
     def rows(self) -> Iterator[ImportedEvent | Skipped]:
-        width = len(self.columns)
-        fields, extras, stamp = self.fields, self.extras, self.stamp
-        told = False  # the first row with bytes that are not UTF-8 says where the first is
+        self._told = False  # the first row with bytes that are not UTF-8 says where the first is
         with self._open() as fh:
             reader = self._reader(fh)
+            number = 1
             try:
                 next(reader, None)
-                number = 1
                 for row in reader:
                     number += 1
-                    if not row or not any(row):
-                        continue
-                    where = f"row {number}"
-                    n = len(row)
-                    if n > width and any(v.strip() for v in row[width:]):
-                        yield Skipped(where, f"{n} values, but the header names {width} columns")
-                        continue
-                    values = {f: row[i] for i, f in fields if i < n}
-                    extra = {c: row[i] for i, c in extras if i < n and row[i]}
-                    try:
-                        if self.timesketch:
-                            yield self._timesketch(values, extra, row, stamp, where)
-                        else:
-                            yield build_event(values, where, extra=extra)
-                    except RowError as exc:
-                        reason = str(exc)
-                        if not told and "not UTF-8 text (byte" in reason and self.utf8:
-                            told, reason = True, with_offset(reason, self.path)
-                        yield Skipped(where, reason)
+                    item = self.row(row, number)
+                    if item is not None:
+                        yield item
             except csv.Error as exc:
-                raise ImportFileError(
-                    f"{self.path.name} row {number}: cannot read it as CSV ({exc})"
-                ) from None
+                raise self.csv_error(number, exc) from None
             except UnicodeDecodeError as exc:
-                name = self.path.name
-                raise ImportFileError(f"{name}: not {self.encoding} text ({exc})") from None
+                raise self.decode_error(exc) from None
+
+    def batches(self, size: int) -> Iterator[Batch]:
+        if self.timesketch:
+            yield from super().batches(size)
+            return
+        from desktop.store.io.fastcsv import FastCsv  # the fast path, with this as its fallback
+
+        self._told = False
+        yield from FastCsv(self).batches(size)
+
+    def csv_error(self, number: int, exc: Exception) -> ImportFileError:
+        return ImportFileError(f"{self.path.name} row {number}: cannot read it as CSV ({exc})")
+
+    def decode_error(self, exc: Exception) -> ImportFileError:
+        return ImportFileError(f"{self.path.name}: not {self.encoding} text ({exc})")
+
+    def row(self, row: list[str], number: int) -> ImportedEvent | Skipped | None:
+        """One CSV row as an event or a skipped row (None for a blank row)."""
+        if not row or not any(row):
+            return None
+        width = len(self.columns)
+        where = f"row {number}"
+        n = len(row)
+        if n > width and any(v.strip() for v in row[width:]):
+            return Skipped(where, f"{n} values, but the header names {width} columns")
+        values = {f: row[i] for i, f in self.fields if i < n}
+        extra = {c: row[i] for i, c in self.extras if i < n and row[i]}
+        try:
+            if self.timesketch:
+                return self._timesketch(values, extra, row, self.stamp, where)
+            return build_event(values, where, extra=extra)
+        except RowError as exc:
+            reason = str(exc)
+            if not self._told and "not UTF-8 text (byte" in reason and self.utf8:
+                self._told, reason = True, with_offset(reason, self.path)
+            return Skipped(where, reason)
 
     def _timesketch(
         self, values: dict[str, Any], extra: dict[str, Any], row: list[str], stamp: Any, where: str

@@ -132,6 +132,9 @@ class ImportReport:
     # in the counts above; a repeat that changes the event is an update, the last row wins);
     # for Timesketch, whose keys hash every column, the rows identical in every column
     duplicates: int = 0
+    # the new events are committed but not yet searchable: the search backlog indexes them
+    # (desktop.store.io.backlog)
+    indexing: bool = False
 
     @property
     def written(self) -> int:
