@@ -250,10 +250,9 @@ def _build_files(store: Store, progress: Progress | None) -> dict[str, np.ndarra
         return None
     finally:
         sink.close()
-    if not _record(store, generation, token):
-        shutil.rmtree(final, ignore_errors=True)  # the database could not name it: unused
-    else:
+    if _record(store, generation, token):
         _remove_others(folder, final.name)
+    # else (the file is locked...): used this once, removed by the next build
     return _load(folder, token, generation)
 
 
@@ -296,7 +295,7 @@ def timeline_columns(store: Store, progress: Progress | None = None) -> dict[str
         cols = _load(cache_dir(store.path), recorded[1], recorded[0])
         if cols is not None:
             return cols
-    if not store.readonly and _on_disk(store):
+    if not (store.readonly or store.conn.in_transaction) and _on_disk(store):
         cols = _build_files(store, progress)
         if cols is not None:
             return cols

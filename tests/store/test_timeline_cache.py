@@ -220,3 +220,10 @@ def test_the_cache_folder_is_never_an_export_target(generated):
     plain = path.parent / "notes.txt.dossier-cache"
     plain.mkdir()
     assert check_output(plain / "out.csv") == plain / "out.csv"
+
+
+def test_inside_a_write_the_columns_are_read_in_memory(generated):
+    path, store = generated
+    with store.write():
+        cols = timeline_columns(store)
+    assert _as_lists(cols) == _reference(store) and not _files(path)
