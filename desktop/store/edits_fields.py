@@ -34,6 +34,10 @@ class FieldError(ValidationError):
 
 @dataclass(frozen=True)
 class Field:
+    """One editable column: how it is checked and stored, and what a form calls it. This table is
+    the one description of each kind's fields: the forms (``desktop.ui.editing.specs``) are
+    generated from it, in its order."""
+
     name: str
     # text, date, ref, int, float, bool, tristate, aliases, choice; reliability (A-F) and
     # credibility (1-6): Admiralty grades, None when not graded
@@ -42,6 +46,12 @@ class Field:
     default: Any = None
     ref: str | None = None  # table for 'ref'
     choices: tuple[str, ...] = ()
+    label: str = ""  # the form's label ('Chinese name')
+    hint: str = ""  # the form's placeholder ('e.g. 72B')
+    # how a person enters it: '' one line, 'long' several lines, 'suggest' free text offering
+    # the values already used, 'span' a date or a range of dates
+    entry: str = ""
+    choice_labels: tuple[str, ...] = ()  # what each of ``choices`` is called in a form
 
 
 def _f(name: str, type_: str = "text", **kw: Any) -> Field:
@@ -49,94 +59,104 @@ def _f(name: str, type_: str = "text", **kw: Any) -> Field:
 
 
 _ORG = "organizations"
+_LONG = {"entry": "long"}
+_SUGGEST = {"entry": "suggest"}
 FIELDS: dict[str, tuple[Field, ...]] = {
     "org": (
-        _f("name", required=True),
-        _f("name_zh"),
-        _f("aliases", "aliases"),
-        _f("kind", default="company"),
-        _f("country"),
-        _f("hq"),
-        _f("founded", "date"),
-        _f("summary"),
-        _f("parent_id", "ref", ref=_ORG),
+        _f("name", required=True, label="Name"),
+        _f("name_zh", label="Chinese name"),
+        _f("aliases", "aliases", label="Aliases", hint="comma-separated: Qwen, 通义千问"),
+        _f("kind", default="company", label="Kind", **_SUGGEST),
+        _f("country", label="Country", **_SUGGEST),
+        _f("hq", label="HQ"),
+        _f("founded", "date", label="Founded"),
+        _f("parent_id", "ref", ref=_ORG, label="Parent"),
+        _f("summary", label="Summary", **_LONG),
     ),
     "event": (
-        _f("title", required=True),
-        _f("kind", default="event"),
-        _f("start", "date", required=True),
-        _f("end", "date"),
-        _f("place"),
-        _f("summary"),
-        _f("era", "bool", default=False),
+        _f("title", required=True, label="Title"),
+        _f("kind", default="event", label="Kind", **_SUGGEST),
+        _f("start", "date", required=True, label="Start", entry="span",
+           hint="e.g. early May 2024, or 4–6 Jul 2024"),
+        _f("end", "date", label="End", hint="optional"),
+        _f("place", label="Place"),
+        _f("summary", label="Summary", **_LONG),
+        _f("era", "bool", default=False, label="Era", hint="shade as a period on the timeline"),
     ),
-    "person": (_f("name", required=True), _f("name_zh"), _f("summary")),
+    "person": (
+        _f("name", required=True, label="Name"),
+        _f("name_zh", label="Chinese name"),
+        _f("summary", label="Summary", **_LONG),
+    ),
     "role": (
-        _f("person_id", "ref", required=True, ref="people"),
-        _f("org_id", "ref", ref=_ORG),
-        _f("title", required=True),
-        _f("start", "date"),
-        _f("end", "date"),
+        _f("person_id", "ref", required=True, ref="people", label="Person"),
+        _f("org_id", "ref", ref=_ORG, label="Organization"),
+        _f("title", required=True, label="Title", **_SUGGEST),
+        _f("start", "date", label="Start"),
+        _f("end", "date", label="End"),
     ),
     "product": (
-        _f("name", required=True),
-        _f("aliases", "aliases"),
-        _f("owner_id", "ref", ref=_ORG),
-        _f("kind", default="model"),
-        _f("released", "date"),
-        _f("parameters"),
-        _f("open_weights", "tristate"),
-        _f("summary"),
+        _f("name", required=True, label="Name"),
+        _f("aliases", "aliases", label="Aliases", hint="comma-separated"),
+        _f("owner_id", "ref", ref=_ORG, label="Owner"),
+        _f("kind", default="model", label="Kind", **_SUGGEST),
+        _f("released", "date", label="Released"),
+        _f("parameters", label="Size", hint="e.g. 72B"),
+        _f("open_weights", "tristate", label="Open weights"),
+        _f("summary", label="Summary", **_LONG),
     ),
     "claim": (
-        _f("text", required=True),
-        _f("claimant_org_id", "ref", ref=_ORG),
-        _f("claimant_person_id", "ref", ref="people"),
-        _f("subject_org_id", "ref", ref=_ORG),
-        _f("subject_person_id", "ref", ref="people"),
-        _f("subject_product_id", "ref", ref="products"),
-        _f("subject_event_id", "ref", ref="events"),
-        _f("measured_against"),
-        _f("status", "choice", default="claimed", choices=("claimed", "verified", "disputed")),
-        _f("date", "date"),
+        _f("text", required=True, label="Claim", **_LONG),
+        _f("claimant_org_id", "ref", ref=_ORG, label="Claimant"),
+        _f("claimant_person_id", "ref", ref="people", label="Claimant"),
+        _f("subject_org_id", "ref", ref=_ORG, label="About"),
+        _f("subject_person_id", "ref", ref="people", label="About"),
+        _f("subject_product_id", "ref", ref="products", label="About"),
+        _f("subject_event_id", "ref", ref="events", label="About"),
+        _f("measured_against", label="Measured against"),
+        _f("status", "choice", default="claimed", choices=("claimed", "verified", "disputed"),
+           label="Status"),
+        _f("date", "date", label="Date"),
     ),
     "metric": (
-        _f("name", required=True),
-        _f("value", "float", required=True),
-        _f("unit"),
-        _f("as_of", "date"),
-        _f("subject_org_id", "ref", ref=_ORG),
-        _f("subject_product_id", "ref", ref="products"),
-        _f("note"),
+        _f("name", required=True, label="Name", hint="e.g. Qwen downloads"),
+        _f("value", "float", required=True, label="Value", hint="a number, e.g. 40000000"),
+        _f("unit", label="Unit", **_SUGGEST),
+        _f("as_of", "date", label="As of"),
+        _f("subject_org_id", "ref", ref=_ORG, label="Of"),
+        _f("subject_product_id", "ref", ref="products", label="Of"),
+        _f("note", label="Note", **_LONG),
     ),
     "relationship": (
-        _f("source_id", "ref", required=True, ref=_ORG),
-        _f("kind", required=True),
-        _f("target_id", "ref", required=True, ref=_ORG),
-        _f("since", "date"),
-        _f("summary"),
+        _f("source_id", "ref", required=True, ref=_ORG, label="From"),
+        _f("kind", required=True, label="Relationship", **_SUGGEST),
+        _f("target_id", "ref", required=True, ref=_ORG, label="To"),
+        _f("since", "date", label="Since"),
+        _f("summary", label="Summary", **_LONG),
     ),
     "citation": (
-        _f("source_id", "ref", required=True, ref="sources"),
-        _f("target_kind", "choice", required=True, choices=tuple(CITATION_TARGETS)),
-        _f("target_id", "int", required=True),
-        _f("locator"),
-        _f("quote"),
-        _f("stance", "choice", default="for", choices=("for", "against")),
-        _f("credibility", "credibility"),
-        _f("credibility_reason"),
+        _f("source_id", "ref", required=True, ref="sources", label="Source"),
+        _f("target_kind", "choice", required=True, choices=tuple(CITATION_TARGETS),
+           label="Cites for"),
+        _f("target_id", "int", required=True, label="Cites for"),
+        _f("locator", label="Where", hint="page, paragraph, timestamp"),
+        _f("quote", label="Quote", **_LONG),
+        _f("stance", "choice", default="for", choices=("for", "against"), label="Stance",
+           choice_labels=("supports", "contradicts")),
+        _f("credibility", "credibility", label="Credibility"),
+        _f("credibility_reason", label="Why", hint="one line: why this grade"),
     ),
     "source": (
-        _f("title", required=True),
-        _f("publisher"),
-        _f("kind", default="article"),
-        _f("url"),
-        _f("published", "date"),
-        _f("summary"),
-        _f("reliability", "reliability"),
-        _f("reliability_reason"),
+        _f("title", required=True, label="Title"),
+        _f("publisher", label="Publisher", **_SUGGEST),
+        _f("kind", default="article", label="Kind", **_SUGGEST),
+        _f("url", label="URL"),
+        _f("published", "date", label="Published"),
+        _f("summary", label="Summary", **_LONG),
+        _f("reliability", "reliability", label="Reliability"),
+        _f("reliability_reason", label="Why", hint="one line: why this grade"),
     ),
-}
+}  # fmt: skip
 # a grade's one-line reason: refused without the grade it explains
 REASONS = {"credibility_reason": "credibility", "reliability_reason": "reliability"}
 

@@ -1,12 +1,25 @@
-"""The rows of each kind's form, and a new row's starting values (from the open dossier)."""
+"""The rows of each kind's form, generated from the store's one table of fields
+(:data:`desktop.store.edits_fields.FIELDS`: label, hint, how it is entered, in order), and a
+new row's starting values (from the open dossier).
+
+A field becomes one row whose widget follows its type (a date, a reference, a choice, a grade)
+and how it is entered (one line, several, free text with suggestions, a span of dates). Only
+what a form shows differently from the columns is written here: the fields that pick one of
+several columns (a claim's claimant and subject, a figure's subject: one "typed" row for
+their columns), a citation's target, an event's organizations and, from a dossier, a new
+person's role there.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.grades import CREDIBILITY, RELIABILITY, credibility_label, reliability_label
 from desktop.store import edits_choices as choices
 from desktop.store.database import Store
+from desktop.store.edits_fields import FIELDS, Field
 from desktop.ui.editing.fields import FieldSpec as F
 
 # Admiralty grades (desktop.domain.grades): 'not graded' first
@@ -16,136 +29,137 @@ RELIABILITY_OPTIONS: list[tuple[Any, str]] = [(None, "not graded")] + [
 CREDIBILITY_OPTIONS: list[tuple[Any, str]] = [(None, "not graded")] + [
     (digit, credibility_label(digit)) for digit in CREDIBILITY
 ]
-REASON_HINT = "one line: why this grade"
+
+Options = list[tuple[Any, str]]
 
 
-def _v(items: list[tuple[int, str]]) -> list[tuple[Any, str]]:
-    return list(items)
+@dataclass(frozen=True)
+class Picker:
+    """One form row for several columns: a choice among rows of several kinds (``typed``), or a
+    citation's target; ``columns`` maps a kind to its column."""
+
+    name: str
+    widget: str
+    columns: dict[str, str]
 
 
-def _typed(kind: str, items: list[tuple[int, str]]) -> list[tuple[Any, str]]:
-    return [((kind, i), f"{label} ({kind})") for i, label in items]
+# the columns a form shows as one row, by kind (the row takes the first column's place)
+PICKERS: dict[str, tuple[Picker, ...]] = {
+    "claim": (
+        Picker("claimant", "typed", {"org": "claimant_org_id", "person": "claimant_person_id"}),
+        Picker(
+            "subject",
+            "typed",
+            {k: f"subject_{k}_id" for k in ("org", "person", "product", "event")},
+        ),
+    ),
+    "metric": (
+        Picker("subject", "typed", {"org": "subject_org_id", "product": "subject_product_id"}),
+    ),
+    "citation": (
+        Picker("target", "target", {"target_kind": "target_kind", "target_id": "target_id"}),
+    ),
+}
+
+
+class _Options:
+    """What the rows of one form offer, read once from the store."""
+
+    def __init__(self, store: Store, kind: str, org_id: int | None) -> None:
+        self.store, self.kind, self.org_id = store, kind, org_id
+        self.orgs = choices.org_choices(store)
+
+    def suggested(self, name: str) -> Options:
+        return [(s, s) for s in choices.suggestions(self.store, self.kind, name)]
+
+    def rows_of(self, table: str) -> Options:
+        read: dict[str, Callable[[], list[tuple[int, str]]]] = {
+            "organizations": lambda: self.orgs,
+            "people": lambda: choices.person_choices(self.store),
+            "sources": lambda: choices.source_choices(self.store),
+            "products": lambda: choices.product_choices(self.store, self.org_id),
+            "events": lambda: (
+                choices.event_choices(self.store, self.org_id) if self.org_id is not None else []
+            ),
+        }
+        return list(read[table]())
+
+    def typed(self, columns: dict[str, str]) -> Options:
+        tables = {f.name: f.ref for f in FIELDS[self.kind]}
+        out: Options = []
+        for kind, column in columns.items():
+            out += [((kind, i), f"{label} ({kind})") for i, label in self.rows_of(tables[column])]
+        return out
+
+    def targets(self) -> Options:
+        if self.org_id is None:
+            return []
+        return [
+            ((k, i), label) for k, i, label in choices.citation_targets(self.store, self.org_id)
+        ]
+
+
+def _widget(f: Field) -> str:
+    if f.entry == "long":
+        return "text"
+    if f.entry == "suggest":
+        return "suggest"
+    if f.type == "date":
+        return "range_date" if f.entry == "span" else "date"
+    return {
+        "ref": "ref",
+        "bool": "check",
+        "tristate": "tristate",
+        "choice": "choice",
+        "reliability": "choice",
+        "credibility": "choice",
+    }.get(f.type, "line")
+
+
+def _row(f: Field, options: _Options) -> F:
+    widget = _widget(f)
+    found: Options = []
+    if widget == "suggest":
+        found = options.suggested(f.name)
+    elif f.type == "ref" and f.ref is not None:
+        found = options.rows_of(f.ref)
+    elif f.type == "choice":
+        found = list(zip(f.choices, f.choice_labels or f.choices, strict=True))
+    elif f.type == "reliability":
+        found = RELIABILITY_OPTIONS
+    elif f.type == "credibility":
+        found = CREDIBILITY_OPTIONS
+    return F(f.name, f.label or f.name, widget, found, placeholder=f.hint)
+
+
+def _picker(p: Picker, label: str, options: _Options) -> F:
+    if p.widget == "target":
+        return F(p.name, label, "target", options.targets(), {"target": "target"})
+    return F(p.name, label, "typed", options.typed(p.columns), p.columns)
 
 
 def specs_for(store: Store, kind: str, org_id: int | None = None) -> list[F]:
     """Form rows for ``kind``; ``org_id`` is the dossier the form was opened from."""
-    orgs = choices.org_choices(store)
-    sug = lambda field: [(s, s) for s in choices.suggestions(store, kind, field)]  # noqa: E731
-    if kind == "org":
-        return [
-            F("name", "Name"),
-            F("name_zh", "Chinese name"),
-            F("aliases", "Aliases", placeholder="comma-separated: Qwen, 通义千问"),
-            F("kind", "Kind", "suggest", sug("kind")),
-            F("country", "Country", "suggest", sug("country")),
-            F("hq", "HQ"),
-            F("founded", "Founded", "date"),
-            F("parent_id", "Parent", "ref", _v(orgs)),
-            F("summary", "Summary", "text"),
-        ]
-    if kind == "event":
-        return [
-            F("title", "Title"),
-            F("kind", "Kind", "suggest", sug("kind")),
-            F("start", "Start", "range_date", placeholder="e.g. early May 2024, or 4–6 Jul 2024"),
-            F("end", "End", "date", placeholder="optional"),
-            F("place", "Place"),
-            F("orgs", "Organizations", "orgs", _v(orgs)),
-            F("summary", "Summary", "text"),
-            F("era", "Era", "check", placeholder="shade as a period on the timeline"),
-        ]
-    if kind == "person":
-        specs = [F("name", "Name"), F("name_zh", "Chinese name"), F("summary", "Summary", "text")]
-        if org_id is not None:
-            specs.insert(
-                2,
-                F(
-                    "role_title",
-                    "Role here",
-                    "suggest",
-                    [(s, s) for s in choices.suggestions(store, "role", "title")],
-                ),
-            )
-        return specs
-    if kind == "role":
-        return [
-            F("person_id", "Person", "ref", _v(choices.person_choices(store))),
-            F("org_id", "Organization", "ref", _v(orgs)),
-            F("title", "Title", "suggest", sug("title")),
-            F("start", "Start", "date"),
-            F("end", "End", "date"),
-        ]
-    if kind == "product":
-        return [
-            F("name", "Name"),
-            F("aliases", "Aliases", placeholder="comma-separated"),
-            F("owner_id", "Owner", "ref", _v(orgs)),
-            F("kind", "Kind", "suggest", sug("kind")),
-            F("released", "Released", "date"),
-            F("parameters", "Size", placeholder="e.g. 72B"),
-            F("open_weights", "Open weights", "tristate"),
-            F("summary", "Summary", "text"),
-        ]
-    people = choices.person_choices(store)
-    products = choices.product_choices(store, org_id)
-    if kind == "claim":
-        who = _typed("org", orgs) + _typed("person", people)
-        about = who + _typed("product", products)
-        if org_id is not None:
-            about += _typed("event", choices.event_choices(store, org_id))
-        return [
-            F("text", "Claim", "text"),
-            F("claimant", "Claimant", "typed", who,
-              {"org": "claimant_org_id", "person": "claimant_person_id"}),
-            F("subject", "About", "typed", about,
-              {k: f"subject_{k}_id" for k in ("org", "person", "product", "event")}),
-            F("measured_against", "Measured against"),
-            F("status", "Status", "choice",
-              [("claimed", "claimed"), ("verified", "verified"), ("disputed", "disputed")]),
-            F("date", "Date", "date"),
-        ]  # fmt: skip
-    if kind == "metric":
-        return [
-            F("name", "Name", placeholder="e.g. Qwen downloads"),
-            F("value", "Value", placeholder="a number, e.g. 40000000"),
-            F("unit", "Unit", "suggest", sug("unit")),
-            F("as_of", "As of", "date"),
-            F("subject", "Of", "typed", _typed("org", orgs) + _typed("product", products),
-              {"org": "subject_org_id", "product": "subject_product_id"}),
-            F("note", "Note", "text"),
-        ]  # fmt: skip
-    if kind == "relationship":
-        return [
-            F("source_id", "From", "ref", _v(orgs)),
-            F("kind", "Relationship", "suggest", sug("kind")),
-            F("target_id", "To", "ref", _v(orgs)),
-            F("since", "Since", "date"),
-            F("summary", "Summary", "text"),
-        ]
-    if kind == "citation":
-        targets = choices.citation_targets(store, org_id) if org_id is not None else []
-        return [
-            F("source_id", "Source", "ref", _v(choices.source_choices(store))),
-            F("target", "Cites for", "target", [((k, i), label) for k, i, label in targets],
-              {"target": "target"}),
-            F("locator", "Where", placeholder="page, paragraph, timestamp"),
-            F("quote", "Quote", "text"),
-            F("stance", "Stance", "choice", [("for", "supports"), ("against", "contradicts")]),
-            F("credibility", "Credibility", "choice", CREDIBILITY_OPTIONS),
-            F("credibility_reason", "Why", placeholder=REASON_HINT),
-        ]  # fmt: skip
-    if kind == "source":
-        return [
-            F("title", "Title"),
-            F("publisher", "Publisher", "suggest", sug("publisher")),
-            F("kind", "Kind", "suggest", sug("kind")),
-            F("url", "URL"),
-            F("published", "Published", "date"),
-            F("summary", "Summary", "text"),
-            F("reliability", "Reliability", "choice", RELIABILITY_OPTIONS),
-            F("reliability_reason", "Why", placeholder=REASON_HINT),
-        ]
-    raise ValueError(f"no form for {kind!r}")
+    if kind not in FIELDS:
+        raise ValueError(f"no form for {kind!r}")
+    options = _Options(store, kind, org_id)
+    pickers = {c: p for p in PICKERS.get(kind, ()) for c in p.columns.values()}
+    rows: list[F] = []
+    placed: set[str] = set()
+    for f in FIELDS[kind]:
+        picker = pickers.get(f.name)
+        if picker is None:
+            rows.append(_row(f, options))
+        elif picker.name not in placed:
+            placed.add(picker.name)
+            rows.append(_picker(picker, f.label, options))
+    if kind == "event":  # its organizations (edits take them as 'orgs') after the place
+        at = next(i for i, r in enumerate(rows) if r.name == "place") + 1
+        rows.insert(at, F("orgs", "Organizations", "orgs", list(options.orgs)))
+    if kind == "person" and org_id is not None:  # a new person's role in this dossier
+        titles = [(s, s) for s in choices.suggestions(store, "role", "title")]
+        rows.insert(2, F("role_title", "Role here", "suggest", titles))
+    return rows
 
 
 def defaults_for(kind: str, org_id: int | None) -> dict[str, Any]:
