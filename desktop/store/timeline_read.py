@@ -124,15 +124,26 @@ class _Reader:
 
     def fetch(
         self, conn: sqlite3.Connection, a: int, b: int, sql: tuple[str, list[str]]
-    ) -> tuple[Any, ...]:
+    ) -> dict[str, Any]:
+        """One chunk's texts, parsed (in a reader thread: numpy's parsing overlaps SQLite's)."""
         row = conn.execute(sql[0], (*sql[1], a, b)).fetchone()
         links = conn.execute(LINKS_SQL, (a, b)).fetchone()
-        return row, links
+        return {
+            "n": int(row[0]),
+            "id": None if self.dense else _ints(row[1]),
+            "lo": _ints(row[2], np.float64),
+            "start_hi": _ints(row[3], np.float64),
+            "kind": _ints(row[4], np.int16),
+            "end_ids": _ints(row[5]),
+            "ends": _ints(row[6], np.float64),
+            "era_ids": _ints(row[7]),
+            "link_event": _ints(links[0]),
+            "link_org": _ints(links[1]),
+        }
 
-    def columns(self, a: int, b: int, raw: tuple[Any, ...]) -> dict[str, np.ndarray]:
-        """Parse one chunk (reading it again on this connection if it met new kinds)."""
-        row, links = raw
-        kind = _ints(row[4], np.int16)
+    def columns(self, a: int, b: int, raw: dict[str, Any]) -> dict[str, np.ndarray]:
+        """One chunk's columns (read again on this connection if it met new kinds)."""
+        kind = raw["kind"]
         if len(kind) and (kind == 0).any():  # kinds not seen before: learn them, read again
             self.kinds.add(
                 [
@@ -142,21 +153,19 @@ class _Reader:
                     )
                 ]
             )
-            row, links = self.fetch(self.store.conn, a, b, self.sql())
-            kind = _ints(row[4], np.int16)
-        n = int(row[0])
-        ids = np.arange(a, a + n, dtype=np.int64) if self.dense else _ints(row[1])
-        lo = _ints(row[2], np.float64)
-        start_hi = _ints(row[3], np.float64)
+            raw = self.fetch(self.store.conn, a, b, self.sql())
+            kind = raw["kind"]
+        n = raw["n"]
+        ids = np.arange(a, a + n, dtype=np.int64) if raw["id"] is None else raw["id"]
+        lo, start_hi = raw["lo"], raw["start_hi"]
         if not (len(ids) == len(lo) == len(start_hi) == len(kind) == n):
             raise ValueError("the timeline's columns were read with different lengths")
         hi = start_hi.copy()
-        end_ids, ends = _ints(row[5]), _ints(row[6], np.float64)
-        hi[np.searchsorted(ids, end_ids)] = ends
+        hi[np.searchsorted(ids, raw["end_ids"])] = raw["ends"]
         era = np.zeros(n, np.uint8)
-        era[np.searchsorted(ids, _ints(row[7]))] = 1
+        era[np.searchsorted(ids, raw["era_ids"])] = 1
         cols = {"id": ids, "lo": lo, "hi": hi, "start_hi": start_hi, "kind": kind - 1, "era": era}
-        return _with_orgs(cols, _ints(links[0]), _ints(links[1]))
+        return _with_orgs(cols, raw["link_event"], raw["link_org"])
 
 
 def _with_orgs(
@@ -255,7 +264,7 @@ def read_chunks(
     for conn in conns:
         free.put(conn)
 
-    def fetch(a: int, b: int, sql: tuple[str, list[str]]) -> tuple[Any, ...]:
+    def fetch(a: int, b: int, sql: tuple[str, list[str]]) -> dict[str, Any]:
         conn = free.get()  # as many workers as connections: one is always free
         try:
             return reader.fetch(conn, a, b, sql)
@@ -263,7 +272,7 @@ def read_chunks(
             free.put(conn)
 
     span = reader.ranges[-1][1] - reader.ranges[0][0] + 1
-    pending: deque[tuple[int, int, Future[tuple[Any, ...]]]] = deque()
+    pending: deque[tuple[int, int, Future[dict[str, Any]]]] = deque()
     ranges = iter(reader.ranges)
     pool = ThreadPoolExecutor(max_workers=len(conns)) if conns else None
     try:
