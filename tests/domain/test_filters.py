@@ -1,8 +1,10 @@
 """EventFilter: emptiness, the active-filter text, and its saved form."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from desktop.domain.filters import OPEN_HI, OPEN_LO, EventFilter
+from desktop.domain.filters import OPEN_HI, OPEN_LO, EventFilter, fold, text_matches
 
 MAY_2024 = (1714521600.0, 1717200000.0)  # [1 May, 1 Jun) 2024 UTC
 
@@ -61,3 +63,36 @@ def test_malformed_dict_is_refused(bad):
 def test_backwards_range_is_refused():
     with pytest.raises(ValueError):
         EventFilter(range=(10.0, 10.0))
+
+
+# -- the minimum grade and the one matching rule ---------------------------------------------
+def test_min_grade_facet():
+    from desktop.domain.grades import Grade
+
+    f = EventFilter(min_grade="b2")
+    assert f.min_grade == Grade("B", 2) and not f.is_empty
+    assert f.describe() == "Sources graded at least B2 (ungraded left out)"
+    assert EventFilter.from_dict(f.to_dict()) == f
+    assert EventFilter.from_dict({"min_grade": ""}) == EventFilter()
+    with pytest.raises(ValueError, match="not a grade"):
+        EventFilter(min_grade="Z9")
+    with pytest.raises(ValueError):
+        EventFilter.from_dict({"min_grade": "best"})
+
+
+words = st.text(alphabet=st.sampled_from("aAßSsİi ǅǆ中国 -"), max_size=6)
+
+
+@given(st.lists(words, max_size=4), st.lists(words, max_size=4))
+def test_text_matches_is_one_symmetric_rule(values, wanted):
+    got = text_matches(values, wanted)
+    assert got == text_matches(wanted, values)
+    assert got == bool({fold(v) for v in values} & {fold(w) for w in wanted})
+    # case and surrounding spaces never matter
+    assert text_matches([f"  {v.casefold()} " for v in values], wanted) == got
+
+
+def test_text_matches_ignores_case_and_spaces():
+    assert text_matches([" Straße "], ["STRASSE"])
+    assert text_matches(["中国"], ["中国 "]) and not text_matches(["中国"], ["中"])
+    assert not text_matches([], ["x"]) and not text_matches(["x"], [])
