@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 from desktop.store.annotations_bulk import event_target
 from desktop.store.database import Store
 from desktop.store.queries import counts, event_orgs
-from desktop.ui import annotations, editing, filters, import_dialog, search, shell
+from desktop.ui import annotations as notes_feature
+from desktop.ui import editing, filters, import_dialog, search, shell
 from desktop.ui.annotations import timeline_bulk
 from desktop.ui.bridge import StoreBridge
 from desktop.ui.bus import ChangeBus, Changes
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         """Each feature adds its own actions, docks and connections (see its ``install``)."""
         editing.install(self)
         self.menus["edit"].addSeparator()  # then Find and Preferences
-        annotations.install(self).editor.sig_status.connect(self._show_save_state)
+        notes_feature.install(self).editor.sig_status.connect(self._show_save_state)
         self._show_save_state("", False)
         timeline_bulk.install(self)
         search.install(self)

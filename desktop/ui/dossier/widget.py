@@ -81,9 +81,9 @@ class DossierView(QTextBrowser):
         if changed and self.dossier is not None and self.isVisible():
             self.reload()  # the theme changed: colours that read on the new background
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Charts of figures are drawn when the document asks for them."""
-        text = name.toString()
+        text = name.toString() if isinstance(name, QUrl) else name
         if text.startswith("chart:") and text[6:].isdigit() and int(text[6:]) < len(self.series):
             return chart_image(self.series[int(text[6:])])
         return super().loadResource(kind, name)
