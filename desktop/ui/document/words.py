@@ -252,3 +252,77 @@ YEAR_PARTS = {
     "mid": QT_TRANSLATE_NOOP("Dates", "mid year {date}"),
     "late": QT_TRANSLATE_NOOP("Dates", "late year {date}"),
 }
+
+
+# -- the timeline axis's labels (desktop/domain/tick_forms.py) --------------------------------
+_MONTHS3 = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_WORD = "|".join(_MONTH_NAMES + _MONTHS3)
+_TICK = re.compile(
+    rf"(?:(?P<weekday>{'|'.join(_WEEKDAYS)}) )?(?:(?P<day>\d{{1,2}}) )?(?P<month>{_MONTH_WORD})"
+    rf"(?: (?P<year>\d{{4}}|'\d\d))?(?: (?P<time>\d\d:\d\d))?"
+)
+_WEEKDAY_DAY = re.compile(rf"(?P<weekday>{'|'.join(_WEEKDAYS)}) (?P<day>\d{{1,2}})")
+WEEKDAY_NAMES = (
+    QT_TRANSLATE_NOOP("Dates", "Mon"),
+    QT_TRANSLATE_NOOP("Dates", "Tue"),
+    QT_TRANSLATE_NOOP("Dates", "Wed"),
+    QT_TRANSLATE_NOOP("Dates", "Thu"),
+    QT_TRANSLATE_NOOP("Dates", "Fri"),
+    QT_TRANSLATE_NOOP("Dates", "Sat"),
+    QT_TRANSLATE_NOOP("Dates", "Sun"),
+)
+TICK_PATTERNS = {
+    "month": QT_TRANSLATE_NOOP("Dates", "MMM"),
+    "day month": QT_TRANSLATE_NOOP("Dates", "d MMM"),
+}
+_cache: dict[tuple[str, str], str] = {}
+
+
+def tick(label: str) -> str:
+    """An axis label ('April 2024', '1 Apr', 'Mon 1', 'Apr '24') in the interface language
+    ('2024年4月', '4月1日', '周一 1日'): months and days through QLocale; years, quarters,
+    times and anything else as they are."""
+    if _english() or not label:
+        return label
+    key = (active_language(), label)
+    found = _cache.get(key)
+    if found is None:
+        found = _cache[key] = _tick(label)
+        if len(_cache) > 4096:
+            _cache.clear()
+    return found
+
+
+def _tick(label: str) -> str:
+    loc = QLocale()
+    m = _WEEKDAY_DAY.fullmatch(label)
+    if m:
+        weekday = translate("Dates", WEEKDAY_NAMES[_WEEKDAYS.index(m["weekday"])])
+        only_day = translate("Dates", "d", "the end of a range of days in one month")
+        return f"{weekday} {loc.toString(QDate(2000, 1, int(m['day'])), only_day)}"
+    m = _TICK.fullmatch(label)
+    if not m:
+        return label
+    word = m["month"]
+    month = (_MONTH_NAMES.index(word) if word in _MONTH_NAMES else _MONTHS3.index(word)) + 1
+    year = m["year"]
+    full_year = int(year) if year and not year.startswith("'") else 2000
+    if m["day"]:
+        date = QDate(full_year, month, int(m["day"]))
+        pattern = PATTERNS["day"] if year else TICK_PATTERNS["day month"]
+    else:
+        date = QDate(full_year, month, 1)
+        pattern = PATTERNS["month"] if year else TICK_PATTERNS["month"]
+    out = loc.toString(date, translate("Dates", pattern))
+    if year and year.startswith("'") and not m["day"]:
+        out = loc.toString(date, translate("Dates", TICK_PATTERNS["month"])) + f" {year}"
+    if m["weekday"]:
+        out = translate("Dates", WEEKDAY_NAMES[_WEEKDAYS.index(m["weekday"])]) + " " + out
+    if m["time"]:
+        out += f" {m['time']}"
+    return out
