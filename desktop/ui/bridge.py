@@ -1,9 +1,9 @@
-"""Turns the store's change events (and other programs' commits) into the change bus's stages
-(desktop/ui/bus.py) and, after them, one Qt signal with the raw list."""
+"""Hands the store's change events, and other programs' commits, to the change bus
+(desktop/ui/bus.py), the one channel through which views hear of changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from desktop.store.database import Change, Store
 from desktop.ui.bus import ChangeBus
@@ -12,18 +12,12 @@ from desktop.ui.bus import ChangeBus
 class StoreBridge(QObject):
     """Lives on the UI thread beside the Store it watches."""
 
-    sig_changed = Signal(list)
-    """list[Change] after a commit of ours, or [Change('all', 'reload')] after another
-    program (the sqlite-utils CLI, Datasette) committed to the same file. Emitted after the
-    bus delivered both its stages: a listener here sees every model and view reloaded.
-    New code listens to the bus (``window.bus.sig_views``), which says what changed."""
-
     def __init__(
         self,
         store: Store,
+        bus: ChangeBus,
         parent: QObject | None = None,
         poll_ms: int = 1000,
-        bus: ChangeBus | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -40,9 +34,9 @@ class StoreBridge(QObject):
         self._deliver(changes)
 
     def _deliver(self, changes: list[Change]) -> None:
-        if self.bus is not None:
-            self.bus.publish(changes)
-        self.sig_changed.emit(changes)
+        """Our commits as the store announced them; another program's as one
+        ``Change('all', 'reload')`` (the sqlite-utils CLI, Datasette)."""
+        self.bus.publish(changes)
 
     def poll(self) -> None:
         """Check PRAGMA data_version; it moves only when another connection committed."""

@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.setWindowTitle(f"Dossier — {store.path.name}")
         self.bus = ChangeBus(store, self)
-        self.bridge = StoreBridge(store, self, bus=self.bus)
+        self.bridge = StoreBridge(store, self.bus, self)
         # one undo stack for every edit in this window (forms, notes, bulk tagging)
         self.undo_stack = QUndoStack(self)
 

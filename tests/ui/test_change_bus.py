@@ -152,3 +152,19 @@ def test_a_filter_counts_what_the_timeline_reloaded(window, seven):
     fields = {"title": "New", "kind": "bench-kind", "start": "2024-07-05", "orgs": [org]}
     edits.create(window.store, "event", fields)
     assert ui.bar.summary.text().endswith("1 event shown in 1 lane"), ui.bar.summary.text()
+
+
+def test_another_programs_commit_reaches_every_view_through_the_bus(window, seven):
+    import sqlite3
+
+    seen = []
+    window.bus.sig_views.connect(seen.append)
+    front = window.dossiers.current_view()
+    before = front.renders
+    other = sqlite3.connect(window.store.path)
+    other.execute("UPDATE organizations SET summary = 'from outside' WHERE id = ?", (front.org_id,))
+    other.commit()
+    other.close()
+    window.bridge.poll()
+    assert len(seen) == 1 and seen[0].everything
+    assert front.renders == before + 1 and all(v.stale for v in seven[1:])
