@@ -626,6 +626,14 @@
         <translation>开放权重</translation>
     </message>
     <message>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
         <source>closed weights</source>
         <translation>闭源权重</translation>
     </message>
@@ -692,6 +700,38 @@
     <message>
         <source>The latest {shown} of {total}; the timeline shows them all.</source>
         <translation>最近的 {shown} 个（共 {total} 个）；时间线上显示全部。</translation>
+    </message>
+    <message>
+        <source>Organizations: {names}</source>
+        <translation>机构：{names}</translation>
+    </message>
+    <message>
+        <source>Kinds: {names}</source>
+        <translation>类型：{names}</translation>
+    </message>
+    <message>
+        <source>Tags: {names}</source>
+        <translation>标签：{names}</translation>
+    </message>
+    <message>
+        <source>Country: {names}</source>
+        <translation>国家/地区：{names}</translation>
+    </message>
+    <message>
+        <source>Dates: until {date}</source>
+        <translation>日期：至 {date}</translation>
+    </message>
+    <message>
+        <source>Dates: from {date}</source>
+        <translation>日期：自 {date} 起</translation>
+    </message>
+    <message>
+        <source>Dates: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <source>Sources graded at least {grade} (ungraded left out)</source>
+        <translation>来源评级不低于 {grade}（未评级的略去）</translation>
     </message>
     <message>
         <source>, since {date}</source>

@@ -50,6 +50,9 @@ FIXED = frozenset(
         QT_TRANSLATE_NOOP("Dossier", "(contradicts the fact)"),
         QT_TRANSLATE_NOOP("Dossier", "not graded"),
         QT_TRANSLATE_NOOP("Dossier", "open weights"),
+        # the filter bar's summary of the active filter (desktop/domain/filters.py describe)
+        QT_TRANSLATE_NOOP("Dossier", "All events"),
+        QT_TRANSLATE_NOOP("Dossier", "Starred"),
         QT_TRANSLATE_NOOP("Dossier", "closed weights"),
     }
 )
@@ -101,6 +104,17 @@ SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             QT_TRANSLATE_NOOP(
                 "Dossier", "The latest {shown} of {total}; the timeline shows them all."
             ),
+        ),
+        (r"Organizations: (?P<names>.+)", QT_TRANSLATE_NOOP("Dossier", "Organizations: {names}")),
+        (r"Kinds: (?P<names>.+)", QT_TRANSLATE_NOOP("Dossier", "Kinds: {names}")),
+        (r"Tags: (?P<names>.+)", QT_TRANSLATE_NOOP("Dossier", "Tags: {names}")),
+        (r"Country: (?P<names>.+)", QT_TRANSLATE_NOOP("Dossier", "Country: {names}")),
+        (r"Dates: until (?P<date>.+)", QT_TRANSLATE_NOOP("Dossier", "Dates: until {date}")),
+        (r"Dates: from (?P<date>.+)", QT_TRANSLATE_NOOP("Dossier", "Dates: from {date}")),
+        (r"Dates: (?P<date>.+)", QT_TRANSLATE_NOOP("Dossier", "Dates: {date}")),
+        (
+            r"Sources graded at least (?P<grade>\S+) \(ungraded left out\)",
+            QT_TRANSLATE_NOOP("Dossier", "Sources graded at least {grade} (ungraded left out)"),
         ),
         (r" — (?P<title>.+)", " — {title}"),  # a role: its title is data
         (r", since (?P<date>.+)", QT_TRANSLATE_NOOP("Dossier", ", since {date}")),
