@@ -45,6 +45,7 @@ def dataset(n: int) -> Path:
 def timeline(path: Path) -> None:
     """Open to first paint, frame time at ten zoom levels, zoom and pan steps, peak RSS."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import shiboken6
     from PySide6.QtGui import QImage
 
     from desktop.store.database import open_store
@@ -70,6 +71,7 @@ def timeline(path: Path) -> None:
 
     cold_ms, canvas, store = first_paint()  # may rebuild the packed-columns cache
     store.close()  # type: ignore[attr-defined]
+    shiboken6.delete(canvas)  # one window's worth of memory at a time, as in the app
     warm_ms, canvas, store = first_paint()
     n = len(canvas.model.index)
     events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])  # type: ignore[attr-defined]

@@ -335,16 +335,17 @@ class EventIndex:
         if self._repeat_pos is None:
             ids, lo = self.ids, self.lo
             same_lo = lo[1:] == lo[:-1]
-            same = same_lo & (ids[1:] == ids[:-1])
+            step = np.subtract(ids[1:], ids[:-1])
             # an event's rows share its start; when ids ascend among equal starts (as the
             # store gives them) its rows are neighbours, else sort to find them
-            if bool((ids[1:][same_lo] >= ids[:-1][same_lo]).all()):
-                self._repeat_pos = np.flatnonzero(same) + 1
+            if not (same_lo & (step < 0)).any():
+                self._repeat_pos = np.flatnonzero(same_lo & (step == 0)) + 1
             else:
                 _, first = np.unique(ids, return_index=True)
                 keep = np.zeros(len(ids), bool)
                 keep[first] = True
                 self._repeat_pos = np.flatnonzero(~keep)
+            del same_lo, step
         return self._repeat_pos
 
     def start_counts(self, scale: TimeScale) -> np.ndarray:
