@@ -31,6 +31,7 @@ def ui(window):
     save(store, target=f"org:{org.key}", body="商汤 profile", tags=["todo"], colour="red")
     save(store, target=f"claim:{claim}", body="disputed?", colour="blue")
     controller = install(window)
+    controller.panel_dock.raise_()  # its tab in front: the list follows every change
     controller.events = events
     controller.org = org
     controller.free_event = events[2]

@@ -168,3 +168,18 @@ def test_another_programs_commit_reaches_every_view_through_the_bus(window, seve
     window.bridge.poll()
     assert len(seen) == 1 and seen[0].everything
     assert front.renders == before + 1 and all(v.stale for v in seven[1:])
+
+
+def test_the_notes_list_behind_the_editor_is_read_when_its_tab_comes_to_the_front(window, qtbot):
+    ui = window.annotations_ui
+    ui.editor_dock.raise_()
+    qtbot.waitUntil(lambda: not ui._panel_shown)
+    reads = []
+    original = ui.panel.reload
+    ui.panel.reload = lambda: (reads.append(1), original())
+    notes.save_annotation(window.store, target="event:waic-2024", body="behind the tab")
+    notes.save_annotation(window.store, target="event:waic-2024", body="behind it again")
+    assert reads == []
+    ui.panel_dock.raise_()
+    qtbot.waitUntil(lambda: reads == [1])
+    assert any(r.note.body == "behind it again" for r in ui.panel.visible_rows())

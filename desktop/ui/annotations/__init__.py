@@ -61,7 +61,9 @@ class AnnotationsController(QObject):
         self.panel_dock.setObjectName("annotationsDock")
         self.panel_dock.setWidget(self.panel)
         self._panel_stale = False
-        self.panel_dock.visibilityChanged.connect(self._refresh_panel)
+        # a dock behind another tab stays "visible" (moved out of sight): its tab says it shows
+        self._panel_shown = False
+        self.panel_dock.visibilityChanged.connect(self._panel_visibility)
         main: QMainWindow = window.qt
         # below the timeline, as two tabs: the timeline and the dossier keep their width
         main.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.editor_dock)
@@ -192,10 +194,14 @@ class AnnotationsController(QObject):
         self._panel_stale = True
         self._refresh_panel()
 
-    def _refresh_panel(self, *_visible: object) -> None:
+    def _panel_visibility(self, shown: bool) -> None:
+        self._panel_shown = shown
+        self._refresh_panel()
+
+    def _refresh_panel(self) -> None:
         """The list of every note is read again when it can be seen (it is often a tab behind
         the note being typed): now if it shows, else when its tab comes to the front."""
-        if self._panel_stale and self.panel.isVisible():
+        if self._panel_stale and self._panel_shown:
             self._panel_stale = False
             self.panel.reload()
 
