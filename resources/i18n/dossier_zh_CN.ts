@@ -779,6 +779,281 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>comma-separated: Qwen, 通义千问</source>
+        <translation>以逗号分隔：Qwen, 通义千问</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级机构</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>e.g. early May 2024, or 4–6 Jul 2024</source>
+        <translation>如 early May 2024 或 4–6 Jul 2024</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Era</source>
+        <translation>时代</translation>
+    </message>
+    <message>
+        <source>shade as a period on the timeline</source>
+        <translation>在时间线上以阴影显示为时期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所属机构</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>e.g. 72B</source>
+        <translation>如 72B</translation>
+    </message>
+    <message>
+        <source>Open weights</source>
+        <translation>开放权重</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>说法</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>提出者</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Measured against</source>
+        <translation>对比对象</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>e.g. Qwen downloads</source>
+        <translation>如 Qwen downloads</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>a number, e.g. 40000000</source>
+        <translation>数字，如 40000000</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Cites for</source>
+        <translation>引用对象</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>page, paragraph, timestamp</source>
+        <translation>页码、段落、时间戳</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>立场</translation>
+    </message>
+    <message>
+        <source>supports</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>contradicts</source>
+        <translation>反驳</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>one line: why this grade</source>
+        <translation>一行：评级理由</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布者</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>说法</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>citation</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
     <name>Grades</name>
     <message>
         <source>completely reliable</source>
@@ -1079,6 +1354,18 @@
         <source>Read as</source>
         <translation>读取为</translation>
     </message>
+    <message>
+        <source>Indexing for search: {n} %</source>
+        <translation>正在建立搜索索引：{n}%</translation>
+    </message>
+    <message>
+        <source>Search index not finished: {error}</source>
+        <translation>搜索索引未完成：{error}</translation>
+    </message>
+    <message>
+        <source>Search index complete</source>
+        <translation>搜索索引已完成</translation>
+    </message>
 </context>
 <context>
     <name>Keyboard</name>
@@ -1280,6 +1567,10 @@
     <message>
         <source>No matches for “{query}”. Try fewer or other words; names work in English or Chinese.</source>
         <translation>没有与“{query}”匹配的结果。请减少关键词或换用其他词语；名称可用英文或中文搜索。</translation>
+    </message>
+    <message>
+        <source>{n} % indexed: the latest import&apos;s events are being indexed</source>
+        <translation>已索引 {n}%：正在为最近导入的事件建立索引</translation>
     </message>
 </context>
 <context>

@@ -470,3 +470,19 @@ def test_view_language_rebuilds_the_window_in_the_chosen_language(own_windows, q
     assert i18n.active_language() == "en"
     assert third.search_ui.box.placeholderText().startswith("Search")
     assert third.store is store and third.store.query("SELECT count(*) AS n FROM events")
+
+
+def test_every_form_field_has_its_words_marked() -> None:
+    """The store's table of fields has no Qt: its labels, hints and choice labels are marked
+    in desktop/ui/field_words.py; a field added without them fails here."""
+    from desktop.store.edits_fields import FIELDS
+    from desktop.ui.field_words import FIELD_WORDS
+
+    shown = {
+        text
+        for fields in FIELDS.values()
+        for f in fields
+        for text in (f.label, f.hint, *(f.choice_labels or ()))
+        if text
+    }
+    assert not shown - set(FIELD_WORDS)
