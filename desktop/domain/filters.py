@@ -75,7 +75,8 @@ class EventFilter:
         object.__setattr__(self, "starred", bool(self.starred))
         if self.range is not None:
             lo, hi = (float(v) for v in self.range)
-            if not hi > lo:
+            lo, hi = (OPEN_LO if lo == -1e12 else lo), (OPEN_HI if hi == 1e12 else hi)  # saved
+            if not hi > lo:  # views kept the old open sides, ±1e12 s (±31,700 years)
                 raise ValueError("a filter's range must end after it starts")
             object.__setattr__(self, "range", (lo, hi))
 

@@ -153,3 +153,14 @@ def test_year_near_rounds_as_the_view_reads() -> None:
     assert year_near(year_start(-2898) + 5.0, 700 * Y) == -2899  # 2900 BCE
     assert year_near(year_start(2024) + 3.0, 10 * Y) == 2024
     assert year_near(year_start(-3), 1e4 * Y) == 0  # around year 0: 1 BCE, never "year 0"
+
+
+def test_filters_reach_deep_time() -> None:
+    from desktop.domain.filters import OPEN_HI, OPEN_LO, EventFilter
+
+    assert year_start(MIN_YEAR) > OPEN_LO and year_start(MAX_YEAR + 1) < OPEN_HI
+    old_saved_view = EventFilter(range=(-1e12, 1e10))  # "until 2286", as saved before
+    assert old_saved_view.range == (OPEN_LO, 1e10)
+    cambrian = (float(year_start(-538_799_999)), float(year_start(-485_399_998)))
+    assert EventFilter(range=cambrian).range == cambrian
+    assert "-538799999-01-01" in EventFilter(range=cambrian).describe()
