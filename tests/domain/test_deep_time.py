@@ -136,8 +136,9 @@ def test_civil_from_days_inverts_days_from_civil(days: int) -> None:
 
 @given(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)))
 def test_iso_utc_is_datetime_isoformat_in_range(dt: datetime) -> None:
+    dt = dt.replace(microsecond=0)  # (a float of microseconds may round up a second)
     t = (dt - datetime(1970, 1, 1)).total_seconds()
-    assert iso_utc(t) == dt.replace(microsecond=0).isoformat() + "Z"
+    assert iso_utc(t) == dt.isoformat() + "Z"
 
 
 def test_iso_of_deep_instants() -> None:
