@@ -51,6 +51,7 @@ def test_bundle_has_seeds_and_resources(bundle):
     internal = bundle.parent / "_internal"
     assert (internal / "seeds" / "organizations.toml").is_file()
     assert (internal / "resources" / "icons" / "dossier.svg").is_file()
+    assert (internal / "resources" / "i18n" / "dossier_zh_CN.qm").is_file()  # the Chinese UI
 
 
 def test_bundle_init_screenshot_search(bundle, tmp_path):
@@ -69,6 +70,11 @@ def test_bundle_init_screenshot_search(bundle, tmp_path):
     image = QImage(str(png))
     assert not image.isNull()
     assert (image.width(), image.height()) == (1600, 1000)
+
+    zh = tmp_path / "zh.png"  # the bundle carries the translation and Qt's own
+    shot = run(bundle, "--lang", "zh_CN", "screenshot", str(zh), "--db", str(db))
+    assert shot.returncode == 0, shot.stderr
+    assert QImage(str(zh)) != image
 
     found = run(bundle, "search", "商汤", "--db", str(db))
     assert found.returncode == 0, found.stderr
