@@ -136,6 +136,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         payload = {"query": args.query, "total": page.total, "results": results}
         if not page.count.exact:
             payload["total_is_estimate"] = True
+        if page.indexed is not None:  # a big import is still being indexed
+            payload["indexed_share"] = round(page.indexed, 3)
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
@@ -148,6 +150,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             about = "" if page.count.exact else "about "
             noun = "match" if page.total == 1 else "matches"
             print(f"{len(hits):,} of {about}{page.total:,} {noun}", file=sys.stderr)
+        if page.indexed is not None:
+            print(f"{int(page.indexed * 100)} % indexed: the latest import's events are still"
+                  " being indexed (dossier import finishes it)", file=sys.stderr)  # fmt: skip
     return 0
 
 

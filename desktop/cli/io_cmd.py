@@ -195,7 +195,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         partial = args.partial or args.dry_run
         report = apply_import(store, plan, partial=partial, progress=counter, dry_run=args.dry_run)
         counter.clear()
-        if report.indexing:  # committed; the search index follows, and is whole on exit
+        if not args.dry_run:  # committed; the search index follows, and is whole on exit
             counter = _Counter("indexing")
             index_backlog(store, progress=counter.share)
     finally:

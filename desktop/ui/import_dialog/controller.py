@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
@@ -14,6 +14,7 @@ from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
 from desktop.ui.i18n import num, translate
 from desktop.ui.import_dialog.dialog import ImportDialog
+from desktop.ui.import_dialog.jobs import Indexer
 
 ATTRIBUTE = "import_ui"
 
@@ -42,6 +43,10 @@ class ImportUI(QObject):
         self.action.triggered.connect(self.choose_file)
         window.add_to_file_menu("exchange", self.action)
         window.qt.installEventFilter(self)
+        # the search index a big import leaves to follow (also one left when the file was
+        # closed or the program stopped): indexed in the background, with its share shown
+        self.indexer = Indexer(window.store, window.show_status, self)
+        QTimer.singleShot(0, self.indexer.start)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # closing the window while an import runs: cancel it (rolled back) and wait for it
@@ -49,6 +54,7 @@ class ImportUI(QObject):
             dialog = self.dialog
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.wait_jobs()
+            self.indexer.stop()  # after its current chunk; the rest next time the file opens
         return False
 
     def choose_file(self) -> None:
@@ -73,6 +79,8 @@ class ImportUI(QObject):
         self.window.show_status(
             message.format(new=num(report.created), updated=num(report.updated)), 8000
         )
+        if report.indexing:
+            self.indexer.start()
 
 
 def install(window: WindowContext) -> ImportUI:

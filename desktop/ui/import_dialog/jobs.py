@@ -1,5 +1,6 @@
 """The import's long work, off the UI thread: planning (read and check the file, then a dry run
-for exact counts) and importing, each on its own connection to the database.
+for exact counts), importing, and the search index a big import leaves to follow
+(:class:`Indexer`), each on its own connection to the database.
 
 sqlite3 connections belong to the thread that opened them, so a job opens the database again
 (:func:`open_store`) and closes it when done; the window notices the commit (the store bridge
@@ -16,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from desktop.store.database import open_store
+from desktop.store.database import Store, open_store
 from desktop.store.errors import StoreError, ValidationError
 from desktop.store.io import (
     ImportCancelled,
@@ -26,7 +27,10 @@ from desktop.store.io import (
     apply_import,
     plan_import,
 )
+from desktop.store.io.backlog import index_backlog
 from desktop.store.io.formats import read_columns as store_read_columns
+from desktop.store.search_backlog import indexed_share
+from desktop.ui.i18n import translate
 
 DRY_RUN_LIMIT = 50_000  # rows: above this the preview counts valid rows, not new vs updated
 
@@ -140,3 +144,91 @@ def read_columns(path: Path, fmt: str | None) -> tuple[str, tuple[str, ...]]:
         return store_read_columns(path, fmt)
     except ImportFileError:
         return fmt or "csv", ()
+
+
+# -- the search index after a big import -------------------------------------------------------
+class IndexJob(QThread):
+    """Indexes the search backlog on its own connection, chunk by chunk (each chunk its own
+    short transaction, so the window's own writes wait at most one chunk)."""
+
+    sig_share = Signal(float)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self._cancel = threading.Event()
+        self.error = ""
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            other = open_store(self.db_path)
+        except StoreError as exc:
+            self.error = str(exc)
+            return
+        try:
+            index_backlog(other, progress=self.sig_share.emit, cancel=self._cancel.is_set)
+        except (StoreError, OSError) as exc:  # what is indexed stays; the rest waits for later
+            self.error = str(exc)
+        except Exception as exc:  # a thread must report, never die silently
+            self.error = f"unexpected error: {exc!r}"
+        finally:
+            other.close()
+
+
+class Indexer(QObject):
+    """Keeps the window's file fully searchable: after a big import, and when a file opens
+    with a backlog left (a crash, a closed window), indexes it on an :class:`IndexJob`, and
+    says "Indexing for search: 42 %" through ``show_status(text, ms)``."""
+
+    def __init__(self, store: Store, show_status: Callable[[str, int], None], parent: QObject):
+        super().__init__(parent)
+        self.store = store
+        self.show_status = show_status
+        self.job: IndexJob | None = None
+        self.again = False
+
+    def start(self) -> bool:
+        """Index the backlog, if the file has one (True when a job runs)."""
+        if self.store.readonly or str(self.store.path) == ":memory:":
+            return False
+        if self.job is not None:
+            self.again = True  # a second import while indexing: go on after this job
+            return True
+        if indexed_share(self.store) is None:
+            return False
+        self.job = IndexJob(Path(self.store.path), self)
+        self.job.sig_share.connect(self._share)
+        self.job.finished.connect(self._finished)
+        self._share(indexed_share(self.store) or 0.0)
+        self.job.start()
+        return True
+
+    def _share(self, share: float) -> None:
+        text = translate("Import", "Indexing for search: {n} %").format(n=int(share * 100))
+        self.show_status(text, 0)
+
+    def _finished(self) -> None:
+        job, self.job = self.job, None
+        if job is None:
+            return
+        error, cancelled = job.error, job._cancel.is_set()
+        job.deleteLater()
+        if error:
+            self.show_status(translate("Import", "Search index not finished: {error}").format(
+                error=error), 10000)  # fmt: skip
+        elif not cancelled:
+            if self.again:
+                self.again = False
+                if self.start():
+                    return
+            self.show_status(translate("Import", "Search index complete"), 5000)
+
+    def stop(self) -> None:
+        """Stop after the chunk being written and wait (the rest is indexed next time)."""
+        job = self.job
+        if job is not None:
+            job.cancel()
+            job.wait()

@@ -291,12 +291,13 @@ class ResultsView(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.itemActivated.connect(self._on_item)
         self.hint = ""
+        self.note = ""
         self.groups: list[str] = []
 
     def show_groups(self, groups: list[Group], keep: HitRow | None = None) -> None:
         """Show ``groups``; the current hit is ``keep`` when it is among them, else the first."""
         self.clear()
-        self.hint = ""
+        self.hint = self.note = ""
         self.groups = [g.title for g in groups]
         first = kept = None
         for group in groups:
@@ -335,10 +336,17 @@ class ResultsView(QListWidget):
     def show_hint(self, text: str) -> None:
         self.clear()
         self.groups = []
-        self.hint = text
+        self.hint, self.note = text, ""
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.addItem(item)
+
+    def add_note(self, text: str) -> None:
+        """A line after the results (not selectable): how much of the file search can see."""
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.addItem(item)
+        self.note = text
 
     def hit_rows(self) -> list[HitRow]:
         return [r for i in range(self.count()) if (r := self.item(i).data(HitRole)) is not None]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
+from desktop.store.search_backlog import indexed_share
 from desktop.ui.i18n import translate
 from desktop.ui.search.results import (
     MAX_QUERY_CHARS,
@@ -129,6 +130,13 @@ class SearchSession(QObject):
                             "names work in English or Chinese.",
                         ).format(query=shown)
                     )
+            share = indexed_share(self.store)
+            if share is not None:  # a big import is being indexed: say what search can see
+                self.view.add_note(
+                    translate(
+                        "Search", "{n} % indexed: the latest import's events are being indexed"
+                    ).format(n=int(share * 100))
+                )
         self.sig_searched.emit(text)
 
     def accept(self) -> None:
