@@ -192,6 +192,14 @@ def parse_fields(text: str) -> dict[str, Any]:
     except DateParseError as exc:
         raise DateParseError(f"cannot read {text!r} as a date: {exc}") from None
     if fields is None:
+        words = s.split()
+        for i in range(1, len(words)):  # "may 3500 bce": a deep year with a month or day
+            year = parse_year_words(" ".join(words[i:]))
+            if year is not None and not 1 <= year <= 9999:
+                raise DateParseError(
+                    f"cannot read {text!r} as a date: before the year 1 or after 9999 a date"
+                    " is known to the year only"
+                )
         raise DateParseError(f"cannot read {text!r} as a date")
     if approximate:
         fields["approximate"] = True

@@ -165,3 +165,9 @@ def test_filters_reach_deep_time() -> None:
     cambrian = (float(year_start(-538_799_999)), float(year_start(-485_399_998)))
     assert EventFilter(range=cambrian).range == cambrian
     assert "-538799999-01-01" in EventFilter(range=cambrian).describe()
+
+
+@pytest.mark.parametrize("text", ["May 3500 BCE", "15 March 44 BC", "early 65 million years ago"])
+def test_a_deep_year_with_a_month_says_why(text: str) -> None:
+    with pytest.raises(DateParseError, match=r"known to the year only|can only be a year"):
+        PartialDate.parse(text)
