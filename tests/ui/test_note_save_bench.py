@@ -10,8 +10,10 @@ def test_the_bench_saves_through_the_window_and_refreshes_only_the_listing_dossi
     qapp, seeded_path
 ):
     refreshes: list[float] = []
-    times = bench_note_save_ui(seeded_path, count=4, dossiers=3, refreshes=refreshes)
+    views: list[float] = []
+    times = bench_note_save_ui(seeded_path, count=4, dossiers=3, refreshes=refreshes, views=views)
     assert len(times) == 4 and all(t > 0 for t in times)
+    assert len(views) == 4 and all(0 < v <= t for v, t in zip(views, times, strict=True))
     # saves alternate: a note the front dossier lists, then one no open dossier lists
     assert len(refreshes) == 2
     assert qapp.property("dossier_no_persist") in (None, False)
