@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.io import ImportPlan
 from desktop.store.io.readers import EXTRA, IGNORE
+from desktop.ui.document import words
 from desktop.ui.format import date_text
 from desktop.ui.i18n import translate
 
@@ -128,6 +129,7 @@ def fill_events(table: QTableWidget, plan: ImportPlan) -> None:
         when = date_text(event.start)
         if event.end:
             when += " – " + date_text(event.end)
+        when = words.dates(when)  # the interface language's way (2024年7月4日)
         values = (event.title, when, event.kind or "", "; ".join(event.orgs), event.place)
         for col, value in enumerate(values):
             table.setItem(row, col, QTableWidgetItem((value or "")[:300]))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.domain.time_scale import TimeScale
 from desktop.store.queries import event_orgs
+from desktop.ui.document import words
 from desktop.ui.format import date_text
 from desktop.ui.i18n import num, translate
 
@@ -32,7 +33,7 @@ def members_menu(canvas: TimelineCanvas, ids: list[int]) -> QMenu:
     menu.setToolTipsVisible(True)
     for eid in listed:
         title, start, end = titles.get(eid, ("", "", None))
-        when = date_text(start) + (f" – {date_text(end)}" if end else "")
+        when = words.dates(date_text(start) + (f" – {date_text(end)}" if end else ""))
         names = ", ".join(o.name for o in orgs.get(eid, []))
         text = f"{title} · {when}" + (f" — {names}" if names else "")
         action = menu.addAction(text.replace("&", "&&"))
