@@ -476,7 +476,7 @@
     </message>
     <message>
         <source>mid year {date}</source>
-        <translation>{date}年中</translation>
+        <translation>{date}中</translation>
     </message>
     <message>
         <source>late year {date}</source>
