@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from desktop.domain.filters import text_matches
 from desktop.domain.model import Annotation
 from desktop.store import app_state, clock
 from desktop.store.clock import TIME_FORMAT as TIME_FORMAT  # re-exported
@@ -201,20 +202,14 @@ def list_annotations(
     target_prefix: str | None = None,
     include_deleted: bool = False,
 ) -> list[Annotation]:
-    """Annotations, most recently updated first. ``tag`` may be several (any of them);
+    """Annotations, most recently updated first. ``tag`` may be several (any of them, matched
+    as the timeline's filter matches them: ``desktop.domain.filters.text_matches``);
     ``colour='none'`` lists those without a colour."""
     where: list[str] = []
     params: list[Any] = []
     if not include_deleted:
         where.append("deleted_at IS NULL")
-    if tag:
-        wanted = normalize_tags([tag] if isinstance(tag, str) else tag)
-        marks = ",".join("?" * len(wanted))
-        where.append(
-            "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(tags) THEN tags ELSE '[]' END)"
-            f" WHERE value IN ({marks}))"
-        )
-        params += wanted
+    wanted = normalize_tags([tag] if isinstance(tag, str) else tag) if tag else ()
     if starred is not None:
         where.append("starred = ?")
         params.append(int(bool(starred)))
@@ -229,7 +224,10 @@ def list_annotations(
     if where:
         sql += " WHERE " + " AND ".join(where)
     rows = store.conn.execute(sql + " ORDER BY updated_at DESC, id DESC", params).fetchall()
-    return [_annotation(r) for r in rows]
+    notes = [_annotation(r) for r in rows]
+    if wanted:  # the one rule for tags (the timeline's filter uses it too): case folded
+        notes = [a for a in notes if text_matches(a.tags, wanted)]
+    return notes
 
 
 def history(store: Store, uuid: str) -> list[AnnotationVersion]:

@@ -224,3 +224,14 @@ def test_the_timeline_and_the_exports_keep_the_same_events(mem_seeded, tmp_path)
         assert {e.key for e in select_events(mem_seeded, f)} == _keys(mem_seeded, cols, mask), f
     cols, mask = _mask(mem_seeded, EventFilter(tags={"STRASSE"}))
     assert _keys(mem_seeded, cols, mask) == {"waic-2024", "waic-2018"}  # one rule: casefold
+
+
+def test_the_notes_list_matches_tags_by_the_same_rule(mem_seeded):
+    from desktop.store.annotations import list_annotations
+
+    save_annotation(mem_seeded, target="event:waic-2024", tags=["Straße"])
+    save_annotation(mem_seeded, target="org:sensetime", tags=["other"])
+    listed = {a.target for a in list_annotations(mem_seeded, tag="STRASSE")}
+    assert listed == {"event:waic-2024"}
+    cols, mask = _mask(mem_seeded, EventFilter(tags={"strasse"}))
+    assert _keys(mem_seeded, cols, mask) == {"waic-2024"}
