@@ -101,6 +101,12 @@ def note_targets(store: Store, row_ids: Iterable[int]) -> dict[int, str]:
     return out
 
 
+def live_note_count(store: Store) -> int:
+    """How many notes are not deleted (what ``queries.counts`` says under 'annotations')."""
+    row = store.conn.execute("SELECT count(*) FROM annotations WHERE deleted_at IS NULL")
+    return int(row.fetchone()[0])
+
+
 def dossier_orgs(store: Store, targets: Iterable[str]) -> set[int]:
     """The organizations whose dossiers list notes on these targets: an ``org:KEY`` note is in
     its organization's dossier, an ``event:KEY`` note in the dossiers of the event's

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
-from desktop.store.annotations_bulk import event_target
+from desktop.store.annotations_bulk import event_target, live_note_count
 from desktop.store.database import Store
 from desktop.store.queries import counts, event_orgs
 from desktop.ui import annotations as notes_feature
@@ -225,10 +225,18 @@ class MainWindow(QMainWindow):
             not changes.only_notes or event_target(self.store, shown) in changes.note_targets
         ):
             self.details.reload()
-        self._update_status()
+        if changes.only_notes:  # the events and organizations were not counted again
+            self._counts["annotations"] = live_note_count(self.store)
+            self._show_counts()
+        else:
+            self._update_status()
 
     def _update_status(self) -> None:
-        c = counts(self.store)
+        self._counts = counts(self.store)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        c = self._counts
         n = {
             key: f"{c[key]:,} {noun}{'' if c[key] == 1 else 's'}"
             for key, noun in (

@@ -183,3 +183,17 @@ def test_the_notes_list_behind_the_editor_is_read_when_its_tab_comes_to_the_fron
     ui.panel_dock.raise_()
     qtbot.waitUntil(lambda: reads == [1])
     assert any(r.note.body == "behind it again" for r in ui.panel.visible_rows())
+
+
+def test_a_saved_note_recounts_only_the_notes_in_the_status_line(window, monkeypatch):
+    import desktop.ui.main_window as main_window
+    from desktop.store.queries import counts
+
+    calls = []
+    monkeypatch.setattr(main_window, "counts", lambda store: (calls.append(1), counts(store))[1])
+    before = counts(window.store)["annotations"]
+    notes.save_annotation(window.store, target="event:waic-2024", body="one more")
+    assert calls == []  # the events (up to millions) were not counted again
+    assert f"{before + 1:,} note" in window._status.text()
+    edits.update(window.store, "org", list_organizations(window.store)[0].id, {"summary": "x"})
+    assert calls == [1]

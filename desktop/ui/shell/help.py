@@ -311,7 +311,8 @@ class EmptyHint(QObject):
             " border-radius: 6px; padding: 16px; }"
         )
         self.canvas.installEventFilter(self)
-        window.bus.sig_views.connect(lambda _changes: self.refresh())
+        # a note saved does not change how many events there are (a count of 1M rows)
+        window.bus.sig_views.connect(lambda changes: changes.only_notes or self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
