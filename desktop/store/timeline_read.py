@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import queue
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -98,6 +99,7 @@ class _Reader:
 
     def __init__(self, store: Store, kinds: Kinds) -> None:
         self.store, self.kinds = store, kinds
+        self.lock = threading.Lock()
         conn = store.conn
         lo, hi, n = conn.execute("SELECT min(id), max(id), count(*) FROM events").fetchone()
         self.n = int(n)
@@ -141,50 +143,69 @@ class _Reader:
             "link_org": _ints(links[1]),
         }
 
-    def columns(self, a: int, b: int, raw: dict[str, Any]) -> dict[str, np.ndarray]:
-        """One chunk's columns (read again on this connection if it met new kinds)."""
+    def columns(self, conn: sqlite3.Connection, a: int, b: int) -> dict[str, np.ndarray]:
+        """One chunk's columns, sorted by start (stable); read on ``conn``, again if it met
+        kinds not seen before. Runs in a reader thread (numpy and SQLite let go of the GIL)."""
+        raw = self.fetch(conn, a, b, self.sql())
         kind = raw["kind"]
         if len(kind) and (kind == 0).any():  # kinds not seen before: learn them, read again
-            self.kinds.add(
-                [
-                    str(r[0])
-                    for r in self.store.conn.execute(
-                        "SELECT DISTINCT kind FROM events WHERE id >= ? AND id <= ?", (a, b)
-                    )
-                ]
-            )
-            raw = self.fetch(self.store.conn, a, b, self.sql())
+            names = conn.execute(
+                "SELECT DISTINCT kind FROM events WHERE id >= ? AND id <= ?", (a, b)
+            ).fetchall()
+            with self.lock:
+                self.kinds.add([str(r[0]) for r in names])
+                sql = self.sql()
+            raw = self.fetch(conn, a, b, sql)
             kind = raw["kind"]
         n = raw["n"]
-        ids = np.arange(a, a + n, dtype=np.int64) if raw["id"] is None else raw["id"]
+        dense = raw["id"] is None
+        ids = np.arange(a, a + n, dtype=np.int64) if dense else raw["id"]
         lo, start_hi = raw["lo"], raw["start_hi"]
         if not (len(ids) == len(lo) == len(start_hi) == len(kind) == n):
             raise ValueError("the timeline's columns were read with different lengths")
+
+        def at(some: np.ndarray) -> np.ndarray:  # positions of some of the chunk's ids
+            return some - a if dense else np.searchsorted(ids, some)
+
         hi = start_hi.copy()
-        hi[np.searchsorted(ids, raw["end_ids"])] = raw["ends"]
+        hi[at(raw["end_ids"])] = raw["ends"]
         era = np.zeros(n, np.uint8)
-        era[np.searchsorted(ids, raw["era_ids"])] = 1
+        era[at(raw["era_ids"])] = 1
         cols = {"id": ids, "lo": lo, "hi": hi, "start_hi": start_hi, "kind": kind - 1, "era": era}
-        return _with_orgs(cols, raw["link_event"], raw["link_org"])
+        return _by_start(_with_orgs(cols, raw["link_event"], raw["link_org"], a if dense else None))
+
+
+def _by_start(cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The chunk sorted by start, stable (so the final sort only merges sorted runs)."""
+    lo = cols["lo"]
+    if len(lo) < 2 or bool((lo[1:] >= lo[:-1]).all()):
+        return cols
+    order = np.argsort(lo, kind="stable")
+    return {name: col[order] for name, col in cols.items()}
 
 
 def _with_orgs(
-    cols: dict[str, np.ndarray], link_event: np.ndarray, link_org: np.ndarray
+    cols: dict[str, np.ndarray], link_event: np.ndarray, link_org: np.ndarray, first: int | None
 ) -> dict[str, np.ndarray]:
-    """One row per (event, organization), organizations ascending; -1 for an event without."""
+    """One row per (event, organization), organizations ascending; -1 for an event without.
+    ``first``: the chunk's ids are ``first``, ``first + 1``, ... (no gaps)."""
     ids = cols["id"]
+    n = len(ids)
     if len(link_event) > 1 and not (np.diff(link_event) >= 0).all():  # the index's order
         order = np.lexsort((link_org, link_event))
         link_event, link_org = link_event[order], link_org[order]
-    if len(ids):  # a link to a missing event (foreign keys off) is dropped
-        at = np.minimum(np.searchsorted(ids, link_event), len(ids) - 1)
-        known = ids[at] == link_event
-        if not known.all():
-            link_event, link_org = link_event[known], link_org[known]
+    if first is not None:  # every link of the range has its event
+        count = np.bincount(link_event - first, minlength=n)[:n]
     else:
-        link_event, link_org = link_event[:0], link_org[:0]
-    count = np.searchsorted(link_event, ids, "right") - np.searchsorted(link_event, ids, "left")
-    if len(link_org) == len(ids) and (count == 1).all():  # one organization each: no repeat
+        if n:  # a link to a missing event (foreign keys off) is dropped
+            at = np.minimum(np.searchsorted(ids, link_event), n - 1)
+            known = ids[at] == link_event
+            if not known.all():
+                link_event, link_org = link_event[known], link_org[known]
+        else:
+            link_event, link_org = link_event[:0], link_org[:0]
+        count = np.searchsorted(link_event, ids, "right") - np.searchsorted(link_event, ids)
+    if len(link_org) == n and (count == 1).all():  # one organization each: no repeat
         return {**cols, "org": link_org}
     rep = np.maximum(count, 1)
     out = {name: np.repeat(col, rep) for name, col in cols.items()}
@@ -264,15 +285,15 @@ def read_chunks(
     for conn in conns:
         free.put(conn)
 
-    def fetch(a: int, b: int, sql: tuple[str, list[str]]) -> dict[str, Any]:
+    def work(a: int, b: int) -> dict[str, np.ndarray]:
         conn = free.get()  # as many workers as connections: one is always free
         try:
-            return reader.fetch(conn, a, b, sql)
+            return reader.columns(conn, a, b)
         finally:
             free.put(conn)
 
     span = reader.ranges[-1][1] - reader.ranges[0][0] + 1
-    pending: deque[tuple[int, int, Future[dict[str, Any]]]] = deque()
+    pending: deque[tuple[int, int, Future[dict[str, np.ndarray]]]] = deque()
     ranges = iter(reader.ranges)
     pool = ThreadPoolExecutor(max_workers=len(conns)) if conns else None
     try:
@@ -281,18 +302,18 @@ def read_chunks(
                 nxt = next(ranges, None)
                 if nxt is None:
                     break
-                pending.append((*nxt, pool.submit(fetch, *nxt, reader.sql())))
+                pending.append((*nxt, pool.submit(work, *nxt)))
             if pending:
                 a, b, fut = pending.popleft()
-                raw = fut.result()
+                cols = fut.result()
             else:
                 nxt = next(ranges, None)
                 if nxt is None:
                     break
                 a, b = nxt
-                raw = reader.fetch(store.conn, a, b, reader.sql())
-            cols = _fix_dates(store, reader.columns(a, b, raw))
-            yield {name: cols[name].astype(DTYPES[name], copy=False) for name in COLUMNS}
+                cols = reader.columns(store.conn, a, b)
+            fixed = _by_start(_fix_dates(store, cols))  # a date read from its text moves
+            yield {name: fixed[name].astype(DTYPES[name], copy=False) for name in COLUMNS}
             if progress:
                 progress(min(1.0, (b - reader.ranges[0][0] + 1) / span))
     finally:
