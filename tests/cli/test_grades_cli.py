@@ -148,3 +148,12 @@ def test_pdf_min_grade(graded, tmp_path):
     argv = ["export", "pdf", str(pdf), "--db", str(graded), "--org", "SenseTime"]
     assert main([*argv, "--min-grade", "A1"]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_grade_column_in_another_programs_csv_is_kept(tmp_path):
+    from desktop.store.io import plan_import
+
+    path = tmp_path / "theirs.csv"
+    path.write_text("title,date,grade\nExam day,2024-06-01,A+\n", encoding="utf-8")
+    plan = plan_import(path)
+    assert [e.extra for e in plan.preview] == [{"grade": "A+"}]

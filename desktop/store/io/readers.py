@@ -50,8 +50,10 @@ FORMATS = ("csv", "timelinejs", "timesketch", "jsonl")
 IGNORE = "-"  # a mapping value: leave the column out
 EXTRA = "extra"  # a mapping value: no field, never guessed; kept in the summary's 'extra:' line
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
-# columns Dossier's CSV export writes that an import leaves out: an event's grade belongs to
-# its citations (exporters.CSV_COLUMNS), so reading it back would only add an 'extra:' line
+# Dossier's own CSV export (exporters.CSV_COLUMNS): its derived columns are left out when such
+# a file is read back (an event's grade belongs to its citations; it would only add an 'extra:'
+# line); in any other file a column of that name is kept like any other
+OWN_CSV = frozenset({"key", "title", "start", "end", "kind", "orgs", "summary", "place", "era"})
 DERIVED = frozenset({"grade"})
 
 GUESSES: dict[str, tuple[str, ...]] = {
@@ -124,10 +126,11 @@ def resolve_mapping(
         mapping[column] = fld
         taken[fld] = column
     by_norm: dict[str, str] = {}
+    own = {_norm(c) for c in columns} >= OWN_CSV
     for column in columns:
         by_norm.setdefault(_norm(column), column)
-        if _norm(column) in DERIVED and column not in mapping:
-            mapping[column] = IGNORE  # written by Dossier's own export, read from elsewhere
+        if own and _norm(column) in DERIVED and column not in mapping:
+            mapping[column] = IGNORE
     for fld, names in guesses.items():
         if fld in taken:
             continue
