@@ -101,15 +101,15 @@ class _Reader:
         self.store, self.kinds = store, kinds
         self.lock = threading.Lock()
         conn = store.conn
-        lo, hi, n = conn.execute("SELECT min(id), max(id), count(*) FROM events").fetchone()
-        self.n = int(n)
-        self.dense = bool(n) and int(hi) - int(lo) + 1 == int(n)
+        lo, hi = conn.execute("SELECT min(id), max(id) FROM events").fetchone()
         self.ranges: list[tuple[int, int]] = []
-        if n:
-            step = CHUNK * max(1, -(-(int(hi) - int(lo) + 1) // int(n)))
-            self.ranges = [
-                (a, min(a + step - 1, int(hi))) for a in range(int(lo), int(hi) + 1, step)
-            ]
+        if lo is not None:  # ranges of CHUNK ids (gaps are counted chunk by chunk)
+            lo, hi = int(lo), int(hi)
+            step = CHUNK
+            if (hi - lo) // CHUNK > 2000:  # ids far apart: ranges of about CHUNK events
+                n = int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+                step = CHUNK * max(1, -(-(hi - lo + 1) // n))
+            self.ranges = [(a, min(a + step - 1, hi)) for a in range(lo, hi + 1, step)]
         kinds.add(
             [
                 str(r[0])
@@ -119,10 +119,10 @@ class _Reader:
             ]
         )
 
-    def sql(self) -> tuple[str, list[str]]:
+    def sql(self, dense: bool) -> tuple[str, list[str]]:
         if len(self.kinds.names) > MAX_KINDS:
             raise TooManyKinds
-        return _chunk_sql(len(self.kinds.names), not self.dense), list(self.kinds.names)
+        return _chunk_sql(len(self.kinds.names), not dense), list(self.kinds.names)
 
     def fetch(
         self, conn: sqlite3.Connection, a: int, b: int, sql: tuple[str, list[str]]
@@ -132,7 +132,7 @@ class _Reader:
         links = conn.execute(LINKS_SQL, (a, b)).fetchone()
         return {
             "n": int(row[0]),
-            "id": None if self.dense else _ints(row[1]),
+            "id": None if "group_concat(e.id," not in sql[0] else _ints(row[1]),
             "lo": _ints(row[2], np.float64),
             "start_hi": _ints(row[3], np.float64),
             "kind": _ints(row[4], np.int16),
@@ -146,7 +146,11 @@ class _Reader:
     def columns(self, conn: sqlite3.Connection, a: int, b: int) -> dict[str, np.ndarray]:
         """One chunk's columns, sorted by start (stable); read on ``conn``, again if it met
         kinds not seen before. Runs in a reader thread (numpy and SQLite let go of the GIL)."""
-        raw = self.fetch(conn, a, b, self.sql())
+        count = conn.execute("SELECT count(*) FROM events WHERE id >= ? AND id <= ?", (a, b))
+        dense = count.fetchone()[0] == b - a + 1  # no gaps: the ids need not be sent
+        with self.lock:
+            sql = self.sql(dense)
+        raw = self.fetch(conn, a, b, sql)
         kind = raw["kind"]
         if len(kind) and (kind == 0).any():  # kinds not seen before: learn them, read again
             names = conn.execute(
@@ -154,11 +158,10 @@ class _Reader:
             ).fetchall()
             with self.lock:
                 self.kinds.add([str(r[0]) for r in names])
-                sql = self.sql()
+                sql = self.sql(dense)
             raw = self.fetch(conn, a, b, sql)
             kind = raw["kind"]
         n = raw["n"]
-        dense = raw["id"] is None
         ids = np.arange(a, a + n, dtype=np.int64) if dense else raw["id"]
         lo, start_hi = raw["lo"], raw["start_hi"]
         if not (len(ids) == len(lo) == len(start_hi) == len(kind) == n):

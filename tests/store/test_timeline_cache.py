@@ -227,3 +227,16 @@ def test_inside_a_write_the_columns_are_read_in_memory(generated):
     with store.write():
         cols = timeline_columns(store)
     assert _as_lists(cols) == _reference(store) and not _files(path)
+
+
+def test_ids_far_apart_are_read_in_few_chunks(tmp_path, monkeypatch):
+    monkeypatch.setattr(timeline_read, "CHUNK", 2)
+    store = open_store(tmp_path / "s.db", create=True)
+    with store.write() as db:
+        for i, eid in enumerate((5, 10**12, 2**58, 2**58 + 1, 2**58 + 9)):
+            db.execute(
+                "INSERT INTO events (id, key, title, start) VALUES (?, ?, 'x', ?)",
+                (eid, f"e{i}", f"202{i}-05"),
+            )
+    assert _as_lists(timeline_columns(store)) == _reference(store)
+    store.close()
