@@ -45,13 +45,8 @@ def long_label(year: int) -> str:
 
 
 def short_label(year: int) -> str:
-    """Short: "2024", "3000 BCE", "65 Ma", "13.8 Ga"; after 9999 "12000", "+5 Gyr" (years of
-    the common era, in millions or billions)."""
-    n = _number(year)
-    if n >= 10**6:
-        size, unit = (10**9, "Gyr") if n >= 10**9 else (10**6, "Myr")
-        return f"+{n / size:.12g} {unit}"
-    return str(n) if n > 9999 else compact_year(year)
+    """ "2024", "3000 BCE", "65 Ma", "13.8 Ga", "+5 Gyr" (:func:`compact_year`)."""
+    return compact_year(year)
 
 
 def _words(n: int) -> str:

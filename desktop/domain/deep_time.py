@@ -160,14 +160,25 @@ def year_text(year: int) -> str:
 
 
 def compact_year(year: int) -> str:
-    """A short year for tight axis labels: "2024", "3500 BCE", "65 Ma", "13.8 Ga"."""
-    if year > 0 or bce(year) < AGO_FROM:
-        return year_text(year) if year <= 9999 else f"{year}"
+    """A short year for tight axis labels: "2024", "500", "3500 BCE", "65 Ma", "13.8 Ga";
+    after 9999 "12000", then "+700 Myr", "+5 Gyr" (years of the common era)."""
+    if 0 < year < 10**6:
+        return str(year)
+    if year > 0:
+        size, unit = (10**9, "Gyr") if year >= 10**9 else (10**6, "Myr")
+        return f"+{_decimal(year, size)} {unit}"
     n = bce(year)
+    if n < AGO_FROM:
+        return f"{n} BCE"
     size, unit = next((size, unit) for size, unit in _COMPACT if n >= size)
+    return f"{_decimal(n, size)} {unit}"
+
+
+def _decimal(n: int, size: int) -> str:
+    """*n* / *size* exactly, without trailing zeros: "13.8", "65"."""
     whole, frac = divmod(n, size)
     digits = f"{frac:0{len(str(size)) - 1}d}".rstrip("0")
-    return f"{whole}.{digits} {unit}" if digits else f"{whole} {unit}"
+    return f"{whole}.{digits}" if digits else f"{whole}"
 
 
 _NUMBER = r"(?P<n>\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?)"

@@ -171,3 +171,9 @@ def test_filters_reach_deep_time() -> None:
 def test_a_deep_year_with_a_month_says_why(text: str) -> None:
     with pytest.raises(DateParseError, match=r"known to the year only|can only be a year"):
         PartialDate.parse(text)
+
+
+def test_compact_future_and_early_common_era() -> None:
+    assert [compact_year(y) for y in (500, 12000, 700_000_000, 5_000_000_000)] == [
+        "500", "12000", "+700 Myr", "+5 Gyr",
+    ]  # fmt: skip
