@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.domain.deep_time import iso_day
+from desktop.domain.deep_time import year_of, year_text
 from desktop.domain.grades import Grade, GradeError
 
 OPEN_LO = -1e18  # a range side left open ("from 2023", "until May 2024"): beyond deep time
@@ -117,11 +117,11 @@ class EventFilter:
         if self.range is not None:
             lo, hi = self.range
             if lo <= OPEN_LO:
-                parts.append(f"Dates: until {day_text(hi - 1)}")
+                parts.append(f"Dates: until {day_text(last_second(hi))}")
             elif hi >= OPEN_HI:
                 parts.append(f"Dates: from {day_text(lo)}")
             else:
-                parts.append(f"Dates: {day_text(lo)} – {day_text(hi - 1)}")
+                parts.append(f"Dates: {day_text(lo)} – {day_text(last_second(hi))}")
         if not self.min_grade.is_empty:
             parts.append(f"Sources graded at least {self.min_grade} (ungraded left out)")
         return " · ".join(parts)
@@ -164,9 +164,15 @@ def _short_list(items: list[str], limit: int = 3) -> str:
     return ", ".join(items[:limit]) + f" +{len(items) - limit} more"
 
 
+def last_second(hi: float) -> float:
+    """The last moment before the end *hi* of a range: ``hi - 1``, or less where a float no
+    longer holds single seconds (deep time: 1 s is lost beyond 9e15 s)."""
+    return hi - max(1.0, abs(hi) * 2.0**-51)
+
+
 def day_text(t: float) -> str:
     """A time as YYYY-MM-DD (UTC)."""
     try:
         return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d")
     except (OverflowError, OSError, ValueError):
-        return iso_day(t) if math.isfinite(t) else "?"  # BCE, deep time: "-3499-01-01"
+        return year_text(year_of(t)) if math.isfinite(t) else "?"  # "3500 BCE": a year

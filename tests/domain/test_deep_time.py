@@ -164,7 +164,8 @@ def test_filters_reach_deep_time() -> None:
     assert old_saved_view.range == (OPEN_LO, 1e10)
     cambrian = (float(year_start(-538_799_999)), float(year_start(-485_399_998)))
     assert EventFilter(range=cambrian).range == cambrian
-    assert "-538799999-01-01" in EventFilter(range=cambrian).describe()
+    shown = EventFilter(range=cambrian).describe()  # the filter bar's fields read it back
+    assert "538.8 million years ago – 485.4 million years ago" in shown
 
 
 @pytest.mark.parametrize("text", ["May 3500 BCE", "15 March 44 BC", "early 65 million years ago"])

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.filters import OPEN_HI, OPEN_LO, EventFilter, day_text
+from desktop.domain.filters import OPEN_HI, OPEN_LO, EventFilter, day_text, last_second
 from desktop.domain.grades import Grade
 from desktop.domain.partial_date import DateParseError, parse_span
 from desktop.store.filters import FilterChoices
@@ -193,7 +193,7 @@ class FilterBar(QToolBar):
                 self._range = f.range
                 lo, hi = f.range or (OPEN_LO, OPEN_HI)
                 self.date_from.setText(day_text(lo) if lo > OPEN_LO else "")
-                self.date_to.setText(day_text(hi - 1) if hi < OPEN_HI else "")
+                self.date_to.setText(day_text(last_second(hi)) if hi < OPEN_HI else "")
             self._mark_dates(None)
         finally:
             self._quiet = False
