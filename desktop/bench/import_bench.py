@@ -74,7 +74,7 @@ def run(n: int = 1_000_000, folder: Path | None = None, source: Path | None = No
     import it into a fresh database; the figures as benchmark results."""
     from desktop.store.database import open_store
     from desktop.store.io import apply_import, plan_import
-    from desktop.store.io.backlog import index_backlog
+    from desktop.store.io.backlog import ALONE_SECONDS, index_backlog
     from desktop.store.io.exporters import export_csv
 
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
@@ -98,7 +98,7 @@ def run(n: int = 1_000_000, folder: Path | None = None, source: Path | None = No
             t2 = time.perf_counter()
             events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])
             t3 = time.perf_counter()
-            index_backlog(store)
+            index_backlog(store, chunk_seconds=ALONE_SECONDS)  # as dossier import does
             t4 = time.perf_counter()
             indexed = int(
                 store.query("SELECT count(*) AS n FROM search WHERE rowid % 16 = 1")[0]["n"]

@@ -19,7 +19,7 @@ from desktop.store.database import Store, open_store
 from desktop.store.files import check_output
 from desktop.store.filters import org_ids_by_names
 from desktop.store.io import ImportPlan, ImportReport, apply_import, plan_import
-from desktop.store.io.backlog import index_backlog
+from desktop.store.io.backlog import ALONE_SECONDS, index_backlog
 from desktop.store.io.exporters import export_csv, export_ics, export_timelinejs
 from desktop.store.io.importers import check_plan
 from desktop.store.io.readers import FORMATS
@@ -197,7 +197,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         counter.clear()
         if not args.dry_run:  # committed; the search index follows, and is whole on exit
             counter = _Counter("indexing")
-            index_backlog(store, progress=counter.share)
+            index_backlog(store, progress=counter.share, chunk_seconds=ALONE_SECONDS)
     finally:
         counter.clear()
         store.close()

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from desktop.store.check import check_store
 from desktop.store.database import open_store
-from desktop.store.io import ImportRefused, apply_import, plan_import
+from desktop.store.io import ImportFileError, ImportRefused, apply_import, plan_import
 from desktop.store.io.backlog import index_backlog, index_step, pending
 from desktop.store.io.fastcsv import FastCsv, slow_tuple
 from desktop.store.io.formats import open_source
@@ -230,3 +230,33 @@ def test_updates_in_a_deferred_import_are_indexed_in_its_transaction(tmp_path):
         assert len(search_rows(store)) == 500
     finally:
         store.close()
+
+
+# -- reading in a second process -----------------------------------------------------------------
+def test_a_file_read_in_a_child_process_imports_the_same(tmp_path, monkeypatch):
+    from desktop.store.io import parallel
+
+    path = _big_csv(tmp_path / "big.csv", 1200)
+    here, there = _db(tmp_path, "here.db"), _db(tmp_path, "there.db")
+    try:
+        apply_import(here, plan_import(path))
+        monkeypatch.setattr(parallel, "PARALLEL_ROWS", 10)
+        monkeypatch.setattr(parallel, "BATCH_ROWS", 100)
+        calls: list[tuple[int, int]] = []
+        apply_import(there, plan_import(path), progress=lambda d, t: calls.append((d, t)))
+        assert events_of(there) == events_of(here)
+        assert calls[-1] == (1200, 1200) and len(calls) == 12
+        # a row that went bad after the plan: refused, nothing written, the child ended
+        plan = plan_import(path)
+        _big_csv(path, 1200, bad_at=1100)
+        before = events_of(there)
+        with pytest.raises(ImportRefused):
+            apply_import(there, plan)
+        assert events_of(there) == before
+        # a file that cannot be read at all any more: the child's error, raised here
+        path.write_bytes(b"")
+        with pytest.raises(ImportFileError, match="no header row"):
+            apply_import(there, plan)
+    finally:
+        here.close()
+        there.close()

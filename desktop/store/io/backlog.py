@@ -28,6 +28,7 @@ from desktop.store.search_backlog import KEY, Backlog, read_backlog
 
 DEFER_ROWS = 20_000  # imports of this many rows leave their indexing to the backlog
 CHUNK_SECONDS = 0.25  # a chunk's transaction aims at this long (other writers wait for it)
+ALONE_SECONDS = 3.0  # the same with no one waiting (dossier import)
 FIRST_CHUNK = 5_000
 MAX_CHUNK = 100_000
 HASHSIZE = 64 * 1024 * 1024  # FTS5's pending-terms buffer during a chunk (1 MB by default)
@@ -82,11 +83,18 @@ Cancel = Callable[[], bool]
 
 
 def index_backlog(
-    store: Store, progress: Progress | None = None, cancel: Cancel | None = None
+    store: Store,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    *,
+    chunk_seconds: float | None = None,
 ) -> int:
-    """Index the whole backlog, chunk by chunk (each about :data:`CHUNK_SECONDS`); returns the
-    ids gone through. ``progress(share)`` after each chunk; ``cancel()`` stops between chunks
-    (what is indexed stays, the rest waits for the next call)."""
+    """Index the whole backlog, chunk by chunk (each about ``chunk_seconds``, by default
+    :data:`CHUNK_SECONDS`: other writers wait for a chunk; with none waiting, as in
+    ``dossier import``, longer chunks make fewer FTS5 segments to merge); returns the ids gone
+    through. ``progress(share)`` after each chunk; ``cancel()`` stops between chunks (what is
+    indexed stays, the rest waits for the next call)."""
+    seconds = CHUNK_SECONDS if chunk_seconds is None else chunk_seconds
     rows, total = FIRST_CHUNK, 0
     if pending(store) is None:
         return 0
@@ -101,4 +109,9 @@ def index_backlog(
         if rest is None:
             return total
         took = time.perf_counter() - t0
-        rows = int(min(MAX_CHUNK, max(1000, rows * CHUNK_SECONDS / max(took, 1e-3))))
+        rows = int(
+            min(
+                MAX_CHUNK * max(seconds / CHUNK_SECONDS, 1),
+                max(1000, rows * seconds / max(took, 1e-3)),
+            )
+        )

@@ -20,6 +20,7 @@ from os import PathLike
 from pathlib import Path
 
 from desktop.store.database import Store
+from desktop.store.io import parallel
 from desktop.store.io.formats import open_source
 from desktop.store.io.records import (
     KEEP_SKIPPED,
@@ -118,7 +119,10 @@ def apply_import(
     try:
         with store.write() as db:
             writer = Writer(store, db.conn, source.provided, defer_index=defer_index)
-            batches = source.batches(BATCH_ROWS)
+            if plan.valid >= parallel.PARALLEL_ROWS and parallel.available():
+                batches = parallel.batches_in_child(plan.path, plan.fmt, plan.requested)
+            else:
+                batches = source.batches(BATCH_ROWS)
             done = 0
             try:
                 writer.start(plan.valid)

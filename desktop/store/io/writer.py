@@ -15,10 +15,13 @@ Per-row triggers are the cost that matters. The two event search triggers are se
 backlog, indexed after the commit (:mod:`desktop.store.io.backlog`). Events that existed before
 and changed are indexed again in the transaction either way. The timeline's change-counter
 triggers are set aside too (:mod:`desktop.store.io.generations`: one UPDATE adds what they
-would have added). A big import into a smaller database also drops the secondary indexes of
-``events`` and ``event_orgs`` and builds them again at the end (a sort instead of a million
-random inserts). Every new row gets the same ``created_at`` and ``updated_at``, the time the
-import began. Everything is restored before the commit, and a rollback restores it too.
+would have added), and so is the one filling ``start_lo``/``end_lo`` for rows written without
+them (every imported row has them). A big import into a smaller database also drops the
+secondary indexes of ``events`` and ``event_orgs`` and builds them again at the end (a sort
+instead of a million random inserts). A big file is read in a second process
+(:mod:`desktop.store.io.parallel`) while this one writes. Every new row gets the same
+``created_at`` and ``updated_at``, the time the import began. Everything is restored before
+the commit, and a rollback restores it too.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class Writer:
         self.search: SearchIndex | None = None
         self.generations: Generations | None = None
         self.indexes: list[str] = []
+        self.saved_triggers: list[str] = []
         self.org_tuples: dict[tuple[str, ...], tuple[int, ...]] = {(): ()}  # names -> ids
         self.next_id = 0  # the id the next new event gets
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
@@ -123,6 +127,13 @@ class Writer:
                 self._fts_set("automerge", FTS_AUTOMERGE)
         self.search = SearchIndex(conn)
         self.generations = Generations(conn)
+        # filling start_lo/end_lo for rows written without them: every imported row has them
+        dates = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'events_dates_ai'"
+        ).fetchone()
+        if dates is not None:
+            conn.execute("DROP TRIGGER events_dates_ai")
+            self.saved_triggers.append(dates[0])
         last = conn.execute("SELECT coalesce(max(id), 0), count(*) FROM events").fetchone()
         self.first_new, self.indexed_upto = last[0] + 1, last[0]
         self.next_id = self.first_new
@@ -173,10 +184,12 @@ class Writer:
         if created:
             self.next_id = max(ids) + 1
         self._count("events", "INSERT", created)
-        if self.with_orgs:
-            org_ids = self._org_ids
+        if self.with_orgs:  # two names of one organization: INSERT OR IGNORE links it once
+            known, id_for = self.orgs.ids.get, self.orgs.id_for
             links = [
-                (eid, oid) for i, eid in zip(fresh, ids, strict=True) for oid in org_ids(names[i])
+                (eid, known(name) or id_for(name))
+                for i, eid in zip(fresh, ids, strict=True)
+                for name in names[i]
             ]
             if links:
                 linked = conn.executemany(self.insert_links, links).rowcount
@@ -322,7 +335,7 @@ class Writer:
                 add_backlog(self.store, self.indexed_upto, top)
         else:
             self._index()
-        for statement in self.indexes:
+        for statement in self.indexes + self.saved_triggers:
             self.conn.execute(statement)
         if self.search is not None:
             self.search.restore()
