@@ -47,17 +47,23 @@ def _num(x: str) -> str:
     return f"iif(typeof({x}) IN ('integer', 'real'), {x}, 'nan')"
 
 
-def _chunk_sql(n_kinds: int, with_ids: bool) -> str:
+def _chunk_sql(n_kinds: int, with_ids: bool, careful: bool = False) -> str:
+    """``careful``: a value of another type (text in a date column, written by another
+    client) becomes NaN instead of failing the parse; a little slower, so used only then."""
     # a dense column may never meet NULL (group_concat skips it and the rows would shift);
     # a sparse one pairs each value with its event's id, both NULL together
     case = " ".join(f"WHEN ? THEN {i + 1}" for i in range(n_kinds))
     kind = f"CASE e.kind {case} ELSE 0 END" if n_kinds else "0"
-    end = "typeof(e.end_hi) IN ('integer', 'real')"
+    end = "typeof(e.end_hi) IN ('integer', 'real')" if careful else "e.end_hi IS NOT NULL"
+
+    def num(x: str) -> str:
+        return _num(x) if careful else f"ifnull({x}, 'nan')"
+
     parts = [
         "count(*)",
         "group_concat(e.id, ',')" if with_ids else "''",
-        f"group_concat({_num('e.start_lo')}, ',')",
-        f"group_concat({_num('e.start_hi')}, ',')",
+        f"group_concat({num('e.start_lo')}, ',')",
+        f"group_concat({num('e.start_hi')}, ',')",
         f"group_concat({kind}, ',')",
         f"group_concat(iif({end}, e.id, NULL), ',')",
         f"group_concat(iif({end}, e.end_hi, NULL), ',')",
@@ -119,38 +125,47 @@ class _Reader:
             ]
         )
 
-    def sql(self, dense: bool) -> tuple[str, list[str]]:
-        if len(self.kinds.names) > MAX_KINDS:
-            raise TooManyKinds
-        return _chunk_sql(len(self.kinds.names), not dense), list(self.kinds.names)
-
     def fetch(
-        self, conn: sqlite3.Connection, a: int, b: int, sql: tuple[str, list[str]]
+        self, conn: sqlite3.Connection, a: int, b: int, dense: bool, careful: bool = False
     ) -> dict[str, Any]:
-        """One chunk's texts, parsed (in a reader thread: numpy's parsing overlaps SQLite's)."""
-        row = conn.execute(sql[0], (*sql[1], a, b)).fetchone()
+        """One chunk's texts, parsed (in a reader thread: numpy's parsing overlaps SQLite's);
+        read again carefully when a value is not a number."""
+        with self.lock:
+            names = list(self.kinds.names)
+        if len(names) > MAX_KINDS:
+            raise TooManyKinds
+        row = conn.execute(_chunk_sql(len(names), not dense, careful), (*names, a, b)).fetchone()
         links = conn.execute(LINKS_SQL, (a, b)).fetchone()
-        return {
-            "n": int(row[0]),
-            "id": None if "group_concat(e.id," not in sql[0] else _ints(row[1]),
-            "lo": _ints(row[2], np.float64),
-            "start_hi": _ints(row[3], np.float64),
-            "kind": _ints(row[4], np.int16),
-            "end_ids": _ints(row[5]),
-            "ends": _ints(row[6], np.float64),
-            "era_ids": _ints(row[7]),
-            "link_event": _ints(links[0]),
-            "link_org": _ints(links[1]),
-        }
+        try:
+            out: dict[str, Any] = {
+                "n": int(row[0]),
+                "id": None if dense else _ints(row[1]),
+                "lo": _ints(row[2], np.float64),
+                "start_hi": _ints(row[3], np.float64),
+                "kind": _ints(row[4], np.int16),
+                "end_ids": _ints(row[5]),
+                "ends": _ints(row[6], np.float64),
+                "era_ids": _ints(row[7]),
+                "link_event": _ints(links[0]),
+                "link_org": _ints(links[1]),
+            }
+            n = out["n"]
+            if not (len(out["lo"]) == len(out["start_hi"]) == len(out["kind"]) == n):
+                raise ValueError("the timeline's columns were read with different lengths")
+            if len(out["end_ids"]) != len(out["ends"]):
+                raise ValueError("the timeline's ends were read with different lengths")
+        except ValueError:
+            if careful:
+                raise
+            return self.fetch(conn, a, b, dense, careful=True)
+        return out
 
     def columns(self, conn: sqlite3.Connection, a: int, b: int) -> dict[str, np.ndarray]:
         """One chunk's columns, sorted by start (stable); read on ``conn``, again if it met
         kinds not seen before. Runs in a reader thread (numpy and SQLite let go of the GIL)."""
         count = conn.execute("SELECT count(*) FROM events WHERE id >= ? AND id <= ?", (a, b))
         dense = count.fetchone()[0] == b - a + 1  # no gaps: the ids need not be sent
-        with self.lock:
-            sql = self.sql(dense)
-        raw = self.fetch(conn, a, b, sql)
+        raw = self.fetch(conn, a, b, dense)
         kind = raw["kind"]
         if len(kind) and (kind == 0).any():  # kinds not seen before: learn them, read again
             names = conn.execute(
@@ -158,14 +173,13 @@ class _Reader:
             ).fetchall()
             with self.lock:
                 self.kinds.add([str(r[0]) for r in names])
-                sql = self.sql(dense)
-            raw = self.fetch(conn, a, b, sql)
+            raw = self.fetch(conn, a, b, dense)
             kind = raw["kind"]
         n = raw["n"]
         ids = np.arange(a, a + n, dtype=np.int64) if dense else raw["id"]
         lo, start_hi = raw["lo"], raw["start_hi"]
-        if not (len(ids) == len(lo) == len(start_hi) == len(kind) == n):
-            raise ValueError("the timeline's columns were read with different lengths")
+        if len(ids) != n:
+            raise ValueError("the timeline's ids were read with another length")
 
         def at(some: np.ndarray) -> np.ndarray:  # positions of some of the chunk's ids
             return some - a if dense else np.searchsorted(ids, some)
@@ -231,11 +245,14 @@ def _slow_dates(store: Store, ids: np.ndarray) -> dict[int, tuple[float, float, 
 
 
 def _fix_dates(store: Store, cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Rows without a stored interval: parsed from their text, or dropped when unreadable;
-    an end not after the start becomes the start plus one second (or the next float)."""
+    """Rows without a stored interval: parsed from their text, or dropped when unreadable
+    (then the dict returned is a new one); an end not after the start becomes the start plus
+    one second (or the next float)."""
     lo, hi, start_hi = cols["lo"], cols["hi"], cols["start_hi"]
     bad = ~(np.isfinite(lo) & np.isfinite(hi) & np.isfinite(start_hi))
     if bad.any():
+        cols = dict(cols)  # a new dict: the caller sorts the chunk again
+        lo, hi, start_hi = cols["lo"], cols["hi"], cols["start_hi"]
         where = np.flatnonzero(bad)
         parsed = _slow_dates(store, cols["id"][where])
         keep = np.ones(len(lo), bool)
@@ -315,7 +332,10 @@ def read_chunks(
                     break
                 a, b = nxt
                 cols = reader.columns(store.conn, a, b)
-            fixed = _by_start(_fix_dates(store, cols))  # a date read from its text moves
+            fixed = _fix_dates(store, cols)
+            if fixed is not cols:  # dates read from their text: sort again, ties as before
+                order = np.lexsort((fixed["org"], fixed["id"], fixed["lo"]))
+                fixed = {name: col[order] for name, col in fixed.items()}
             yield {name: fixed[name].astype(DTYPES[name], copy=False) for name in COLUMNS}
             if progress:
                 progress(min(1.0, (b - reader.ranges[0][0] + 1) / span))

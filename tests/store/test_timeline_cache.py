@@ -240,3 +240,16 @@ def test_ids_far_apart_are_read_in_few_chunks(tmp_path, monkeypatch):
             )
     assert _as_lists(timeline_columns(store)) == _reference(store)
     store.close()
+
+
+def test_a_date_column_holding_text_is_read_from_the_date_text(generated):
+    """Another client wrote text where Dossier keeps seconds: that chunk is read carefully and
+    the event dated from its own date text; the other events are as they are."""
+    path, store = generated
+    want = _reference(store)
+    other = sqlite3.connect(path)
+    other.execute("UPDATE events SET start_lo = 'soon', end_hi = 'later' WHERE id = 1000")
+    other.commit()
+    other.close()
+    got = _as_lists(timeline_columns(store))
+    assert got == want  # the same interval, read from the date text '2016-05-07' or so
