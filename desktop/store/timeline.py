@@ -154,7 +154,8 @@ def _read(store: Store, sink: _Columns, progress: Progress | None) -> tuple[int,
         generation = _generation(store)
         kinds = timeline_read.Kinds()
         try:
-            for chunk in timeline_read.read_chunks(store, generation, kinds, progress):
+            told = (lambda f: progress(0.9 * f)) if progress else None  # then sorting: 10 %
+            for chunk in timeline_read.read_chunks(store, generation, kinds, told):
                 sink.add(chunk)
             names = kinds.names
         except timeline_read.TooManyKinds:
@@ -167,7 +168,9 @@ def _read(store: Store, sink: _Columns, progress: Progress | None) -> tuple[int,
     return generation, names
 
 
-def _sorted_into(sink: _Columns, out: Path | None) -> dict[str, np.ndarray]:
+def _sorted_into(
+    sink: _Columns, out: Path | None, progress: Progress | None = None
+) -> dict[str, np.ndarray]:
     """Every column sorted by start (stable), written to ``out/NAME.npy`` or in memory."""
     lo = sink.column("lo")
     n = len(lo)
@@ -190,6 +193,8 @@ def _sorted_into(sink: _Columns, out: Path | None) -> dict[str, np.ndarray]:
         with open(out / f"{name}.npy", "rb+") as f:
             os.fsync(f.fileno())  # on disk before the folder is named valid
         (sink.folder / f"{name}.raw").unlink()  # type: ignore[operator]
+        if progress:
+            progress(0.9 + 0.1 * (COLUMNS.index(name) + 1) / len(COLUMNS))
     return cols
 
 
@@ -232,7 +237,7 @@ def _build_files(store: Store, progress: Progress | None) -> dict[str, np.ndarra
     sink = _Columns(work)
     try:
         generation, kinds = _read(store, sink, progress)
-        _sorted_into(sink, work)
+        _sorted_into(sink, work, progress)
         manifest = {
             "format": FORMAT,
             "token": token,

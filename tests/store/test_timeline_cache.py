@@ -68,8 +68,10 @@ def generated(tmp_path):
 def test_a_build_equals_a_row_by_row_read_and_the_files_give_it_back(generated):
     path, store = generated
     want = _reference(store)
-    built = timeline_columns(store)
+    told = []
+    built = timeline_columns(store, progress=told.append)
     assert _as_lists(built) == want and len(want["id"]) > 3000  # several orgs per event
+    assert told == sorted(told) and told[-1] == 1.0 and len(told) > 5
     assert len(_files(path)) == 1 and columns_ready(store)
     again = timeline_columns(store)  # from the files, memory-mapped
     assert isinstance(again["lo"], np.memmap) and not again["lo"].flags.writeable
