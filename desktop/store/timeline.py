@@ -26,7 +26,6 @@ import json
 import os
 import secrets
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -78,6 +77,8 @@ def _load(folder: Path, token: str, generation: int) -> dict[str, np.ndarray] | 
     """The memory-mapped columns of ``columns-TOKEN`` when they are exactly what its manifest
     and the database say; None when anything is missing, different or unreadable."""
     where = folder / f"columns-{token}"
+    if folder.is_symlink() or where.is_symlink():
+        return None
     try:
         manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
         if (
@@ -226,6 +227,8 @@ def _build_files(store: Store, progress: Progress | None) -> dict[str, np.ndarra
     folder = cache_dir(store.path)
     token = secrets.token_hex(8)
     work = folder / f"build-{token}"
+    if folder.is_symlink():  # never written through a link (README, "one rule")
+        return None
     try:
         folder.mkdir(exist_ok=True)
         readme = folder / "README.txt"
@@ -249,10 +252,12 @@ def _build_files(store: Store, progress: Progress | None) -> dict[str, np.ndarra
         (work / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
         final = folder / f"columns-{token}"
         os.rename(work, final)
-    except OSError as exc:  # a full disk...: the columns are still needed, in memory
-        print(f"timeline cache not written: {exc}", file=sys.stderr)
+    except OSError:  # a full disk...: the columns are still needed, in memory
         shutil.rmtree(work, ignore_errors=True)
         return None
+    except BaseException:  # nothing half-built is left behind
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     finally:
         sink.close()
     if _record(store, generation, token):

@@ -255,3 +255,12 @@ def test_a_date_column_holding_text_is_read_from_the_date_text(generated):
     other.close()
     got = _as_lists(timeline_columns(store))
     assert got == want  # the same interval, read from the date text '2016-05-07' or so
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_used_nor_written_through(generated, tmp_path):
+    path, store = generated
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    cache_dir(path).symlink_to(elsewhere)
+    assert _as_lists(timeline_columns(store)) == _reference(store)
+    assert list(elsewhere.iterdir()) == [] and not columns_ready(store)
