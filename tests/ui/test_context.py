@@ -46,8 +46,8 @@ def test_a_status_message_goes_through_the_context(window):
 
 def test_the_window_lifecycle_is_its_own_module(window, tmp_path):
     """Opening, replacing and releasing a database and the saved state live in
-    desktop/ui/lifecycle.py; the shell keeps the menus and hands them over."""
-    from desktop.ui.lifecycle import Lifecycle, lifecycle_of
+    desktop/ui/shell/lifecycle.py; the shell keeps the menus and hands them over."""
+    from desktop.ui.shell.lifecycle import Lifecycle, lifecycle_of
 
     life = lifecycle_of(window)
     assert isinstance(life, Lifecycle) and window.shell.lifecycle is life
@@ -55,7 +55,7 @@ def test_the_window_lifecycle_is_its_own_module(window, tmp_path):
     state = life.timeline_state()
     assert set(state) == {"range", "group", "order"}
     assert life.is_current(window.store.path) and not life.is_current(tmp_path / "other.db")
-    for name in ("shell/__init__.py", "../ui/lifecycle.py"):
+    for name in ("shell/__init__.py", "shell/lifecycle.py"):
         assert "ignore[attr-defined]" not in (UI / name).read_text(encoding="utf-8"), name
 
 

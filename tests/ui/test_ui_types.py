@@ -14,7 +14,7 @@ CHECKED = [
     "desktop/ui/context.py",
     "desktop/ui/bus.py",
     "desktop/ui/undo.py",
-    "desktop/ui/lifecycle.py",
+    "desktop/ui/shell/lifecycle.py",
     "desktop/ui/colours.py",
     "desktop/ui/bridge.py",
     "desktop/ui/main_window.py",

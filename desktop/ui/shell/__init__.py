@@ -2,7 +2,7 @@
 and drop), themes, Help, the empty-database hint.
 
 ``install(window)`` is idempotent and returns the :class:`ShellController` (``window.shell``);
-it also installs the window's :class:`~desktop.ui.lifecycle.Lifecycle` (``window.lifecycle``):
+it also installs the window's :class:`~desktop.ui.shell.lifecycle.Lifecycle` (``window.lifecycle``):
 owning the store and the database's lock (released when the window closes), replacing the
 window by one on another database, saving and restoring its state per database. The first
 window gets its store and lock through :func:`new_window` (desktop/ui/app.py run_app).
@@ -23,7 +23,8 @@ from desktop.store.lock import DatabaseLock
 from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
 from desktop.ui.i18n import translate
-from desktop.ui.lifecycle import (
+from desktop.ui.shell import files, help, language, settings, theme
+from desktop.ui.shell.lifecycle import (
     WINDOWS,
     Lifecycle,
     WindowFactory,
@@ -31,7 +32,6 @@ from desktop.ui.lifecycle import (
     is_file_backed,
     new_window,
 )
-from desktop.ui.shell import files, help, language, settings, theme
 
 __all__ = [
     "ShellController",
@@ -41,7 +41,7 @@ __all__ = [
     "new_window",
 ]
 
-# the windows new_window opened (the same set as desktop.ui.lifecycle.WINDOWS)
+# the windows new_window opened (the same set as desktop.ui.shell.lifecycle.WINDOWS)
 _WINDOWS = WINDOWS
 
 
@@ -51,7 +51,7 @@ def install(window: WindowContext) -> ShellController:
 
 class ShellController(QObject):
     """The File menu, the theme, Help and drops on one window; its database's lifecycle
-    (ownership, replacing it, its saved state) is ``self.lifecycle`` (desktop/ui/lifecycle.py)."""
+    (ownership, replacing it, its saved state) is ``self.lifecycle`` (``lifecycle.py``)."""
 
     def __init__(self, window: WindowContext) -> None:
         super().__init__(window.qt)

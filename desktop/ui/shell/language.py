@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.ui import i18n
 from desktop.ui.i18n import translate
+from desktop.ui.shell.lifecycle import WINDOWS, Lifecycle, lifecycle_of, new_window
 
 if TYPE_CHECKING:
     from desktop.ui.shell import ShellController
 
 
 def add_language_menu(controller: ShellController) -> None:
-    window = controller.window
-    sub = window.menus["view"].addMenu(translate("Shell", "&Language"))  # type: ignore[attr-defined]
+    sub = controller.context.menus["view"].addMenu(translate("Shell", "&Language"))
     sub.setObjectName("menuLanguage")
     group = QActionGroup(sub)
     group.setExclusive(True)
@@ -41,8 +41,6 @@ def add_language_menu(controller: ShellController) -> None:
 def set_language(choice: str) -> list[QMainWindow]:
     """Save ``choice`` (it replaces a ``--lang`` given for this run) and, when the language
     changes, install it and rebuild the shell's windows in it. Returns the new windows."""
-    from desktop.ui import shell
-
     i18n.save_choice(choice)
     i18n.set_override(None)
     lang = i18n.wanted_language()
@@ -50,25 +48,23 @@ def set_language(choice: str) -> list[QMainWindow]:
         return []
     i18n.install(lang)
     rebuilt = []
-    for window in list(shell._WINDOWS):
-        controller = getattr(window, "shell", None)
+    for window in list(WINDOWS):
+        life = getattr(window, "lifecycle", None)
         # a closed window waits for its deletion in the list: only the shown ones are rebuilt
-        if window.isVisible() and isinstance(controller, shell.ShellController):
-            new = reopen(controller)
+        if window.isVisible() and isinstance(life, Lifecycle):
+            new = reopen(life)
             if new is not None:
                 rebuilt.append(new)
     return rebuilt
 
 
-def reopen(controller: ShellController) -> QMainWindow | None:
+def reopen(life: Lifecycle) -> QMainWindow | None:
     """A new window on this window's database, built now (so in the language installed now);
     this one closes first, saving its layout for the new one. None when the close is refused
     (the window stays, still owning its database)."""
-    from desktop.ui import shell
-
-    old = controller.window
-    store, lock, owned = controller.store, controller.lock, controller.owns_store
-    controller.owns_store, controller.lock = False, None
+    old = life.window
+    store, lock, owned = life.store, life.lock, life.owns_store
+    life.owns_store, life.lock = False, None
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     quits = app.quitOnLastWindowClosed()
@@ -76,11 +72,11 @@ def reopen(controller: ShellController) -> QMainWindow | None:
     try:
         old.close()
         if old.isVisible():
-            controller.owns_store, controller.lock = owned, lock
+            life.owns_store, life.lock = owned, lock
             return None
-        new = shell.new_window(store, lock, factory=controller.factory, like=old)
+        new = new_window(store, lock, factory=life.factory, like=old)
     finally:
         app.setQuitOnLastWindowClosed(quits)
     if not owned:  # it was the caller's store: the new window must not close it either
-        new.shell.owns_store = False  # type: ignore[attr-defined]
+        lifecycle_of(new).owns_store = False
     return new

@@ -8,7 +8,8 @@ class) that owns its store from then on; :func:`close_all` releases what every w
 owns (the end of ``run_app``). Each window's :class:`Lifecycle` (``window.lifecycle``, made by
 the shell's ``install``) does the rest. The File menu's actions, the theme and Help stay in
 ``desktop/ui/shell``; the questions to the person (file names, refusals) in its ``files`` and
-``opening`` modules.
+``opening`` modules. This module sits in the shell's folder so that it imports its siblings
+without importing the shell package before it (a package import runs its ``__init__``).
 
 Thread: UI thread.
 """
