@@ -87,6 +87,7 @@ def test_annotations_double_click_goes_to_the_event(window, qtbot, fit):
     key = "waic-2024"
     notes.save_annotation(window.store, target=f"event:{key}", body="check the dates")
     ui = annotations_ui.install(window)
+    ui.panel_dock.raise_()  # its tab in front (behind the note's tab it is read when raised)
     panel = ui.panel
     row = next(i for i, r in enumerate(panel.visible_rows()) if r.note.body == "check the dates")
     panel._activated(panel.proxy.index(row, 1))

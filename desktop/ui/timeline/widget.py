@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deep_time import compact_year, year_near
 from desktop.store.database import Store
+from desktop.ui.colours import error_style
 from desktop.ui.format import date_text
 from desktop.ui.i18n import active_language, translate
 from desktop.ui.timeline.canvas import TimelineCanvas
@@ -131,7 +132,7 @@ class TimelineWidget(QWidget):
         if match is None:
             match = next((i for i, t in enumerate(titles) if needle in t), None)
         if match is None:  # lanes are the organizations with events (that the filter keeps)
-            self.lane_search.setStyleSheet("color: #B3261E")
+            self.lane_search.setStyleSheet(error_style(self))
             self.lane_search.setToolTip(
                 translate("Timeline", "No lane named “{name}” has events").format(name=text.strip())
             )
