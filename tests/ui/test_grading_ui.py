@@ -115,3 +115,25 @@ def test_a_bad_grade_is_refused_by_the_store(window):
         with pytest.raises(StoreError, match=r"CHECK|constraint"), store.write() as db:
             db.execute(sql)
     assert dump(store) == before
+
+
+def test_a_new_source_to_cite_with_undo(qtbot, window):
+    editing = install(window)
+    store = window.store
+    window.open_org(org_id(store, "sensetime"))
+    before = dump(store)
+    editing.actions["add_source"].trigger()
+    form = editing.dialog
+    form.field("title").edit.setText("SenseTime 2024 interim report")
+    _choose(form.field("reliability"), "B")
+    form.field("reliability_reason").edit.setText("the company's own audited filing")
+    click_ok(qtbot, form)
+    row = one(store, "SELECT key, reliability FROM sources ORDER BY id DESC LIMIT 1")
+    assert row == ("sensetime-2024-interim-report", "B")
+    assert undo_text(window).startswith("&Undo Add source")
+    editing.actions["add_citation"].trigger()  # the new source can be cited at once
+    combo = editing.dialog.field("source_id").combo
+    assert any("interim report" in combo.itemText(i) for i in range(combo.count()))
+    editing.dialog.reject()
+    window.undo_stack.undo()
+    assert dump(store) == before

@@ -70,6 +70,7 @@ NOT_YET_TRANSLATED = {
     "As of",
     "Back",
     "Citation",
+    "Source",
     "Claim",
     "Clear",
     "Clear filter",

@@ -28,7 +28,8 @@ from desktop.ui.editing.specs import defaults_for, specs_for
 if TYPE_CHECKING:
     from desktop.ui.context import WindowContext
 
-ADD_KINDS = ("person", "product", "claim", "metric", "relationship", "citation", "event")
+# a source is not an organization's, but a citation added here needs one to name
+ADD_KINDS = ("person", "product", "claim", "metric", "relationship", "citation", "event", "source")
 
 
 class EditingController(QObject):
