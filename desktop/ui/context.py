@@ -4,9 +4,10 @@ Every feature's ``install(window)`` receives a ``WindowContext``, not the main w
 the store, the change bus, the undo stack, the menus, the three ways to go somewhere
 (``open_org``, ``focus_event``, ``show_event``), a status message, the panes through small
 protocols naming only what features use of them, and ``qt``, the Qt window itself (the parent
-of docks, toolbars and dialogs). ``MainWindow`` is the one implementation
-(tests/ui/test_context.py checks that it has every member); this module imports no feature, so
-a feature importing it imports no other feature (the independence contract in pyproject.toml).
+of docks, toolbars and dialogs). ``MainWindow`` is the one implementation (mypy checks that it
+is one: tests/ui/test_ui_types.py); this module imports no feature, so a feature importing it
+imports no other feature (the independence contract in pyproject.toml). The timeline's canvas
+and model and a dossier view are still typed ``Any`` here: their protocols are to come.
 
 Thread: UI thread.
 """
@@ -65,11 +66,15 @@ class DetailsPane(Protocol):
     def event_id(self) -> int | None: ...
 
 
+class OrgCounts(Protocol):
+    def set_counts(self, counts: dict[int, int] | None) -> None: ...  # None: every event
+
+
 class OrgListPane(Protocol):
-    """The organization list (desktop/ui/org_list/widget.py); its model counts by filter."""
+    """The organization list (desktop/ui/org_list/widget.py); its counts follow the filter."""
 
     @property
-    def model(self) -> Any: ...  # OrgListModel: ``set_counts``
+    def model(self) -> OrgCounts: ...
 
 
 @runtime_checkable
