@@ -200,3 +200,30 @@ class TimeScale:
         start = self.start + (other.start - self.start) * g
         width = self.width + (other.width - self.width) * f
         return TimeScale(start, start + span, width)
+
+
+#: However little the data spans, one may zoom out to see this much around it.
+CONTEXT_SPAN: float = 200 * 365.2425 * 86400.0
+
+
+@dataclass(frozen=True)
+class ViewLimits:
+    """How far out and how far aside a view of some data may go: zooming out stops at
+    ``max_span`` (four times what the data spans, at least two centuries) and panning stops
+    that far beyond the data on either side, so a 2017–2024 dossier does not zoom out to the
+    age of the universe, while a timeline of the universe still can."""
+
+    max_span: float = MAX_SPAN
+    lo: float = MIN_T
+    hi: float = MAX_T
+
+    @classmethod
+    def around(cls, extent: tuple[float, float] | None, now: float) -> ViewLimits:
+        """The limits for data spanning ``extent`` (None: no data; around ``now``)."""
+        t0, t1 = extent if extent is not None else (now, now)
+        max_span = min(MAX_SPAN, max(4 * (t1 - t0), CONTEXT_SPAN))
+        return cls(max_span, max(MIN_T, t0 - max_span), min(MAX_T, t1 + max_span))
+
+    def apply(self, scale: TimeScale, anchor_x: float | None = None) -> TimeScale:
+        """``scale`` within these limits (and the time scale's own)."""
+        return scale.clamped(max_span=self.max_span, lo=self.lo, hi=self.hi, anchor_x=anchor_x)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, QVariantAnimation
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu
 
+from desktop.domain.time_scale import CONTEXT_SPAN
 from desktop.store import annotations as notes
 from desktop.ui import annotations as annotations_ui
 from desktop.ui import search as search_ui
@@ -336,3 +337,14 @@ def test_the_selected_event_shows_its_whole_title_where_there_is_room(window, fi
     )
     placed = next(pl for pl in plan.stack.placed if fit.model.index.ids[pl.id] == eid)
     assert placed.label_w <= MAX_LABEL_W  # once deselected, cut like the others
+
+
+def test_zooming_out_stops_near_the_data(fit):
+    for _ in range(60):
+        fit.zoom(1 / 1.6, fit.time_width / 2, animate=False)
+    extent = fit.model.index.extent()
+    assert fit.scale.span <= max(4 * (extent[1] - extent[0]), CONTEXT_SPAN) * (1 + 1e-9)
+    assert fit.scale.start <= extent[0] and extent[1] <= fit.scale.end  # all of it in view
+    for _ in range(200):
+        fit.pan_pixels(-fit.time_width)
+    assert fit.scale.start <= extent[1] + fit.scale.span  # not panned off into the far future

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.lane_plan import ROW_H
 from desktop.domain.lanes import LaneLayout
-from desktop.domain.time_scale import TimeScale
+from desktop.domain.time_scale import TimeScale, ViewLimits
 from desktop.ui.timeline import drags, focus
 from desktop.ui.timeline import selection as multi
 from desktop.ui.timeline.frame import FramePlanner
@@ -116,9 +116,13 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         self.layout_lanes()
         self.update()
 
+    def limited(self, scale: TimeScale, anchor_x: float | None = None) -> TimeScale:
+        """``scale`` kept near the data: no zooming out or panning far beyond what the
+        timeline holds (:class:`ViewLimits`)."""
+        return ViewLimits.around(self.model.index.extent(), time.time()).apply(scale, anchor_x)
+
     def set_range(self, t0: float, t1: float, animate: bool = True) -> None:
-        target = TimeScale(t0, t1, self.time_width).clamped()
-        self._go(target, animate)
+        self._go(self.limited(TimeScale(t0, t1, self.time_width)), animate)
 
     def fit_all(self, animate: bool = True) -> None:
         extent = self.model.index.extent()
@@ -142,11 +146,11 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         base = (
             self._anim_to if self._anim.state() == QVariantAnimation.State.Running else self.scale
         )
-        target = base.zoomed(factor, anchor_x).clamped(anchor_x=anchor_x)
+        target = self.limited(base.zoomed(factor, anchor_x), anchor_x)
         self._go(target, animate)
 
     def pan_pixels(self, dx: float) -> None:
-        self._go(self.scale.panned(dx).clamped(), animate=False)
+        self._go(self.limited(self.scale.panned(dx)), animate=False)
 
     def zoom_to_selection(self) -> None:
         """Z: the view "go to" gives for the selected event."""

@@ -44,7 +44,7 @@ class PanDrag(Drag):
 
     def move(self, pos: QPointF) -> None:
         c = self.c
-        c._set_scale(self.scale.panned(pos.x() - self.origin.x()).clamped())
+        c._set_scale(c.limited(self.scale.panned(pos.x() - self.origin.x())))
         c.set_scroll(self.scroll - (pos.y() - self.origin.y()))
 
     def release(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
@@ -131,7 +131,7 @@ class OverviewDrag(Drag):
             start = min(start + dt, end - 60)
         elif self.part == "right":
             end = max(end + dt, start + 60)
-        c._set_scale(TimeScale(start, end, c.time_width).clamped())
+        c._set_scale(c.limited(TimeScale(start, end, c.time_width)))
 
 
 def _centre_on_overview(canvas: TimelineCanvas, x: float) -> None:
@@ -139,4 +139,4 @@ def _centre_on_overview(canvas: TimelineCanvas, x: float) -> None:
     full = canvas.painter.overview_scale()
     if full is None:
         return
-    canvas._set_scale(canvas.scale.centered_on(full.t(x - canvas.geo.header_w)).clamped())
+    canvas._set_scale(canvas.limited(canvas.scale.centered_on(full.t(x - canvas.geo.header_w))))

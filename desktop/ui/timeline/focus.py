@@ -52,7 +52,7 @@ def focus_scale(canvas: TimelineCanvas, event_id: int, lanes: list[int]) -> Time
     best = None
     for _ in range(48):
         centre = (lo + hi) / 2 if w >= 1.1 * dur else lo + w * 0.45  # a long event: its start
-        best = TimeScale(centre - w / 2, centre + w / 2, width).clamped()
+        best = canvas.limited(TimeScale(centre - w / 2, centre + w / 2, width))
         if all(labelled_at(canvas, event_id, lane, best) for lane in lanes):
             return best
         if w <= MIN_SPAN:
