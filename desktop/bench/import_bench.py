@@ -5,9 +5,10 @@ other benchmarks: ``import_csv_rate`` (events/s for :func:`apply_import`: read, 
 committed, so the timeline shows them; target >= 100,000), ``index_rate`` (events/s for the
 full-text index that follows, :func:`desktop.store.io.backlog.index_backlog`),
 ``import_csv_rate_with_plan`` (reading and validating first, as ``dossier import`` does),
-``plan_rate`` and ``peak_rss`` (MB, target <= 500, over all of it). The CSV is analyst-like: a
-title of five words, a one-line description, day/month/minute/range dates in several spellings,
-a kind and one or two of 1,000 organizations per row; no key column, so keys are hashed.
+``plan_rate`` and ``peak_rss`` (MB, target <= 500, over all of it: this process's peak plus
+the reading process's). The CSV is analyst-like: a title of five words, a one-line description,
+day/month/minute/range dates in several spellings, a kind and one or two of 1,000
+organizations per row; no key column, so keys are hashed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import resource
 import shutil
 import tempfile
 import time
@@ -108,6 +110,10 @@ def run(n: int = 1_000_000, folder: Path | None = None, source: Path | None = No
     if report.created != n or events != n or indexed != n:
         raise RuntimeError(f"imported {report.created:,} of {n:,} events, indexed {indexed:,}")
     context = {"plan_s": round(t1 - t0, 2), "import_s": round(t2 - t1, 2)}
+    # the file is read in a child process: its peak counts too (a bound: both at once)
+    main_mb = peak_rss_mb()
+    reader_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    memory = {"main_mb": round(main_mb, 1), "reader_mb": round(reader_mb, 1)}
     index_context = {"index_s": round(t4 - t3, 2), "deferred": report.indexing}
     return [
         Result("import", "import_csv_rate", n / (t2 - t1), "events/s", n, 100_000.0, True, context),
@@ -116,7 +122,7 @@ def run(n: int = 1_000_000, folder: Path | None = None, source: Path | None = No
         ),
         Result("import", "import_csv_rate_with_plan", n / (t2 - t0), "events/s", n, None, True),
         Result("import", "plan_rate", n / (t1 - t0), "rows/s", n, None, True),
-        Result("import", "peak_rss", peak_rss_mb(), "MB", n, 500.0),
+        Result("import", "peak_rss", main_mb + reader_mb, "MB", n, 500.0, False, memory),
     ]
 
 

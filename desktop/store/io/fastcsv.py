@@ -30,6 +30,7 @@ from desktop.store.io.records import (
     MAX_DATE_CHARS,
     MAX_FIELD_BYTES,
     MAX_KEY_CHARS,
+    ORG_SEPARATOR,
     ImportedEvent,
     RowError,
     Skipped,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 BLOCK_CHARS = 4 * 1024 * 1024
 LONG = MAX_FIELD_BYTES // 4  # a value this long may be over the limit in UTF-8: checked in full
-CACHE_MAX = 200_000  # distinct dates or organization cells remembered
+CACHE_MAX = 50_000  # distinct dates or organization cells remembered (then forgotten)
 Dates = tuple[DateBits, DateBits | None]
 
 
@@ -207,7 +208,8 @@ class FastCsv:
             names = None
         if len(self.orgs) >= CACHE_MAX:
             self.orgs.clear()
-        self.orgs[cell] = names
+        if ORG_SEPARATOR not in cell:  # one name recurs; a list of names seldom does
+            self.orgs[cell] = names
         return names
 
 
