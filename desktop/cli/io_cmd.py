@@ -259,8 +259,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         left_out: list[str] = []
         if fmt in IMAGE_FORMATS:
             count = _export_image(store, args.out, fmt, filters)
-        elif fmt == "ics":  # BCE and deep time cannot be written in iCalendar: say so
-            count = export_ics(store, args.out, filters, left_out=left_out)
+        elif fmt in ("ics", "timesketch"):  # they cannot hold BCE and deep time: say so
+            count = EXPORTERS[fmt](store, args.out, filters, left_out=left_out)
         else:
             count = EXPORTERS[fmt](store, args.out, filters)
     finally:
@@ -269,7 +269,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"exported {count:,} events to {where}", file=sys.stderr if args.out == "-" else None)
     if left_out:
         names = ", ".join(left_out[:3]) + (", ..." if len(left_out) > 3 else "")
-        print(f"note: {len(left_out):,} events left out: iCalendar cannot hold dates before"
+        what = "iCalendar" if fmt == "ics" else "Timesketch's datetime"
+        print(f"note: {len(left_out):,} events left out: {what} cannot hold dates before"
               f" the year 1 or after 9999 ({names})", file=sys.stderr)  # fmt: skip
     return 0
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.domain.model import Annotation
+from desktop.domain.text import date_text
 from desktop.store import annotations as notes
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
@@ -67,7 +68,7 @@ def describe_targets(store: Store, targets: Iterable[str]) -> dict[str, TargetIn
         if kind in by_kind and key:
             by_kind[kind].append(key)
     sql = {
-        "event": "SELECT key, id, title || ' (' || start || ')' FROM events",
+        "event": "SELECT key, id, title, start FROM events",
         "org": "SELECT key, id, name || coalesce(' ' || name_zh, '') FROM organizations",
         "claim": "SELECT key, id, text FROM claims",
     }
@@ -76,9 +77,11 @@ def describe_targets(store: Store, targets: Iterable[str]) -> dict[str, TargetIn
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for key, row_id, label in store.conn.execute(
+            for key, row_id, label, *start in store.conn.execute(
                 f"{sql[kind]} WHERE key IN ({marks})", chunk
             ):
+                if start:  # an event: its date as people read it ('3500 BCE', 'Jul 2024')
+                    label = f"{label} ({date_text(start[0])})"
                 found[f"{kind}:{key}"] = TargetInfo(f"{kind}:{key}", kind, row_id, str(label))
     out = {}
     for target in wanted:

@@ -64,3 +64,27 @@ def test_search_gives_iso_years(deep_db, capsys):
     assert main(["search", "Writing", "--json", "--db", str(deep_db)]) == 0
     hit = json.loads(capsys.readouterr().out)["results"][0]
     assert (hit["start"], hit["date"]) == ("-3499-01-01T00:00:00Z", "3500 BCE")
+
+
+@pytest.mark.parametrize("fmt,what", [("ics", "iCalendar"), ("timesketch", "Timesketch")])
+def test_exports_that_cannot_hold_deep_time_say_what_they_left_out(deep_db, tmp_path, capsys,
+                                                                   fmt, what):  # fmt: skip
+    out = tmp_path / f"out.{fmt}"
+    assert main(["export", fmt, str(out), "--db", str(deep_db)]) == 0
+    err = capsys.readouterr().err
+    assert f"3 events left out: {what}" in err and "Big Bang" in err
+    assert "Keynote" in out.read_text(encoding="utf-8")
+    assert "Big Bang" not in out.read_text(encoding="utf-8")
+
+
+def test_a_note_on_a_deep_event_names_its_date_as_people_read_it(deep_db):
+    from desktop.store.annotations_bulk import describe_targets
+    from desktop.store.database import open_store
+
+    store = open_store(deep_db, readonly=True)
+    try:
+        (key,) = store.conn.execute("SELECT key FROM events WHERE title = 'Writing'").fetchone()
+        info = describe_targets(store, [f"event:{key}"])[f"event:{key}"]
+    finally:
+        store.close()
+    assert info.label == "Writing (3500 BCE)"

@@ -52,13 +52,21 @@ def timesketch_object(e: ExportRow) -> dict[str, Any] | None:
     return obj
 
 
-def export_timesketch(store: Store, out: Out, filters: EventFilter | None = None) -> int:
-    """Write the events as Timesketch JSONL; returns how many."""
+def export_timesketch(
+    store: Store,
+    out: Out,
+    filters: EventFilter | None = None,
+    left_out: list[str] | None = None,
+) -> int:
+    """Write the events as Timesketch JSONL; returns how many. Events no ``datetime`` can hold
+    (BCE, deep time) are left out, their titles added to *left_out*."""
     count = 0
     with _target(out, store) as fh:
         for e in select_events(store, filters):
             obj = timesketch_object(e)
             if obj is None:
+                if left_out is not None:
+                    left_out.append(e.title)
                 continue
             fh.write(json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n")
             count += 1
