@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from desktop.store.database import Store
 from desktop.store.schema import SEARCH_KINDS, SEARCH_TABLES
 from desktop.store.search_backlog import KEY as BACKLOG_KEY
-from desktop.store.search_backlog import Backlog, read_backlog
+from desktop.store.search_backlog import backlog_problems, read_backlog
 from desktop.store.search_rank import (
     idf_weights,
     ids_between,
@@ -367,29 +367,10 @@ def check_index(store: Store) -> list[str]:
             "SELECT count(*) FROM search WHERE kind = ? AND rowid % 16 = ?", (kind, code)
         ).fetchone()[0]
         if kind == "event" and backlog is not None:
-            problems += _backlog_problems(store, backlog, n_rows, n_index)
+            problems += backlog_problems(store, backlog, n_rows, n_index)
         elif n_rows != n_index:
             problems.append(f"search index has {n_index} {kind} rows, the table has {n_rows}")
     return problems
-
-
-def _backlog_problems(store: Store, backlog: Backlog, n_rows: int, n_index: int) -> list[str]:
-    """Events outside the backlog all indexed, none inside indexed twice or for nothing."""
-    code = SEARCH_KINDS["event"]
-    inside = store.conn.execute(
-        "SELECT count(*) FROM events WHERE id > ? AND id <= ?", (backlog.after, backlog.upto)
-    ).fetchone()[0]
-    indexed_inside = store.conn.execute(
-        f"SELECT count(*) FROM search WHERE rowid > ?1 * 16 + {code} AND rowid <= ?2 * 16 + {code}"
-        f" AND rowid % 16 = {code}",
-        (backlog.after, backlog.upto),
-    ).fetchone()[0]
-    if n_rows - inside != n_index - indexed_inside or indexed_inside > inside:
-        return [
-            f"search index has {n_index - indexed_inside} event rows outside the backlog of"
-            f" the last import, the table has {n_rows - inside}"
-        ]
-    return []
 
 
 def rebuild_index(store: Store) -> None:

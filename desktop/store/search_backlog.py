@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from desktop.store.database import Store
+from desktop.store.schema import SEARCH_KINDS
 
 KEY = "search.backlog"
 
@@ -60,3 +61,22 @@ def indexed_share(store: Store) -> float | None:
     index is complete."""
     backlog = read_backlog(store.conn)
     return None if backlog is None else backlog.share
+
+
+def backlog_problems(store: Store, backlog: Backlog, n_rows: int, n_index: int) -> list[str]:
+    """Events outside the backlog all indexed, none inside indexed twice or for nothing."""
+    code = SEARCH_KINDS["event"]
+    inside = store.conn.execute(
+        "SELECT count(*) FROM events WHERE id > ? AND id <= ?", (backlog.after, backlog.upto)
+    ).fetchone()[0]
+    indexed_inside = store.conn.execute(
+        f"SELECT count(*) FROM search WHERE rowid > ?1 * 16 + {code} AND rowid <= ?2 * 16 + {code}"
+        f" AND rowid % 16 = {code}",
+        (backlog.after, backlog.upto),
+    ).fetchone()[0]
+    if n_rows - inside != n_index - indexed_inside or indexed_inside > inside:
+        return [
+            f"search index has {n_index - indexed_inside} event rows outside the backlog of"
+            f" the last import, the table has {n_rows - inside}"
+        ]
+    return []
