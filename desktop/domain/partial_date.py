@@ -130,8 +130,16 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Read analyst text ("early May 2024", "2024-Q2", "c. 2018", ...).
 
-        Raises :class:`DateParseError` saying what was not understood.
+        Raises :class:`DateParseError` saying what was not understood. Texts read before are
+        answered from a cache (a dossier re-reads the same few hundred dates on every render;
+        a PartialDate is immutable, so one instance serves every caller).
         """
+        if cls is PartialDate:
+            return _parse_cached(text)
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         fields = parse_fields(text)
         try:
             return cls(**fields)
@@ -379,3 +387,9 @@ def format_span(start: PartialDate, end: PartialDate | None) -> str:
         suffix = f" {end.year:04d}"
         return _join(a.removesuffix(suffix), b.removesuffix(suffix), b)
     return _join(a, b, b)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_cached(text: str) -> PartialDate:
+    """:meth:`PartialDate.parse`, kept for the last 65,536 texts read (errors are not kept)."""
+    return PartialDate._parse(text)
