@@ -24,6 +24,7 @@ from desktop.ui.context import FILE_SECTIONS
 from desktop.ui.dossier import controller as dossier_features
 from desktop.ui.dossier.widget import DossierTabs
 from desktop.ui.event_details.widget import EventDetailsView
+from desktop.ui.i18n import num, translate
 from desktop.ui.org_list.widget import OrgListWidget
 from desktop.ui.shell import keyboard
 from desktop.ui.timeline.export import export_timeline_image
@@ -114,18 +115,18 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {
             name: bar.addMenu(title)
             for name, title in (
-                ("file", "&File"),
-                ("edit", "&Edit"),
-                ("view", "&View"),
-                ("go", "&Go"),
-                ("tools", "&Tools"),
-                ("help", "&Help"),
+                ("file", translate("MainWindow", "&File")),
+                ("edit", translate("MainWindow", "&Edit")),
+                ("view", translate("MainWindow", "&View")),
+                ("go", translate("MainWindow", "&Go")),
+                ("tools", translate("MainWindow", "&Tools")),
+                ("help", translate("MainWindow", "&Help")),
             )
         }
         # File menu sections, each ended by a separator that features insert before
         file_menu = self.menus["file"]
         self._file_sections = {name: file_menu.addSeparator() for name in FILE_SECTIONS[:-1]}
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(translate("MainWindow", "&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Linux
         quit_action.setObjectName("actionQuit")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -133,9 +134,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self._file_sections["close"] = quit_action
 
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
         undo.setShortcuts(shell.help.unique_shortcuts("Ctrl+Z", QKeySequence.StandardKey.Undo))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
         redo.setShortcuts(
             shell.help.unique_shortcuts("Ctrl+Shift+Z", "Ctrl+Y", QKeySequence.StandardKey.Redo)
         )
@@ -145,9 +146,21 @@ class MainWindow(QMainWindow):
         self.menus["edit"].addSeparator()
 
         for text, shortcut, slot in (
-            ("Zoom &in", QKeySequence.StandardKey.ZoomIn, self.timeline.canvas.zoom_in),
-            ("Zoom &out", QKeySequence.StandardKey.ZoomOut, self.timeline.canvas.zoom_out),
-            ("&Fit all", QKeySequence(Qt.Key.Key_Home), self.timeline.canvas.fit_all),
+            (
+                translate("MainWindow", "Zoom &in"),
+                QKeySequence.StandardKey.ZoomIn,
+                self.timeline.canvas.zoom_in,
+            ),
+            (
+                translate("MainWindow", "Zoom &out"),
+                QKeySequence.StandardKey.ZoomOut,
+                self.timeline.canvas.zoom_out,
+            ),
+            (
+                translate("MainWindow", "&Fit all"),
+                QKeySequence(Qt.Key.Key_Home),
+                self.timeline.canvas.fit_all,
+            ),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
@@ -175,9 +188,9 @@ class MainWindow(QMainWindow):
         self.details.show_event(event_id if event_id >= 0 else None)
         if event_id >= 0:
             orgs = event_orgs(self.store, [event_id]).get(event_id, [])
-            self.statusBar().showMessage(
-                "Involves " + ", ".join(o.name for o in orgs) if orgs else "", 5000
-            )
+            names = ", ".join(o.name for o in orgs)
+            involves = translate("MainWindow", "Involves {names}").format(names=names)
+            self.statusBar().showMessage(involves if orgs else "", 5000)
 
     def focus_event(self, event_id: int) -> None:
         self.timeline.canvas.focus_event(event_id)
@@ -237,13 +250,20 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self) -> None:
         c = self._counts
+        words = {
+            "events": (translate("MainWindow", "{n} event"), translate("MainWindow", "{n} events")),
+            "organizations": (
+                translate("MainWindow", "{n} organization"),
+                translate("MainWindow", "{n} organizations"),
+            ),
+            "annotations": (
+                translate("MainWindow", "{n} note"),
+                translate("MainWindow", "{n} notes"),
+            ),
+        }
         n = {
-            key: f"{c[key]:,} {noun}{'' if c[key] == 1 else 's'}"
-            for key, noun in (
-                ("events", "event"),
-                ("organizations", "organization"),
-                ("annotations", "note"),
-            )
+            key: (one if c[key] == 1 else many).format(n=num(c[key]))
+            for key, (one, many) in words.items()
         }
         self._status.setText(
             f"{self.store.path} · {n['events']} · {n['organizations']} · {n['annotations']} ·"
@@ -252,13 +272,14 @@ class MainWindow(QMainWindow):
     def _show_save_state(self, note_status: str, error: bool) -> None:
         """Every edit commits when it is made; only a note being typed can be unsaved."""
         if self.store.readonly:
-            text = "Read-only"
+            text = translate("MainWindow", "Read-only")
         elif error:
-            text = "Note NOT saved"
-        elif note_status.startswith("Unsaved"):
-            text = "Note unsaved…"
+            text = translate("MainWindow", "Note NOT saved")
+        elif note_status == translate("Annotations", "Unsaved…"):  # the note editor's status
+            text = translate("MainWindow", "Note unsaved…")
         else:
-            text = "All changes saved"
+            text = translate("MainWindow", "All changes saved")
+
         self._save_state.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
