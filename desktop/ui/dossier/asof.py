@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.dossier import as_of_seconds
 from desktop.ui.colours import error_style
+from desktop.ui.i18n import translate
 
 parse_as_of = as_of_seconds  # 'May 2024' -> the last second of May 2024; '' -> None
 
@@ -34,29 +35,35 @@ class AsOfBar(QWidget):
         self.setObjectName("dossierAsOfBar")
         self.edit = QLineEdit(self)
         self.edit.setObjectName("asOfEdit")
-        self.edit.setPlaceholderText("now")
+        self.edit.setPlaceholderText(translate("Dossier", "now"))
         self.edit.setClearButtonEnabled(True)
         self.edit.setToolTip(
-            "Show the dossier as it was known at a date: 'May 2024', '2024-07-04', 'Q2 2024'."
-            " Empty: everything."
+            translate(
+                "Dossier",
+                "Show the dossier as it was known at a date: 'May 2024', '2024-07-04', 'Q2 2024'."
+                " Empty: everything.",
+            )
         )
         self.edit.setMaximumWidth(130)
         self.edit.editingFinished.connect(self._typed)
-        self.follow = QCheckBox("Follow timeline", self)
+        self.follow = QCheckBox(translate("Dossier", "Follow timeline"), self)
         self.follow.setObjectName("asOfFollow")
-        self.follow.setToolTip("Use the date at the centre of the timeline")
+        self.follow.setToolTip(translate("Dossier", "Use the date at the centre of the timeline"))
         self.follow.setEnabled(False)
         self.follow.toggled.connect(self._follow_toggled)
-        self.review = QPushButton("Mark reviewed", self)
+        self.review = QPushButton(translate("Dossier", "Mark reviewed"), self)
         self.review.setObjectName("markReviewed")
-        self.review.setToolTip("Remember now as this dossier's last review; clears the badges")
+        self.review.setToolTip(
+            translate("Dossier", "Remember now as this dossier's last review; clears the badges")
+        )
         self.review.clicked.connect(self.sig_mark_reviewed)
         self.review.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click keeps focus
         self.error = QLabel(self)
         self.error.setStyleSheet(error_style(self))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel("As of", self))
+        layout.addWidget(QLabel(translate("Dossier", "As of"), self))
+
         layout.addWidget(self.edit)
         layout.addWidget(self.follow)
         layout.addWidget(self.error, 1)
