@@ -22,6 +22,7 @@ from desktop.ui.context import WindowContext
 from desktop.ui.dossier import export, history
 from desktop.ui.dossier.widget import DossierTabs
 from desktop.ui.feature import install_once
+from desktop.ui.i18n import translate
 
 
 class DossierController(QObject):
@@ -74,7 +75,8 @@ class DossierController(QObject):
             if view is not None and view.dossier is not None:
                 save_current_dossier(self.store, view.dossier.org.key)
         except StoreError as exc:  # locked by another program: keep working, say so
-            self.window.show_status(f"Could not remember open dossiers: {exc}", 5000)
+            message = translate("Dossier", "Could not remember open dossiers: {error}")
+            self.window.show_status(message.format(error=exc), 5000)
 
     # -- event selection -----------------------------------------------------------------------
     def highlight_event(self, event_id: int) -> None:
