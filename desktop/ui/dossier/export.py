@@ -39,6 +39,7 @@ from desktop.ui.context import WindowContext
 from desktop.ui.document.fonts import latin_first
 from desktop.ui.document.render import render_dossier
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
+from desktop.ui.i18n import translate
 
 MAX_EVENTS_PRINTED = 2000  # a PDF of 10,000 event rows helps nobody; the count is printed
 BODY_PT = 10.0
@@ -145,7 +146,8 @@ def _footer(
     text = QRectF(rect.left(), line_y, rect.width(), rect.bottom() - line_y)
     bottom = Qt.AlignmentFlag.AlignBottom
     painter.drawText(text, Qt.AlignmentFlag.AlignLeft | bottom, f"{title} — Dossier")
-    painter.drawText(text, Qt.AlignmentFlag.AlignRight | bottom, f"Page {page} of {pages}")
+    page_text = translate("Dossier", "Page {page} of {pages}").format(page=page, pages=pages)
+    painter.drawText(text, Qt.AlignmentFlag.AlignRight | bottom, page_text)
     painter.restore()
 
 
@@ -154,13 +156,15 @@ class DossierExport:
 
     def __init__(self, window: WindowContext) -> None:
         self.window = window
-        self.markdown_action = QAction("Export dossier as &Markdown…", window.qt)
+        self.markdown_action = QAction(
+            translate("Dossier", "Export dossier as &Markdown…"), window.qt
+        )
         self.markdown_action.setObjectName("exportDossierMarkdown")
         self.markdown_action.triggered.connect(lambda: self._ask("md"))
-        self.pdf_action = QAction("Export dossier as &PDF…", window.qt)
+        self.pdf_action = QAction(translate("Dossier", "Export dossier as &PDF…"), window.qt)
         self.pdf_action.setObjectName("exportDossierPdf")
         self.pdf_action.triggered.connect(lambda: self._ask("pdf"))
-        self.print_action = QAction("&Print dossier…", window.qt)
+        self.print_action = QAction(translate("Dossier", "&Print dossier…"), window.qt)
         self.print_action.setObjectName("printDossier")
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_dialog)
@@ -191,18 +195,26 @@ class DossierExport:
         current = self._current()
         if current is None:
             return
-        label = "PDF files (*.pdf)" if fmt == "pdf" else "Markdown files (*.md)"
+        if fmt == "pdf":
+            label = translate("Dossier", "PDF files (*.pdf)")
+        else:
+            label = translate("Dossier", "Markdown files (*.md)")
         path, _ = QFileDialog.getSaveFileName(
-            self.window.qt, "Export dossier", f"{current[1]}.{fmt}", label
+            self.window.qt, translate("Dossier", "Export dossier"), f"{current[1]}.{fmt}", label
         )
         if not path:
             return
         try:
             self.export(fmt, path)
         except (OSError, StoreError) as exc:
-            QMessageBox.warning(self.window.qt, "Export dossier", f"Could not export: {exc}")
+            QMessageBox.warning(
+                self.window.qt,
+                translate("Dossier", "Export dossier"),
+                translate("Dossier", "Could not export: {error}").format(error=exc),
+            )
             return
-        self.window.show_status(f"Exported the dossier to {path}", 5000)
+        message = translate("Dossier", "Exported the dossier to {path}")
+        self.window.show_status(message.format(path=path), 5000)
 
     def print_dialog(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
