@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from desktop.store.queries import get_organization
 from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
+from desktop.ui.i18n import translate
 
 MAX_ENTRIES = 200
 
@@ -31,15 +32,16 @@ class DossierHistory(QObject):
         self.entries: list[int] = []
         self.pos = -1
         self._navigating = False
-        self.back_action = QAction("&Back", window.qt)
+        self.back_action = QAction(translate("Dossier", "&Back"), window.qt)
         self.back_action.setObjectName("dossierBack")
         self.back_action.setShortcuts(_keys("Alt+Left", QKeySequence.StandardKey.Back))
-        self.back_action.setStatusTip("The dossier shown before this one")
+        self.back_action.setStatusTip(translate("Dossier", "The dossier shown before this one"))
         self.back_action.triggered.connect(self.back)
-        self.forward_action = QAction("&Forward", window.qt)
+        self.forward_action = QAction(translate("Dossier", "&Forward"), window.qt)
         self.forward_action.setObjectName("dossierForward")
         self.forward_action.setShortcuts(_keys("Alt+Right", QKeySequence.StandardKey.Forward))
-        self.forward_action.setStatusTip("The dossier shown after this one")
+        self.forward_action.setStatusTip(translate("Dossier", "The dossier shown after this one"))
+
         self.forward_action.triggered.connect(self.forward)
         window.dossiers.sig_current_org.connect(self._shown)
         view = window.dossiers.current_view()
