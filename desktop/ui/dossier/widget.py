@@ -17,6 +17,7 @@ from desktop.ui.document.notes import render_markdown
 from desktop.ui.document.render import instant_text, render_dossier
 from desktop.ui.dossier.asof import AsOfBar
 from desktop.ui.dossier.charts import Series, chart_image, metric_series
+from desktop.ui.i18n import translate
 
 HIGHLIGHT = QColor("#c2410c")
 FOLLOW_DELAY_MS = 150  # wait for the timeline to settle before re-assembling dossiers
@@ -60,7 +61,8 @@ class DossierView(QTextBrowser):
         self.dossier = load_dossier(self.store, self.org_id, self.as_of)
         if self.dossier is None:
             self.changes = None
-            self.setPlainText("This organization no longer exists.")
+            self.setPlainText(translate("Dossier", "This organization no longer exists."))
+
             return
         d = self.dossier
         shown = [e.id for e in d.events] if d.event_count > len(d.events) else None
