@@ -13,6 +13,7 @@ from desktop.store.queries import event_detail
 from desktop.ui.document.fonts import latin_first
 from desktop.ui.document.notes import render_markdown
 from desktop.ui.document.render import render_document
+from desktop.ui.i18n import translate
 
 
 def render_event(d: EventDetail, sources: tuple[Source, ...] = ()) -> str:
@@ -34,7 +35,9 @@ class EventDetailsView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_link)
         self.document().setDefaultFont(latin_first(self.font()))
-        self.setPlaceholderText("Click an event on the timeline to see its details.")
+        self.setPlaceholderText(
+            translate("EventDetails", "Click an event on the timeline to see its details.")
+        )
 
     def show_event(self, event_id: int | None) -> None:
         self.event_id = event_id
