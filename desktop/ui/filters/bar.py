@@ -3,7 +3,7 @@ of the sources, a date span, the active filter in words, and Clear."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,16 +22,19 @@ from desktop.domain.partial_date import DateParseError, parse_span
 from desktop.store.filters import FilterChoices
 from desktop.ui.colours import error_style
 from desktop.ui.filters.checklist import CheckListButton
+from desktop.ui.i18n import translate
 
-ANY_COUNTRY = "Any country"
-ANY_GRADE = "Any grade"
+# in English, marked for pyside6-lupdate; translated where shown
+ANY_COUNTRY = QT_TRANSLATE_NOOP("Filters", "Any country")
+ANY_GRADE = QT_TRANSLATE_NOOP("Filters", "Any grade")
 # the minimum grades offered (a saved view may hold another; it is added when shown)
 GRADE_BARS = ("A1", "A2", "B2", "B3", "C3", "F6")
-GRADE_TIP = (
+GRADE_TIP = QT_TRANSLATE_NOOP(
+    "Filters",
     "Only facts from sources graded at least this on the Admiralty scale: the source's"
     " reliability A (completely reliable) to F (cannot be judged) and the information's"
     " credibility 1 (confirmed) to 6 (cannot be judged). An event passes when one of its"
-    " supporting citations does; events nobody graded are left out."
+    " supporting citations does; events nobody graded are left out.",
 )
 
 
@@ -53,7 +56,7 @@ def read_span(start_text: str, end_text: str) -> tuple[float, float] | None:
         return None
     span = (OPEN_LO if lo is None else lo, OPEN_HI if hi is None else hi)
     if span[1] <= span[0]:
-        raise DateParseError("the end of the span is before its start")
+        raise DateParseError(translate("Filters", "the end of the span is before its start"))
     return span
 
 
@@ -80,39 +83,42 @@ class FilterBar(QToolBar):
     """The user changed a facet: the new EventFilter."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Filter", parent)
+        super().__init__(translate("Filters", "Filter"), parent)
         self.setObjectName("filterBar")
         self.setMovable(False)
-        self.orgs = CheckListButton("Organizations", self)
-        self.kinds = CheckListButton("Kinds", self)
-        self.tags = CheckListButton("Tags", self)
+        self.orgs = CheckListButton(translate("Filters", "Organizations"), self)
+        self.kinds = CheckListButton(translate("Filters", "Kinds"), self)
+        self.tags = CheckListButton(translate("Filters", "Tags"), self)
         self.starred = QToolButton(self)
-        self.starred.setText("★ Starred")
+        self.starred.setText(translate("Filters", "★ Starred"))
         self.starred.setCheckable(True)
-        self.starred.setToolTip("Only events with a starred note")
+        self.starred.setToolTip(translate("Filters", "Only events with a starred note"))
         self.country = QComboBox(self)
-        self.country.addItem(ANY_COUNTRY, None)
-        self.country.setToolTip("Only events of organizations based in this country")
+        self.country.addItem(translate("Filters", ANY_COUNTRY), None)
+        self.country.setToolTip(
+            translate("Filters", "Only events of organizations based in this country")
+        )
         self.grade = QComboBox(self)
         self.grade.setObjectName("gradeFilter")
-        self.grade.addItem(ANY_GRADE, "")
+        self.grade.addItem(translate("Filters", ANY_GRADE), "")
         for bar in GRADE_BARS:
             self._add_grade(bar)
-        self.grade.setToolTip(GRADE_TIP)
+        self.grade.setToolTip(translate("Filters", GRADE_TIP))
         self.date_from = QLineEdit(self)
         self.date_to = QLineEdit(self)
-        for box, hint in ((self.date_from, "from, e.g. 2023"), (self.date_to, "to, e.g. May 2024")):
+        hints = (translate("Filters", "from, e.g. 2023"), translate("Filters", "to, e.g. May 2024"))
+        for box, hint in zip((self.date_from, self.date_to), hints, strict=True):
             box.setPlaceholderText(hint)
             box.setClearButtonEnabled(True)
             box.setMaximumWidth(150)
             box.editingFinished.connect(self._dates_edited)
-        self.summary = SummaryLabel("All events", self)
+        self.summary = SummaryLabel(translate("Dossier", "All events"), self)
         self.summary.setObjectName("filterSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear")
-        self.clear_button.setToolTip("Show every event again")
+        self.clear_button.setText(translate("Filters", "Clear"))
+        self.clear_button.setToolTip(translate("Filters", "Show every event again"))
         self.clear_button.clicked.connect(self.clear)
 
         # one row in one widget: the toolbar never moves a part of it into its overflow menu
@@ -120,7 +126,7 @@ class FilterBar(QToolBar):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(4)
-        layout.addWidget(QLabel("Filter:", row))
+        layout.addWidget(QLabel(translate("Filters", "Filter:"), row))
         for w in (self.orgs, self.kinds, self.tags, self.starred, self.country, self.grade):
             layout.addWidget(w)
         layout.addSpacing(8)
@@ -150,7 +156,7 @@ class FilterBar(QToolBar):
         self._quiet = True
         try:
             self.country.clear()
-            self.country.addItem(ANY_COUNTRY, None)
+            self.country.addItem(translate("Filters", ANY_COUNTRY), None)
             for name, n in choices.countries:
                 self.country.addItem(f"{name} ({n})", name)
             found = self.country.findData(current)
@@ -207,13 +213,16 @@ class FilterBar(QToolBar):
         self.date_from.clear()
         self.date_to.clear()
         self._quiet = False
-        self.show_filter(EventFilter(), "All events")
+        self.show_filter(EventFilter(), translate("Dossier", "All events"))
         self.sig_filter_changed.emit(EventFilter())
 
     # -- internals -----------------------------------------------------------------------------
     def _add_grade(self, text: str) -> int:
         """Offer 'at least TEXT' in the grade list; returns its index."""
-        label = "Graded ≥ F6 (graded at all)" if text == "F6" else f"Graded ≥ {text}"
+        if text == "F6":
+            label = translate("Filters", "Graded ≥ F6 (graded at all)")
+        else:
+            label = translate("Filters", "Graded ≥ {grade}").format(grade=text)
         self.grade.addItem(label, text)
         index = self.grade.count() - 1
         self.grade.setItemData(index, Grade.parse(text).label(), Qt.ItemDataRole.ToolTipRole)
@@ -236,7 +245,10 @@ class FilterBar(QToolBar):
         style = f"QLineEdit {{ {error_style(self, border=True)} }}" if error else ""
         for box in (self.date_from, self.date_to):
             box.setStyleSheet(style)
-            box.setToolTip(error or "A year, a month or a day: 2023, May 2024, 4 Jul 2024")
+            box.setToolTip(
+                error
+                or translate("Filters", "A year, a month or a day: 2023, May 2024, 4 Jul 2024")
+            )
 
     def _emit(self, *_args: object) -> None:
         if not self._quiet:
