@@ -13,7 +13,9 @@ from desktop.store.filters import filter_choices
 from desktop.store.views import SavedView, delete_view, get_view, list_views, save_view
 from desktop.ui.bus import Changes
 from desktop.ui.context import WindowContext
+from desktop.ui.document import words
 from desktop.ui.filters.bar import FilterBar
+from desktop.ui.i18n import num, translate
 
 
 class FilterController(QObject):
@@ -57,7 +59,8 @@ class FilterController(QObject):
         self.apply(EventFilter())
 
     def summary(self) -> str:
-        return self.filter.describe(self.timeline.model.org_labels)
+        # the domain's sentence, in the interface language (its names kept)
+        return words.text(self.filter.describe(self.timeline.model.org_labels), meta=True)
 
     def _show(self) -> None:
         model = self.timeline.model
@@ -121,17 +124,21 @@ class FilterController(QObject):
     def _make_menu(self) -> None:
         view_menu: QMenu = self.window.menus["view"]
         view_menu.addSeparator()
-        self.clear_action = QAction("C&lear filter", self.window.qt)
+        self.clear_action = QAction(translate("Filters", "C&lear filter"), self.window.qt)
         self.clear_action.triggered.connect(lambda _=False: self.bar.clear())
         view_menu.addAction(self.clear_action)
-        self.export_action = QAction("Export timeline &image…", self.window.qt)
-        self.export_action.setToolTip("The timeline as shown (filter, range, lanes) as PNG or SVG")
+        self.export_action = QAction(
+            translate("Filters", "Export timeline &image…"), self.window.qt
+        )
+        self.export_action.setToolTip(
+            translate("Filters", "The timeline as shown (filter, range, lanes) as PNG or SVG")
+        )
         self.export_action.triggered.connect(lambda _=False: self._ask_export())
         self.window.add_to_file_menu("exchange", self.export_action)
-        self.views_menu = view_menu.addMenu("Saved &views")
+        self.views_menu = view_menu.addMenu(translate("Filters", "Saved &views"))
         self.views_menu.setObjectName("savedViewsMenu")
         self.views_menu.aboutToShow.connect(self.rebuild_views_menu)
-        self.save_action = QAction("&Save current view…", self.window.qt)
+        self.save_action = QAction(translate("Filters", "&Save current view…"), self.window.qt)
         self.save_action.triggered.connect(lambda _=False: self._ask_save())
         self.rebuild_views_menu()
 
@@ -141,13 +148,15 @@ class FilterController(QObject):
         views = list_views(self.store)
         for view in views:
             action = menu.addAction(view.name)
-            action.setToolTip(view.filter.describe(self.timeline.model.org_labels))
+            action.setToolTip(
+                words.text(view.filter.describe(self.timeline.model.org_labels), meta=True)
+            )
             action.triggered.connect(lambda _=False, n=view.name: self.recall_view(n))
         if not views:
-            menu.addAction("No saved views").setEnabled(False)
+            menu.addAction(translate("Filters", "No saved views")).setEnabled(False)
         menu.addSeparator()
         menu.addAction(self.save_action)
-        delete = menu.addMenu("&Delete saved view")
+        delete = menu.addMenu(translate("Filters", "&Delete saved view"))
         delete.setEnabled(bool(views))
         for view in views:
             action = delete.addAction(view.name)
@@ -162,33 +171,43 @@ class FilterController(QObject):
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window.qt,
-            "Export timeline image",
+            translate("Filters", "Export timeline image"),
             "timeline.png",
-            "PNG image (*.png);;SVG (*.svg)",
+            translate("Filters", "PNG image (*.png);;SVG (*.svg)"),
         )
         if not path:
             return
         try:
             count = self.export_current_view(path)
         except StoreError as exc:
-            QMessageBox.warning(self.window.qt, "Export timeline image", str(exc))
+            QMessageBox.warning(
+                self.window.qt, translate("Filters", "Export timeline image"), str(exc)
+            )
             return
-        self.window.show_status(f"Exported {plural(count, 'event')} to {path}", 5000)
+        if count == 1:
+            message = translate("Filters", "Exported {n} event to {path}")
+        else:
+            message = translate("Filters", "Exported {n} events to {path}")
+        self.window.show_status(message.format(n=num(count), path=path), 5000)
 
     def _ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self.window.qt, "Save current view", "Name of the view:")
+        name, ok = QInputDialog.getText(
+            self.window.qt,
+            translate("Filters", "Save current view"),
+            translate("Filters", "Name of the view:"),
+        )
         if not ok:
             return
         try:
             self.save_current_view(name)
         except StoreError as exc:
-            QMessageBox.warning(self.window.qt, "Save current view", str(exc))
+            QMessageBox.warning(self.window.qt, translate("Filters", "Save current view"), str(exc))
 
     def _delete(self, name: str) -> None:
         try:
             delete_view(self.store, name)
         except StoreError as exc:
-            QMessageBox.warning(self.window.qt, "Delete saved view", str(exc))
+            QMessageBox.warning(self.window.qt, translate("Filters", "Delete saved view"), str(exc))
 
 
 def plural(n: int, noun: str) -> str:
@@ -204,4 +223,12 @@ def shown_text(ids: np.ndarray, lanes: int) -> str:
         seen = np.zeros(int(ids.max()) + 1, dtype=bool)
         seen[ids] = True
         events = int(np.count_nonzero(seen))
-    return f"{plural(events, 'event')} shown in {plural(lanes, 'lane')}"
+    if events == 1:
+        shown = translate("Filters", "{n} event shown")
+    else:
+        shown = translate("Filters", "{n} events shown")
+    if lanes == 1:
+        where = translate("Filters", "in {n} lane")
+    else:
+        where = translate("Filters", "in {n} lanes")
+    return shown.format(n=num(events)) + " " + where.format(n=num(lanes))
