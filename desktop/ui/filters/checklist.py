@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from desktop.ui.i18n import num, translate
+
 ValueRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -32,13 +34,15 @@ class CheckListButton(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         panel = QWidget(self)
         self.search = QLineEdit(panel)
-        self.search.setPlaceholderText(f"Find {title.lower()}")
+        self.search.setPlaceholderText(
+            translate("Filters", "Find {what}").format(what=title.lower())
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._narrow)
         self.list = QListWidget(panel)
         self.list.setMinimumSize(300, 320)
         self.list.itemChanged.connect(self._item_changed)
-        none = QPushButton("Select none", panel)
+        none = QPushButton(translate("Filters", "Select none"), panel)
         none.clicked.connect(self.clear)
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
@@ -65,7 +69,8 @@ class CheckListButton(QToolButton):
             self.list.clear()
             values = set()
             for value, label, count in items:
-                text = label if count is None else f"{label}  ({count:,})"
+                text = label if count is None else f"{label}  ({num(count)})"
+
                 item = QListWidgetItem(text)
                 item.setData(ValueRole, value)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
