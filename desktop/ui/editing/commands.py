@@ -12,6 +12,8 @@ from typing import Any
 
 from desktop.store import edits
 from desktop.store.database import Store
+from desktop.ui.field_words import field_text
+from desktop.ui.i18n import translate
 from desktop.ui.undo import ErrorSink, StoreCommand
 
 KIND_NAMES = {
@@ -31,8 +33,9 @@ ErrorHandler = ErrorSink
 
 
 def command_text(verb: str, kind: str, label: str) -> str:
-    """'Edit event “WAIC 2024”'."""
-    return f"{verb} {KIND_NAMES.get(kind, kind)} “{label}”"
+    """'Edit event “WAIC 2024”' (the verb is translated by the caller)."""
+    text = translate("Editing", "{verb} {kind} “{label}”")
+    return text.format(verb=verb, kind=field_text(KIND_NAMES.get(kind, kind)), label=label)
 
 
 class _EditCommand(StoreCommand):
@@ -49,7 +52,9 @@ class CreateCommand(_EditCommand):
     def __init__(
         self, store: Store, kind: str, row_id: int, label: str, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__(store, kind, command_text("Add", kind, label), on_error)
+        super().__init__(
+            store, kind, command_text(translate("Editing", "Add"), kind, label), on_error
+        )
         self.row_id = row_id
         self.snapshot: edits.Snapshot | None = None
 
@@ -73,7 +78,10 @@ class UpdateCommand(_EditCommand):
         label: str,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        super().__init__(store, kind, command_text("Edit", kind, label), on_error)
+        super().__init__(
+            store, kind, command_text(translate("Editing", "Edit"), kind, label), on_error
+        )
+
         self.row_id = row_id
         self.previous = previous
         self.after: dict[str, Any] | None = None
@@ -100,10 +108,13 @@ class DeleteCommand(_EditCommand):
         events: str | None = None,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        text = command_text("Delete", kind, label)
+        text = command_text(translate("Editing", "Delete"), kind, label)
         n = snapshot.count("events") - (1 if kind == "event" else 0)
         if kind == "org" and n:
-            text += f" and {n} event{'s' if n != 1 else ''}"
+            if n == 1:
+                text += translate("Editing", " and {n} event").format(n=n)
+            else:
+                text += translate("Editing", " and {n} events").format(n=n)
         super().__init__(store, kind, text, on_error)
         self.row_id = row_id
         self.snapshot = snapshot
