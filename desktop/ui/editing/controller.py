@@ -24,6 +24,8 @@ from desktop.ui.editing.commands import (
 from desktop.ui.editing.form import EditDialog
 from desktop.ui.editing.items import ItemsDialog
 from desktop.ui.editing.specs import defaults_for, specs_for
+from desktop.ui.field_words import field_text
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.ui.context import WindowContext
@@ -57,20 +59,31 @@ class EditingController(QObject):
         return action
 
     def _build_menu(self, menu: QMenu) -> None:
-        self._action(menu, "new_org", "New &organization…", lambda: self.new("org"))
-        self._action(menu, "new_event", "New &event…", lambda: self.new("event"))
+        self._action(
+            menu, "new_org", translate("Editing", "New &organization…"), lambda: self.new("org")
+        )
+        self._action(
+            menu, "new_event", translate("Editing", "New &event…"), lambda: self.new("event")
+        )
         menu.addSeparator()
-        self._action(menu, "edit_event", "Edit selected event…", self.edit_event)
-        self._action(menu, "delete_event", "Delete selected event", self.delete_event)
+        self._action(
+            menu, "edit_event", translate("Editing", "Edit selected event…"), self.edit_event
+        )
+        self._action(
+            menu, "delete_event", translate("Editing", "Delete selected event"), self.delete_event
+        )
         menu.addSeparator()
-        self._action(menu, "edit_org", "Edit organization…", self.edit_org)
-        self._action(menu, "delete_org", "Delete organization…", self.ask_delete_org)
-        self._action(menu, "org_items", "Edit or delete an item of this organization…",
-                     self.edit_items)  # fmt: skip
-        add = menu.addMenu("&Add to this organization")
+        self._action(menu, "edit_org", translate("Editing", "Edit organization…"), self.edit_org)
+        self._action(
+            menu, "delete_org", translate("Editing", "Delete organization…"), self.ask_delete_org
+        )
+        items = translate("Editing", "Edit or delete an item of this organization…")
+        self._action(menu, "org_items", items, self.edit_items)
+        add = menu.addMenu(translate("Editing", "&Add to this organization"))
         add.setObjectName("edit_add_menu")
         for kind in ADD_KINDS:
-            self._action(add, f"add_{kind}", f"{KIND_NAMES[kind].capitalize()}…",
+            text = field_text(KIND_NAMES[kind]).capitalize() + "…"
+            self._action(add, f"add_{kind}", text,
                          lambda kind=kind: self.new(kind, self.current_org()))  # fmt: skip
         menu.aboutToShow.connect(self.update_actions)
         self.update_actions()
@@ -128,7 +141,7 @@ class EditingController(QObject):
             self.stack.push(CreateCommand(self.store, kind, row_id, label, self._message))
             self._after(kind, row_id)
 
-        title = f"New {KIND_NAMES[kind]}"
+        title = translate("Editing", "New {kind}").format(kind=field_text(KIND_NAMES[kind]))
         if org_id is not None and kind != "org":
             title += f" — {choices.label_of(self.store, 'org', org_id)}"
         specs = specs_for(self.store, kind, org_id)
@@ -148,7 +161,9 @@ class EditingController(QObject):
                     UpdateCommand(self.store, kind, row_id, previous, label, self._message)
                 )
 
-        title = f"Edit {KIND_NAMES[kind]} “{choices.label_of(self.store, kind, row_id)}”"
+        title = translate("Editing", "Edit {kind} “{label}”").format(
+            kind=field_text(KIND_NAMES[kind]), label=choices.label_of(self.store, kind, row_id)
+        )
         specs = specs_for(self.store, kind, org_id if org_id is not None else self.current_org())
         dialog = EditDialog(self.store, kind, specs, values, title, submit, self.window.qt)
         self._open(dialog)
@@ -183,7 +198,8 @@ class EditingController(QObject):
         try:
             snap = edits.delete(self.store, kind, row_id)
         except StoreError as exc:
-            self._message(f"Could not delete {KIND_NAMES[kind]} “{label}”: {exc}")
+            message = translate("Editing", "Could not delete {kind} “{label}”: {error}")
+            self._message(message.format(kind=field_text(KIND_NAMES[kind]), label=label, error=exc))
             return False
         self.stack.push(DeleteCommand(self.store, kind, row_id, snap, label, None, self._message))
         return True
@@ -204,7 +220,8 @@ class EditingController(QObject):
         try:
             snap = edits.delete_org(self.store, org_id, events)
         except StoreError as exc:
-            self._message(f"Could not delete organization “{label}”: {exc}")
+            message = translate("Editing", "Could not delete organization “{label}”: {error}")
+            self._message(message.format(label=label, error=exc))
             return False
         self.stack.push(
             DeleteCommand(self.store, "org", org_id, snap, label, events, self._message)
@@ -221,18 +238,35 @@ class EditingController(QObject):
         box = QMessageBox(self.window.qt)
         box.setObjectName("deleteOrgBox")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete organization")
+        box.setWindowTitle(translate("Editing", "Delete organization"))
         box.setText(
-            f"Delete “{label}” with its people's roles there, its claims, metrics, "
-            "relationships and citations? Its products stay, without an owner."
+            translate(
+                "Editing",
+                "Delete “{label}” with its people's roles there, its claims, metrics, "
+                "relationships and citations? Its products stay, without an owner.",
+            ).format(label=label)
         )
-        box.setInformativeText(
-            f"It is linked to {linked} event{'s' if linked != 1 else ''}; {only} of them "
-            "involve no other organization. You can undo this with Ctrl+Z."
-        )
-        keep = QPushButton("Keep its events", box)
+        if linked == 1:
+            linked_text = translate(
+                "Editing",
+                "It is linked to {linked} event; {only} of them involve no other organization."
+                " You can undo this with Ctrl+Z.",
+            )
+        else:
+            linked_text = translate(
+                "Editing",
+                "It is linked to {linked} events; {only} of them involve no other organization."
+                " You can undo this with Ctrl+Z.",
+            )
+        box.setInformativeText(linked_text.format(linked=linked, only=only))
+        keep = QPushButton(translate("Editing", "Keep its events"), box)
         keep.setObjectName("keepEvents")
-        drop = QPushButton(f"Delete its {only} own event{'s' if only != 1 else ''}", box)
+        if only == 1:
+            drop_text = translate("Editing", "Delete its {n} own event")
+        else:
+            drop_text = translate("Editing", "Delete its {n} own events")
+        drop = QPushButton(drop_text.format(n=only), box)
+
         drop.setObjectName("deleteEvents")
         box.addButton(keep, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(drop, QMessageBox.ButtonRole.DestructiveRole)
