@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.store import edits_choices as choices
 from desktop.ui.editing.commands import KIND_NAMES
+from desktop.ui.field_words import field_text
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.ui.editing.controller import EditingController
@@ -32,11 +34,15 @@ class ItemsDialog(QDialog):
         self.controller = controller
         self.org_id = org_id
         store = controller.store
-        self.setWindowTitle(f"Items of “{choices.label_of(store, 'org', org_id)}”")
+        self.setWindowTitle(
+            translate("Editing", "Items of “{name}”").format(
+                name=choices.label_of(store, "org", org_id)
+            )
+        )
         self.list = QListWidget(self)
         self.list.itemDoubleClicked.connect(lambda _item: self.edit_current())
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.edit_button = QPushButton(translate("Editing", "Edit…"), self)
+        self.delete_button = QPushButton(translate("Editing", "Delete"), self)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -44,7 +50,7 @@ class ItemsDialog(QDialog):
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        hint = QLabel("Deleting is undoable (Ctrl+Z).", self)
+        hint = QLabel(translate("Editing", "Deleting is undoable (Ctrl+Z)."), self)
         layout.addWidget(self.list)
         layout.addWidget(hint)
         layout.addWidget(buttons)
@@ -54,7 +60,8 @@ class ItemsDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for kind, row_id, label in choices.org_items(self.controller.store, self.org_id):
-            item = QListWidgetItem(f"{KIND_NAMES[kind]}: {label}", self.list)
+            item = QListWidgetItem(f"{field_text(KIND_NAMES[kind])}: {label}", self.list)
+
             item.setData(Qt.ItemDataRole.UserRole, (kind, row_id))
         self.list.setCurrentRow(0)
 
