@@ -16,19 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.grades import CREDIBILITY, RELIABILITY, credibility_label, reliability_label
+from desktop.domain.grades import CREDIBILITY, RELIABILITY
 from desktop.store import edits_choices as choices
 from desktop.store.database import Store
 from desktop.store.edits_fields import FIELDS, Field
 from desktop.ui.editing.fields import FieldSpec as F
+from desktop.ui.field_words import field_text
+from desktop.ui.i18n import translate
+
 
 # Admiralty grades (desktop.domain.grades): 'not graded' first
-RELIABILITY_OPTIONS: list[tuple[Any, str]] = [(None, "not graded")] + [
-    (letter, reliability_label(letter)) for letter in RELIABILITY
-]
-CREDIBILITY_OPTIONS: list[tuple[Any, str]] = [(None, "not graded")] + [
-    (digit, credibility_label(digit)) for digit in CREDIBILITY
-]
+def _grade_options(grades: dict[Any, str]) -> list[tuple[Any, str]]:
+    """'not graded', then 'B — usually reliable' ... in the interface language."""
+    return [(None, translate("Dossier", "not graded"))] + [
+        (key, f"{key} — {translate('Grades', words)}") for key, words in grades.items()
+    ]
+
 
 Options = list[tuple[Any, str]]
 
@@ -124,12 +127,14 @@ def _row(f: Field, options: _Options) -> F:
     elif f.type == "ref" and f.ref is not None:
         found = options.rows_of(f.ref)
     elif f.type == "choice":
-        found = list(zip(f.choices, f.choice_labels or f.choices, strict=True))
+        labels = [field_text(c) for c in f.choice_labels or f.choices]
+        found = list(zip(f.choices, labels, strict=True))
     elif f.type == "reliability":
-        found = RELIABILITY_OPTIONS
+        found = _grade_options(RELIABILITY)
     elif f.type == "credibility":
-        found = CREDIBILITY_OPTIONS
-    return F(f.name, f.label or f.name, widget, found, placeholder=f.hint)
+        found = _grade_options(CREDIBILITY)
+    hint = field_text(f.hint) if f.hint else f.hint
+    return F(f.name, field_text(f.label or f.name), widget, found, placeholder=hint)
 
 
 def _picker(p: Picker, label: str, options: _Options) -> F:
@@ -152,13 +157,16 @@ def specs_for(store: Store, kind: str, org_id: int | None = None) -> list[F]:
             rows.append(_row(f, options))
         elif picker.name not in placed:
             placed.add(picker.name)
-            rows.append(_picker(picker, f.label, options))
+            rows.append(_picker(picker, field_text(f.label), options))
     if kind == "event":  # its organizations (edits take them as 'orgs') after the place
         at = next(i for i, r in enumerate(rows) if r.name == "place") + 1
-        rows.insert(at, F("orgs", "Organizations", "orgs", list(options.orgs)))
+        rows.insert(
+            at, F("orgs", translate("Editing", "Organizations"), "orgs", list(options.orgs))
+        )
     if kind == "person" and org_id is not None:  # a new person's role in this dossier
         titles = [(s, s) for s in choices.suggestions(store, "role", "title")]
-        rows.insert(2, F("role_title", "Role here", "suggest", titles))
+        rows.insert(2, F("role_title", translate("Editing", "Role here"), "suggest", titles))
+
     return rows
 
 
