@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.ui.document import words
 from desktop.ui.editing.date_hint import describe_date
+from desktop.ui.i18n import translate
 
 
 @dataclass
@@ -91,7 +93,9 @@ class DateField(LineField):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.edit.setPlaceholderText(spec.placeholder or "e.g. early May 2024, Q2 2024, 9 Jul 2024")
+        self.edit.setPlaceholderText(
+            spec.placeholder or translate("Editing", "e.g. early May 2024, Q2 2024, 9 Jul 2024")
+        )
         self.hint = QLabel(self)
         self.hint.setObjectName("dateHint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,7 +106,7 @@ class DateField(LineField):
 
     def _update_hint(self, text: str) -> None:
         ok, message = describe_date(text, allow_range=self.spec.widget == "range_date")
-        self.hint.setText(message if ok else "")
+        self.hint.setText(words.text(message) if ok else "")  # in the interface language
         self.hint.setVisible(bool(message) and ok)
 
     def set_value(self, values: dict[str, Any]) -> None:
