@@ -116,6 +116,12 @@ SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"Sources graded at least (?P<grade>\S+) \(ungraded left out\)",
             QT_TRANSLATE_NOOP("Dossier", "Sources graded at least {grade} (ungraded left out)"),
         ),
+        # an edit form's date hint (desktop/ui/editing/date_hint.py, which has no Qt)
+        (
+            r"understood: from (?P<start>.+) to (?P<end>.+)",
+            QT_TRANSLATE_NOOP("Dossier", "understood: from {start} to {end}"),
+        ),
+        (r"understood: (?P<date>.+)", QT_TRANSLATE_NOOP("Dossier", "understood: {date}")),
         (r" — (?P<title>.+)", " — {title}"),  # a role: its title is data
         (r", since (?P<date>.+)", QT_TRANSLATE_NOOP("Dossier", ", since {date}")),
         (r", until (?P<date>.+)", QT_TRANSLATE_NOOP("Dossier", ", until {date}")),
@@ -184,7 +190,7 @@ def text(value: str, meta: bool = False) -> str:
     for pattern, template in SENTENCES:
         match = pattern.fullmatch(value)
         if match:
-            parts = {k: dates(v or "") for k, v in match.groupdict().items()}
+            parts = {k: _approximate(dates(v or "")) for k, v in match.groupdict().items()}
             if "label" in parts:  # a grade's words (desktop/domain/grades.py)
                 parts["label"] = translate("Grades", parts["label"])
             if parts.get("why"):
@@ -194,6 +200,13 @@ def text(value: str, meta: bool = False) -> str:
                 parts["what"] = comma.join(text(p, meta) for p in parts["what"].split(", "))
             return translate(CONTEXT, template).format(**parts)
     return dates(value) if meta else value
+
+
+def _approximate(value: str) -> str:
+    mark = " (approximate)"
+    if value.endswith(mark):
+        return value.removesuffix(mark) + translate("Dossier", " (approximate)")
+    return value
 
 
 def dates(value: str) -> str:
