@@ -44,7 +44,7 @@ def read_backlog(conn: sqlite3.Connection) -> Backlog | None:
     """The backlog recorded in the file, or None when everything is indexed."""
     try:
         row = conn.execute("SELECT value FROM app_state WHERE key = ?", (KEY,)).fetchone()
-    except sqlite3.OperationalError:  # a file from before app_state
+    except sqlite3.Error:  # a file from before app_state, or one closed meanwhile
         return None
     if row is None:
         return None

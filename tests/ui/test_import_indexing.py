@@ -49,3 +49,28 @@ def test_closing_the_window_stops_indexing_and_keeps_the_file_whole(
     qtbot.waitUntil(lambda: (indexed_share(seeded_store) or 1.0) > 0.0, timeout=30_000)
     win.close()  # waits for the chunk being written
     assert check_index(seeded_store) == []  # a backlog left, or none: either way consistent
+
+
+def test_search_says_how_much_is_indexed_while_a_backlog_waits(
+    qtbot, seeded_store, tmp_path, monkeypatch
+):
+    from desktop.store.io.backlog import index_step
+    from desktop.ui.import_dialog.jobs import Indexer
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.search import install
+
+    _backlog(seeded_store, tmp_path)
+    index_step(seeded_store, 1500)  # half of it indexed
+    monkeypatch.setattr(Indexer, "start", lambda self: False)  # the rest waits
+    win = MainWindow(seeded_store)
+    qtbot.addWidget(win)
+    win.show()
+    ui = install(win)
+    ui.session.field.insert("Backlog event")
+    ui.session.run_now()
+    assert ui.results.hit_rows()  # answered from what is indexed
+    assert ui.results.note == "50 % indexed: the latest import's events are being indexed"
+    ui.session.field.setText("zzqqxxnothing")
+    ui.session.run_now()
+    assert ui.results.note.startswith("50 % indexed")
+    win.close()

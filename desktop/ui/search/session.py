@@ -130,13 +130,13 @@ class SearchSession(QObject):
                             "names work in English or Chinese.",
                         ).format(query=shown)
                     )
-            share = indexed_share(self.store)
-            if share is not None:  # a big import is being indexed: say what search can see
-                self.view.add_note(
-                    translate(
-                        "Search", "{n} % indexed: the latest import's events are being indexed"
-                    ).format(n=int(share * 100))
-                )
+                share = indexed_share(self.store)
+                if share is not None:  # a big import is being indexed: say what search sees
+                    self.view.add_note(
+                        translate(
+                            "Search", "{n} % indexed: the latest import's events are being indexed"
+                        ).format(n=int(share * 100))
+                    )
         self.sig_searched.emit(text)
 
     def accept(self) -> None:
