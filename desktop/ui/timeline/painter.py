@@ -25,6 +25,7 @@ from desktop.domain.lane_plan import COLLAPSED_H, HEADER_MIN
 from desktop.domain.lanes import LaneRect
 from desktop.domain.text import rough_count
 from desktop.domain.time_scale import TimeScale
+from desktop.ui.i18n import num, translate
 from desktop.ui.timeline.axis import AxisMixin
 from desktop.ui.timeline.badges import BadgesMixin
 from desktop.ui.timeline.layers import LayersMixin, is_raster
@@ -264,7 +265,9 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
     def _count_text(self, lane: int) -> str:
         """The header's second line: how many events the lane has."""
         n = self.c.model.lanes[lane].count
-        return f"{n:,} event{'s' * (n != 1)}"
+        if n == 1:
+            return translate("Timeline", "{n} event").format(n=num(n))
+        return translate("Timeline", "{n} events").format(n=num(n))
 
     def _header_dynamic(self, p: QPainter, rect: LaneRect, col: dict) -> None:
         """What changes with the scale in a lane's header (drawn every frame, not cached):
@@ -296,9 +299,9 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         if plan is None or plan.stack is None:
             return ""
         if self.c.model.lanes[lane].key in self.c.planner.expanded:
-            return "▴ fewer rows"
+            return translate("Timeline", "▴ fewer rows")
         hidden = plan.stack.overflow()
-        return f"▾ {hidden:,} more" if hidden else ""
+        return translate("Timeline", "▾ {n} more").format(n=num(hidden)) if hidden else ""
 
     def _header(self, p: QPainter, lane, rect, col: dict, highlighted: bool) -> None:  # type: ignore[no-untyped-def]
         g = self.c.geo
