@@ -28,6 +28,7 @@ from desktop.domain.event_index import FLAG_DISPUTED
 from desktop.domain.lane_plan import DENSITY_H, ROW_H, LanePlan
 from desktop.domain.text import rough_count
 from desktop.domain.time_scale import TimeScale
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.canvas import TimelineCanvas
@@ -202,7 +203,9 @@ class MarksMixin:
         p.drawLine(QPointF(0, 4 + h + 0.5), QPointF(w, 4 + h + 0.5))
         p.setFont(self.small)
         p.setPen(col["muted"])
-        text = f"{rough_count(plan.count)} events in view: zoom in to read them"
+        text = translate("Timeline", "{n} events in view: zoom in to read them").format(
+            n=rough_count(plan.count)
+        )
         self.text(p, QPointF(4, 4 + h + 14), text, self.small)  # type: ignore[attr-defined]
 
     def _histogram_pixels(self, row: int, col: dict) -> np.ndarray:
