@@ -22,7 +22,9 @@ from desktop.store.queries import (
     organization_labels,
 )
 from desktop.store.timeline import timeline_columns
+from desktop.ui.document import words
 from desktop.ui.format import date_text
+from desktop.ui.i18n import translate
 
 GROUPINGS = ("org", "kind", "none")
 COLOUR_CODES = ("", *COLOURS)
@@ -164,9 +166,11 @@ class TimelineModel:
                 names[k].capitalize(),
             )
         if self.group_by == "none":
-            return np.zeros(len(cols["id"]), np.int64), lambda _k: ("all", "All events")
+            everything = translate("Dossier", "All events")
+            return np.zeros(len(cols["id"]), np.int64), lambda _k: ("all", everything)
         labels = self.org_labels
-        return cols["org"], lambda k: (f"org:{k}", labels.get(k, "No organization"))
+        nobody = translate("Timeline", "No organization")
+        return cols["org"], lambda k: (f"org:{k}", labels.get(k, nobody))
 
     # -- counts (follow the filter) ------------------------------------------------------------
     def org_counts(self) -> dict[int, int]:
@@ -271,7 +275,8 @@ class TimelineModel:
         missing = [i for i in ids if i not in self._labels]
         if missing:
             for eid, (title, start, end) in self.titles(missing).items():
-                when = date_text(start) + (f" – {date_text(end)}" if end else "")
+                when = words.dates(date_text(start) + (f" – {date_text(end)}" if end else ""))
+
                 self._labels[eid] = f"{title} · {when}" if title else ""
         return {i: self._labels.get(i, "") for i in ids}
 
