@@ -21,6 +21,7 @@ from desktop.domain.overview import (
 )
 from desktop.domain.ticks import LABEL_PAD
 from desktop.domain.time_scale import TimeScale
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     import weakref
@@ -114,7 +115,9 @@ class OverviewMixin:
         p.setPen(col["muted"])
         p.setFont(self.small)
         p.drawText(
-            QRectF(8, top, g.header_w - 12, g.overview_h), Qt.AlignmentFlag.AlignVCenter, "Overview"
+            QRectF(8, top, g.header_w - 12, g.overview_h),
+            Qt.AlignmentFlag.AlignVCenter,
+            translate("Timeline", "Overview"),
         )
         if full is None:
             return
