@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from desktop.domain.era_labels import place_era_labels
 from desktop.domain.ticks import LABEL_PAD, axis_ticks
 from desktop.domain.time_scale import TimeScale
+from desktop.ui.document import words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,13 +80,13 @@ class AxisMixin:
         p.setFont(self.bold)
         p.setPen(col["text"])
         for t in major:
-            if t.label:
-                self.text(p, QPointF(t.x + LABEL_PAD, 17), t.label, self.bold)
+            if t.label:  # in the interface language (words.tick: '2024年4月')
+                self.text(p, QPointF(t.x + LABEL_PAD, 17), words.tick(t.label), self.bold)
         p.setFont(self.small)
         p.setPen(col["muted"])
         for t in minor:
             if t.label:
-                self.text(p, QPointF(t.x + LABEL_PAD, 39), t.label, self.small)
+                self.text(p, QPointF(t.x + LABEL_PAD, 39), words.tick(t.label), self.small)
         era_font = QFont(self.small)
         era_font.setItalic(True)
         p.setFont(era_font)
