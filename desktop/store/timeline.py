@@ -62,6 +62,11 @@ def _generation(store: Store) -> int:
     return int(row[0]) if row else -1
 
 
+def _max_org(store: Store) -> int:
+    row = store.conn.execute("SELECT max(id) FROM organizations").fetchone()
+    return int(row[0]) if row and row[0] is not None else -1
+
+
 def _recorded(store: Store) -> tuple[int, str] | None:
     row = store.conn.execute(
         "SELECT generation, data FROM timeline_cache WHERE name = ?", (TOKEN_ROW,)
@@ -73,7 +78,9 @@ def _recorded(store: Store) -> tuple[int, str] | None:
 
 
 # -- reading valid files -----------------------------------------------------------------------
-def _load(folder: Path, token: str, generation: int) -> dict[str, np.ndarray] | None:
+def _load(
+    folder: Path, token: str, generation: int, max_org: int | None = None
+) -> dict[str, np.ndarray] | None:
     """The memory-mapped columns of ``columns-TOKEN`` when they are exactly what its manifest
     and the database say; None when anything is missing, different or unreadable."""
     where = folder / f"columns-{token}"
@@ -95,12 +102,34 @@ def _load(folder: Path, token: str, generation: int) -> dict[str, np.ndarray] | 
                 return None
             out[name] = col
         kinds = manifest["kind_names"]
-        if not all(isinstance(k, str) for k in kinds):
+        if not all(isinstance(k, str) for k in kinds) or not _sound(out, len(kinds), max_org):
             return None
         out["kind_names"] = np.array(kinds, dtype=str)
         return out
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _sound(cols: dict[str, np.ndarray], n_kinds: int, max_org: int | None) -> bool:
+    """What the timeline relies on holds (a file whose bytes were lost, say zeros after a
+    power cut, must not stop the window): starts sorted and finite, every end after its
+    start, kind codes, era flags and organization ids in range. A few passes over columns
+    that the first frame reads anyway."""
+    lo, hi = cols["lo"], cols["hi"]
+    if not len(lo):
+        return True
+    kind, org = cols["kind"], cols["org"]
+    return bool(
+        np.isfinite(lo[0])
+        and np.isfinite(hi).all()
+        and (lo[1:] >= lo[:-1]).all()
+        and (hi > lo).all()
+        and kind.min() >= 0
+        and kind.max() < n_kinds
+        and cols["era"].max() <= 1
+        and org.min() >= -1
+        and (max_org is None or org.max() <= max_org)
+    )
 
 
 # -- building ----------------------------------------------------------------------------------
@@ -302,7 +331,7 @@ def timeline_columns(store: Store, progress: Progress | None = None) -> dict[str
     built first; ``progress`` is told the fraction done, 0..1)."""
     recorded = _recorded(store) if _on_disk(store) else None
     if recorded and recorded[0] == _generation(store):
-        cols = _load(cache_dir(store.path), recorded[1], recorded[0])
+        cols = _load(cache_dir(store.path), recorded[1], recorded[0], _max_org(store))
         if cols is not None:
             return cols
     if not (store.readonly or store.conn.in_transaction) and _on_disk(store):
@@ -318,5 +347,5 @@ def columns_ready(store: Store) -> bool:
     return bool(
         recorded
         and recorded[0] == _generation(store)
-        and _load(cache_dir(store.path), recorded[1], recorded[0]) is not None
+        and _load(cache_dir(store.path), recorded[1], recorded[0], _max_org(store)) is not None
     )

@@ -119,7 +119,7 @@ def test_a_change_by_another_program_is_seen(generated):
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncated", "header", "manifest", "missing", "dtype", "rows"],
+    ["truncated", "header", "manifest", "missing", "dtype", "rows", "zeros", "org", "kind"],
 )
 def test_a_damaged_cache_is_never_used_but_built_again(generated, damage):
     path, store = generated
@@ -138,6 +138,12 @@ def test_a_damaged_cache_is_never_used_but_built_again(generated, damage):
         (folder / "org.npy").unlink()
     elif damage == "dtype":
         np.save(folder / "kind.npy", np.zeros(len(want["id"]), np.float32))
+    elif damage in ("zeros", "org", "kind"):  # the right length and type, wrong values
+        name, value = {"zeros": ("hi", 0), "org": ("org", 10**6), "kind": ("kind", 99)}[damage]
+        col = np.load(folder / f"{name}.npy", mmap_mode="r+")
+        col[len(col) // 2] = value
+        col.flush()
+        del col
     elif damage == "rows":
         data = json.loads(manifest.read_text(encoding="utf-8"))
         data["rows"] -= 1
