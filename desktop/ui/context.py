@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QUndoStack
     from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu
 
+    from desktop.domain.grades import Grade
     from desktop.store.database import Store
     from desktop.ui.bridge import StoreBridge
     from desktop.ui.bus import ChangeBus
@@ -57,6 +58,8 @@ class DossierPane(Protocol):
     def current_view(self) -> Any: ...  # DossierView | None: ``org_id``, ``dossier``
 
     def open_org_ids(self) -> list[int]: ...
+
+    def set_min_grade(self, grade: Grade) -> None: ...  # the filter's grade cuts every dossier
 
 
 class DetailsPane(Protocol):

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from desktop.domain.dossier_grade import graded_at_least
 from desktop.domain.grades import Grade
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
@@ -61,8 +62,9 @@ def dossier_document(
     font = latin_first(QFont(), BODY_PT)
     font.setFeature(QFont.Tag("liga"), 0)  # text copied from the PDF reads 'fl', not 'ﬂ'
     doc.setDefaultFont(font)
-    add_chart_resources(doc, d, CHART_SCALE)
-    names = tuple(s.name for s in metric_series(d))
+    shown = graded_at_least(d, min_grade or Grade())  # charts only of the figures kept
+    add_chart_resources(doc, shown, CHART_SCALE)
+    names = tuple(s.name for s in metric_series(shown))
     html = render_dossier(d, max_events=None, series_names=names, printed=True, min_grade=min_grade)
     doc.setHtml(html)
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, d.org.label)
@@ -176,20 +178,21 @@ class DossierExport:
         for action in (self.markdown_action, self.pdf_action, self.print_action):
             action.setEnabled(on)
 
-    def _current(self) -> tuple[int, str, float | None] | None:
+    def _current(self) -> tuple[int, str, float | None, Grade] | None:
         view = self.window.dossiers.current_view()
         if view is None or view.dossier is None:
             return None
-        return view.org_id, view.dossier.org.key, view.as_of
+        return view.org_id, view.dossier.org.key, view.as_of, view.min_grade
 
     def export(self, fmt: str, path: str | Path) -> Path | None:
-        """Export the visible dossier (as of its date) to ``path`` without asking."""
+        """Export the visible dossier as shown (as of its date, cut to the filter's grade) to
+        ``path`` without asking."""
         current = self._current()
         if current is None:
             return None
-        org_id, _key, as_of = current
+        org_id, _key, as_of, grade = current
         write = write_pdf if fmt == "pdf" else write_markdown
-        return write(self.window.store, org_id, path, as_of)
+        return write(self.window.store, org_id, path, as_of, min_grade=grade)
 
     def _ask(self, fmt: str) -> None:
         current = self._current()
@@ -226,7 +229,7 @@ class DossierExport:
         dialog = QPrintDialog(printer, self.window.qt)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        _print(dossier_document(self.window.store, current[0], current[2]), printer)
+        _print(dossier_document(self.window.store, current[0], current[2], current[3]), printer)
 
 
 def install(window: WindowContext) -> DossierExport:

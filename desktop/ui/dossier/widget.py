@@ -7,6 +7,8 @@ from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.domain.dossier_grade import graded_at_least
+from desktop.domain.grades import Grade
 from desktop.domain.model import Dossier
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
@@ -38,12 +40,14 @@ class DossierView(QTextBrowser):
         org_id: int,
         parent: QWidget | None = None,
         as_of: float | None = None,
+        min_grade: Grade | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dossierView")
         self.store = store
         self.org_id = org_id
         self.as_of = as_of
+        self.min_grade = min_grade or Grade()  # only the facts graded at least this (the filter)
         self.dossier: Dossier | None = None
         self.changes: ReviewChanges | None = None
         self.series: list[Series] = []
@@ -68,11 +72,17 @@ class DossierView(QTextBrowser):
         shown = [e.id for e in d.events] if d.event_count > len(d.events) else None
         self.changes = changes_since(self.store, self.org_id, event_ids=shown)
         scroll = self.verticalScrollBar().value()
-        self.series = metric_series(self.dossier)
+        # charts only of the figures the grade keeps (the document is cut by the same function)
+        self.series = metric_series(graded_at_least(d, self.min_grade))
         names = tuple(s.name for s in self.series)
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         html = render_dossier(
-            self.dossier, self.changes, series_names=names, dark=dark, note=render_markdown
+            d,
+            self.changes,
+            series_names=names,
+            dark=dark,
+            note=render_markdown,
+            min_grade=self.min_grade,
         )
         self.setHtml(html)
         self.verticalScrollBar().setValue(scroll)
@@ -157,6 +167,7 @@ class DossierTabs(QTabWidget):
         self.store = store
         self.as_of: float | None = None
         self.as_of_text = ""
+        self.min_grade = Grade()  # the filter's: every dossier shows only facts graded this
         self.follow = False
         self.can_follow = False
         self.closing = False
@@ -186,7 +197,7 @@ class DossierTabs(QTabWidget):
             if isinstance(page, DossierPage) and page.view.org_id == org_id:
                 self.setCurrentIndex(i)
                 return page.view
-        view = DossierView(self.store, org_id, None, self.as_of)
+        view = DossierView(self.store, org_id, None, self.as_of, self.min_grade)
         view.sig_open_org.connect(self.sig_open_org)
         view.sig_focus_event.connect(self.sig_focus_event)
         page = DossierPage(view, self)
@@ -302,6 +313,22 @@ class DossierTabs(QTabWidget):
     def _mark(self, index: int, on: bool) -> None:
         self.tabBar().setTabTextColor(index, HIGHLIGHT if on else QColor())
         self.setTabIcon(index, self._dot if on else QIcon())
+
+    # -- the filter's grade --------------------------------------------------------------------
+    def set_min_grade(self, grade: Grade) -> None:
+        """Cut every dossier to the facts graded at least ``grade``, as ``dossier export
+        --min-grade`` does (the empty grade: the whole dossier). Nothing is rendered when the
+        grade is the same; otherwise the dossier in front now, the others when they come to the
+        front."""
+        if grade == self.min_grade:
+            return
+        self.min_grade = grade
+        for view in self.views():
+            if view.min_grade != grade:
+                view.min_grade = grade
+                view.stale = True
+        if (current := self.current_view()) is not None and current.stale:
+            current.reload()
 
     # -- as of ---------------------------------------------------------------------------------
     def set_as_of(self, as_of: float | None, text: str | None = None) -> None:

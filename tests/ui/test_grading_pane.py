@@ -1,0 +1,90 @@
+"""The filter bar's "Graded ≥ …" cuts the open dossiers as ``dossier export --min-grade`` cuts
+the document (one function: desktop.domain.dossier_grade), says what it left out, and only a
+change of grade re-renders them."""
+
+from __future__ import annotations
+
+from desktop.domain.dossier_grade import graded_at_least, supported
+from desktop.domain.grades import Grade
+from desktop.store.io.markdown import dossier_markdown
+from desktop.store.queries import list_organizations
+
+B2 = Grade("B", 2)
+LEAD = "Only facts with a source graded at least B2"
+# a seed claim whose one citation is graded F2 (source cannot be judged): B2 leaves it out
+LOW = "Qwen 72B is the best open model available."
+
+
+def _org(window, name):
+    return next(o for o in list_organizations(window.store) if o.name == name)
+
+
+def _choose(bar, grade):
+    bar.grade.setCurrentIndex(bar.grade.findData(grade))
+
+
+def test_the_filter_grade_cuts_every_open_dossier_and_clearing_restores_it(window):
+    dossiers, bar = window.dossiers, window.filters_ui.bar
+    behind = dossiers.current_view()  # the busiest organization's, opened with the window
+    window.open_org(_org(window, "Alibaba Cloud").id)
+    front = dossiers.current_view()
+    assert front is not behind
+    low = next(c for c in front.dossier.claims if c.text == LOW)
+    assert not supported(low.citations, B2)  # the seed grades it low: the test means something
+    kept = [c.text for c in front.dossier.claims if supported(c.citations, B2)]
+    cut = [c.text for c in front.dossier.claims if c.text not in kept]
+    assert kept and LOW in cut
+    full = front.toPlainText()
+    assert LOW in full and LEAD not in full and all(t in full for t in kept)
+    before = (front.renders, behind.renders)
+
+    _choose(bar, "B2")
+    text = front.toPlainText()
+    assert LOW not in text and not any(t in text for t in cut)
+    assert all(t in text for t in kept)
+    assert f"{LEAD}: facts graded lower, or not graded, are left out." in text
+    # the same cut as the export: the claims the Markdown keeps are the ones the pane shows
+    md = dossier_markdown(window.store, front.org_id, min_grade=B2)
+    assert LEAD in md and LOW not in md and all(t in md for t in kept)
+    assert front.renders == before[0] + 1
+    # the dossier behind renders when it comes to the front, cut the same way
+    assert behind.renders == before[1] and behind.stale
+    shown = graded_at_least(behind.dossier, B2).events
+    dropped = [e.title for e in behind.dossier.events if e not in shown]
+    assert dropped and dropped[0] in behind.toPlainText()  # still the old rendering
+    dossiers.setCurrentIndex(dossiers.indexOf(behind.parent()))
+    assert behind.renders == before[1] + 1
+    assert LEAD in behind.toPlainText() and dropped[0] not in behind.toPlainText()
+    # a dossier opened while the filter is on is cut too
+    other = _org(window, "People's Republic of China")
+    window.open_org(other.id)
+    assert LEAD in dossiers.current_view().toPlainText()
+
+    bar.clear()
+    assert window.filters_ui.filter.min_grade.is_empty
+    assert LEAD not in dossiers.current_view().toPlainText()
+    dossiers.setCurrentIndex(dossiers.indexOf(front.parent()))
+    assert front.toPlainText() == full  # the whole dossier again
+
+
+def test_only_a_change_of_grade_re_renders_the_dossiers(window):
+    dossiers, bar = window.dossiers, window.filters_ui.bar
+    for name in ("Alibaba Cloud", "OpenAI"):
+        window.open_org(_org(window, name).id)
+    views = dossiers.views()
+    counts = [v.renders for v in views]
+    bar.date_from.setText("2024")  # only the date range: the timeline changes, not the dossiers
+    bar.date_from.editingFinished.emit()
+    assert window.filters_ui.filter.range is not None
+    assert [v.renders for v in views] == counts and not any(v.stale for v in views)
+    _choose(bar, "B2")
+    front = dossiers.current_view()
+    assert [v.renders for v in views] == [
+        n + (v is front) for v, n in zip(views, counts, strict=True)
+    ]
+    assert all(v.stale for v in views if v is not front)
+    counts = [v.renders for v in views]
+    bar.date_from.setText("2023")  # the dates again, the grade kept: nothing re-rendered
+    bar.date_from.editingFinished.emit()
+    assert [v.renders for v in views] == counts
+    assert LEAD in front.toPlainText()
