@@ -734,6 +734,14 @@
         <translation>来源评级不低于 {grade}（未评级的略去）</translation>
     </message>
     <message>
+        <source>understood: from {start} to {end}</source>
+        <translation>理解为：从 {start} 到 {end}</translation>
+    </message>
+    <message>
+        <source>understood: {date}</source>
+        <translation>理解为：{date}</translation>
+    </message>
+    <message>
         <source>, since {date}</source>
         <translation>，自 {date} 起</translation>
     </message>
@@ -776,6 +784,232 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source> (approximate)</source>
+        <translation>（约）</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Show the dossier as it was known at a date: &apos;May 2024&apos;, &apos;2024-07-04&apos;, &apos;Q2 2024&apos;. Empty: everything.</source>
+        <translation>按某一日期的已知情况显示档案：&apos;2024-05&apos;、&apos;2024-07-04&apos;、&apos;Q2 2024&apos;。留空：显示全部。</translation>
+    </message>
+    <message>
+        <source>Follow timeline</source>
+        <translation>跟随时间线</translation>
+    </message>
+    <message>
+        <source>Use the date at the centre of the timeline</source>
+        <translation>使用时间线中央的日期</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已审阅</translation>
+    </message>
+    <message>
+        <source>Remember now as this dossier&apos;s last review; clears the badges</source>
+        <translation>将此刻记为本档案的最近审阅时间；清除标记</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Could not remember open dossiers: {error}</source>
+        <translation>无法记住已打开的档案：{error}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Export dossier as &amp;Markdown…</source>
+        <translation>将档案导出为 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export dossier as &amp;PDF…</source>
+        <translation>将档案导出为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print dossier…</source>
+        <translation>打印档案(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>导出档案</translation>
+    </message>
+    <message>
+        <source>Could not export: {error}</source>
+        <translation>无法导出：{error}</translation>
+    </message>
+    <message>
+        <source>Exported the dossier to {path}</source>
+        <translation>已将档案导出到 {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The dossier shown before this one</source>
+        <translation>上一个显示的档案</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The dossier shown after this one</source>
+        <translation>下一个显示的档案</translation>
+    </message>
+    <message>
+        <source>This organization no longer exists.</source>
+        <translation>此机构已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <source>{verb} {kind} “{label}”</source>
+        <translation>{verb}{kind}“{label}”</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source> and {n} event</source>
+        <translation>及其 {n} 个事件</translation>
+    </message>
+    <message>
+        <source> and {n} events</source>
+        <translation>及其 {n} 个事件</translation>
+    </message>
+    <message>
+        <source>New &amp;organization…</source>
+        <translation>新建机构(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>New &amp;event…</source>
+        <translation>新建事件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit selected event…</source>
+        <translation>编辑所选事件…</translation>
+    </message>
+    <message>
+        <source>Delete selected event</source>
+        <translation>删除所选事件</translation>
+    </message>
+    <message>
+        <source>Edit organization…</source>
+        <translation>编辑机构…</translation>
+    </message>
+    <message>
+        <source>Delete organization…</source>
+        <translation>删除机构…</translation>
+    </message>
+    <message>
+        <source>Edit or delete an item of this organization…</source>
+        <translation>编辑或删除此机构的条目…</translation>
+    </message>
+    <message>
+        <source>&amp;Add to this organization</source>
+        <translation>添加到此机构(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New {kind}</source>
+        <translation>新建{kind}</translation>
+    </message>
+    <message>
+        <source>Edit {kind} “{label}”</source>
+        <translation>编辑{kind}“{label}”</translation>
+    </message>
+    <message>
+        <source>Could not delete {kind} “{label}”: {error}</source>
+        <translation>无法删除{kind}“{label}”：{error}</translation>
+    </message>
+    <message>
+        <source>Could not delete organization “{label}”: {error}</source>
+        <translation>无法删除机构“{label}”：{error}</translation>
+    </message>
+    <message>
+        <source>Delete organization</source>
+        <translation>删除机构</translation>
+    </message>
+    <message>
+        <source>Delete “{label}” with its people&apos;s roles there, its claims, metrics, relationships and citations? Its products stay, without an owner.</source>
+        <translation>要删除“{label}”及其人物职务、说法、数据、关系和引用吗？其产品将保留，但不再有所属机构。</translation>
+    </message>
+    <message>
+        <source>It is linked to {linked} event; {only} of them involve no other organization. You can undo this with Ctrl+Z.</source>
+        <translation>它关联了 {linked} 个事件，其中 {only} 个不涉及其他机构。可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>It is linked to {linked} events; {only} of them involve no other organization. You can undo this with Ctrl+Z.</source>
+        <translation>它关联了 {linked} 个事件，其中 {only} 个不涉及其他机构。可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Keep its events</source>
+        <translation>保留其事件</translation>
+    </message>
+    <message>
+        <source>Delete its {n} own event</source>
+        <translation>删除其独有的 {n} 个事件</translation>
+    </message>
+    <message>
+        <source>Delete its {n} own events</source>
+        <translation>删除其独有的 {n} 个事件</translation>
+    </message>
+    <message>
+        <source>e.g. early May 2024, Q2 2024, 9 Jul 2024</source>
+        <translation>如 2024-05、Q2 2024、2024-07-09，或 early May 2024</translation>
+    </message>
+    <message>
+        <source>Items of “{name}”</source>
+        <translation>“{name}”的条目</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Deleting is undoable (Ctrl+Z).</source>
+        <translation>删除可以撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Role here</source>
+        <translation>在此机构的职务</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetails</name>
+    <message>
+        <source>Click an event on the timeline to see its details.</source>
+        <translation>单击时间线上的事件以查看其详情。</translation>
     </message>
 </context>
 <context>
@@ -830,7 +1064,7 @@
     </message>
     <message>
         <source>e.g. early May 2024, or 4–6 Jul 2024</source>
-        <translation>如 early May 2024 或 4–6 Jul 2024</translation>
+        <translation>如 2024-05、2024-07-04，或 early May 2024</translation>
     </message>
     <message>
         <source>End</source>
@@ -1051,6 +1285,165 @@
     <message>
         <source>source</source>
         <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>Any country</source>
+        <translation>任意国家/地区</translation>
+    </message>
+    <message>
+        <source>Any grade</source>
+        <translation>任意评级</translation>
+    </message>
+    <message>
+        <source>Only facts from sources graded at least this on the Admiralty scale: the source&apos;s reliability A (completely reliable) to F (cannot be judged) and the information&apos;s credibility 1 (confirmed) to 6 (cannot be judged). An event passes when one of its supporting citations does; events nobody graded are left out.</source>
+        <translation>仅显示来源评级（海军部评级体系）不低于此项的事实：来源可靠性从 A（完全可靠）到 F（无法判断），信息可信度从 1（已证实）到 6（无法判断）。只要事件的一条支持性引用符合即保留；未经任何评级的事件将被略去。</translation>
+    </message>
+    <message>
+        <source>the end of the span is before its start</source>
+        <translation>时间段的结束早于开始</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>★ Starred</source>
+        <translation>★ 已加星标</translation>
+    </message>
+    <message>
+        <source>Only events with a starred note</source>
+        <translation>仅显示笔记已加星标的事件</translation>
+    </message>
+    <message>
+        <source>Only events of organizations based in this country</source>
+        <translation>仅显示总部位于此国家/地区的机构的事件</translation>
+    </message>
+    <message>
+        <source>from, e.g. 2023</source>
+        <translation>起，如 2023</translation>
+    </message>
+    <message>
+        <source>to, e.g. May 2024</source>
+        <translation>止，如 2024-05</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every event again</source>
+        <translation>重新显示所有事件</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Graded ≥ F6 (graded at all)</source>
+        <translation>评级 ≥ F6（凡有评级）</translation>
+    </message>
+    <message>
+        <source>Graded ≥ {grade}</source>
+        <translation>评级 ≥ {grade}</translation>
+    </message>
+    <message>
+        <source>A year, a month or a day: 2023, May 2024, 4 Jul 2024</source>
+        <translation>年、月或日：2023、2024-05、2024-07-04</translation>
+    </message>
+    <message>
+        <source>Find {what}</source>
+        <translation>查找{what}</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filter</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Export timeline &amp;image…</source>
+        <translation>导出时间线图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The timeline as shown (filter, range, lanes) as PNG or SVG</source>
+        <translation>将当前显示的时间线（筛选、范围、泳道）导出为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>Saved &amp;views</source>
+        <translation>已保存的视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save current view…</source>
+        <translation>保存当前视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>没有已保存的视图</translation>
+    </message>
+    <message>
+        <source>&amp;Delete saved view</source>
+        <translation>删除已保存的视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export timeline image</source>
+        <translation>导出时间线图像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Exported {n} event to {path}</source>
+        <translation>已将 {n} 个事件导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {n} events to {path}</source>
+        <translation>已将 {n} 个事件导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Save current view</source>
+        <translation>保存当前视图</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Delete saved view</source>
+        <translation>删除已保存的视图</translation>
+    </message>
+    <message>
+        <source>{n} event shown</source>
+        <translation>显示 {n} 个事件</translation>
+    </message>
+    <message>
+        <source>{n} events shown</source>
+        <translation>显示 {n} 个事件</translation>
+    </message>
+    <message>
+        <source>in {n} lane</source>
+        <translation>，分布在 {n} 条泳道</translation>
+    </message>
+    <message>
+        <source>in {n} lanes</source>
+        <translation>，分布在 {n} 条泳道</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1789,101 @@
     <message>
         <source>No note to edit (select an event first)</source>
         <translation>没有可编辑的笔记（请先选择一个事件）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit all</source>
+        <translation>显示全部(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Involves {names}</source>
+        <translation>涉及：{names}</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>{n} 个事件</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>{n} 个事件</translation>
+    </message>
+    <message>
+        <source>{n} organization</source>
+        <translation>{n} 个机构</translation>
+    </message>
+    <message>
+        <source>{n} organizations</source>
+        <translation>{n} 个机构</translation>
+    </message>
+    <message>
+        <source>{n} note</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <source>{n} notes</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Note NOT saved</source>
+        <translation>笔记未保存！</translation>
+    </message>
+    <message>
+        <source>Note unsaved…</source>
+        <translation>笔记尚未保存…</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
     </message>
 </context>
 <context>
@@ -2063,6 +2551,35 @@ Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with
     <message>
         <source>could not write {path}</source>
         <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <source>{n} events in view: zoom in to read them</source>
+        <translation>视图内有 {n} 个事件：放大以查看</translation>
+    </message>
+    <message>
+        <source>No organization</source>
+        <translation>无机构</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <extracomment>Pixel columns per histogram bar: a bar BIN_PX - 1 wide and a one-pixel gap.</extracomment>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>{n} 个事件</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>{n} 个事件</translation>
+    </message>
+    <message>
+        <source>▴ fewer rows</source>
+        <translation>▴ 收起</translation>
+    </message>
+    <message>
+        <source>▾ {n} more</source>
+        <translation>▾ 还有 {n} 个</translation>
     </message>
 </context>
 </TS>
