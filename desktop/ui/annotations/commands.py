@@ -18,6 +18,7 @@ from desktop.store import annotations as notes
 from desktop.store import annotations_bulk as bulk
 from desktop.store.annotations_bulk import NoteState
 from desktop.store.database import Store
+from desktop.ui.i18n import colour_name, translate
 from desktop.ui.undo import ErrorSink, StoreCommand
 
 __all__ = ["ErrorSink", "StatesCommand", "bulk_annotate", "push_states", "rename_tag"]
@@ -84,14 +85,24 @@ def bulk_annotate(
     changed = sum(1 for b, a in zip(before, after, strict=True) if b != a)
     parts = []
     if tags_add:
-        parts.append("tag " + ", ".join(notes.normalize_tags(tags_add)))
+        tags = ", ".join(notes.normalize_tags(tags_add))
+        parts.append(translate("Annotations", "tag {tags}").format(tags=tags))
     if tags_remove:
-        parts.append("untag " + ", ".join(notes.normalize_tags(tags_remove)))
+        tags = ", ".join(notes.normalize_tags(tags_remove))
+        parts.append(translate("Annotations", "untag {tags}").format(tags=tags))
     if starred is not None:
-        parts.append("star" if starred else "unstar")
+        if starred:
+            parts.append(translate("Annotations", "star"))
+        else:
+            parts.append(translate("Annotations", "unstar"))
     if colour is not None:
-        parts.append(f"colour {colour}")
-    text = f"{' and '.join(parts) or 'annotate'} {len(targets)} item{'s' * (len(targets) != 1)}"
+        name = colour_name(colour).lower() if colour != "none" else colour
+        parts.append(translate("Annotations", "colour {colour}").format(colour=name))
+    what = translate("Annotations", " and ").join(parts) or translate("Annotations", "annotate")
+    if len(targets) == 1:
+        text = translate("Annotations", "{what} {n} item").format(what=what, n=len(targets))
+    else:
+        text = translate("Annotations", "{what} {n} items").format(what=what, n=len(targets))
     push_states(undo_stack, store, text.capitalize(), before, after, on_error)
     return changed
 
@@ -104,5 +115,7 @@ def rename_tag(
     count = notes.rename_tag(store, old, new)
     after = bulk.current_states(store, [s.uuid for s in before])
     if count:
-        push_states(undo_stack, store, f"Rename tag {old} to {new}", before, after, on_error)
+        text = translate("Annotations", "Rename tag {old} to {new}").format(old=old, new=new)
+        push_states(undo_stack, store, text, before, after, on_error)
+
     return count
