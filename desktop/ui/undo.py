@@ -24,6 +24,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
+from desktop.ui.i18n import translate
 
 ErrorSink = Callable[[str], None]
 
@@ -31,7 +32,11 @@ ErrorSink = Callable[[str], None]
 def failure_text(action: str, step: str, exc: Exception) -> str:
     """'Could not undo Edit event “WAIC 2024”: it no longer exists' (one line)."""
     why = " ".join(str(exc).split()) or type(exc).__name__
-    return f"Could not {action} {step}: {why}"
+    if action == "undo":
+        text = translate("Editing", "Could not undo {step}: {why}")
+    else:
+        text = translate("Editing", "Could not redo {step}: {why}")
+    return text.format(step=step, why=why)
 
 
 class StoreCommand(QUndoCommand):
