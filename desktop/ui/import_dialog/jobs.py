@@ -101,19 +101,25 @@ def plan_work(
         if db_path is None or not plan.valid:
             return preview
         if plan.valid > DRY_RUN_LIMIT:
-            preview.note = f"{plan.valid:,} rows: new and updated are counted when importing"
+            preview.note = translate(
+                "Import", "{n} rows: new and updated are counted when importing"
+            ).format(n=f"{plan.valid:,}")
             return preview
         try:
             other = open_store(db_path)
         except StoreError as exc:
-            preview.note = f"counts not checked against the database: {exc}"
+            preview.note = translate(
+                "Import", "counts not checked against the database: {error}"
+            ).format(error=exc)
             return preview
         try:
             preview.report = apply_import(
                 other, plan, partial=True, dry_run=True, progress=progress, cancel=cancel
             )
         except StoreError as exc:
-            preview.note = f"counts not checked against the database: {exc}"
+            preview.note = translate(
+                "Import", "counts not checked against the database: {error}"
+            ).format(error=exc)
         finally:
             other.close()
         return preview
