@@ -35,3 +35,17 @@ def graded_at_least(d: Dossier, bar: Grade) -> Dossier:
         event_count=len(events),
         event_citations={i: cs for i, cs in d.event_citations.items() if i in kept},
     )
+
+
+def fact_count(d: Dossier) -> int:
+    """The facts a grade can leave out: people's roles, products, events (those assembled),
+    claims, figures and relationships."""
+    parts = (d.roles, d.products, d.events, d.claims, d.metrics, d.relationships)
+    return sum(len(p) for p in parts)
+
+
+def left_out(d: Dossier, bar: Grade) -> tuple[int, int]:
+    """(how many facts ``bar`` leaves out of ``d``, how many there are), counted on the cut
+    :func:`graded_at_least` makes, so the count and the document cannot disagree."""
+    total = fact_count(d)
+    return total - fact_count(graded_at_least(d, bar)), total

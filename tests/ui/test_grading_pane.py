@@ -4,7 +4,7 @@ change of grade re-renders them."""
 
 from __future__ import annotations
 
-from desktop.domain.dossier_grade import graded_at_least, supported
+from desktop.domain.dossier_grade import fact_count, graded_at_least, left_out, supported
 from desktop.domain.grades import Grade
 from desktop.store.io.markdown import dossier_markdown
 from desktop.store.queries import list_organizations
@@ -47,6 +47,11 @@ def test_the_filter_grade_cuts_every_open_dossier_and_clearing_restores_it(windo
     md = dossier_markdown(window.store, front.org_id, min_grade=B2)
     assert LEAD in md and LOW not in md and all(t in md for t in kept)
     assert front.renders == before[0] + 1
+    # the strip above it counts what the grade hides
+    hidden, total = left_out(front.dossier, B2)
+    assert hidden >= len(cut) and total == fact_count(front.dossier)
+    strip = front.parent().bar.graded
+    assert strip.text() == f"Graded at least B2: {hidden} of {total} facts hidden"
     # the dossier behind renders when it comes to the front, cut the same way
     assert behind.renders == before[1] and behind.stale
     shown = graded_at_least(behind.dossier, B2).events
@@ -65,6 +70,7 @@ def test_the_filter_grade_cuts_every_open_dossier_and_clearing_restores_it(windo
     assert LEAD not in dossiers.current_view().toPlainText()
     dossiers.setCurrentIndex(dossiers.indexOf(front.parent()))
     assert front.toPlainText() == full  # the whole dossier again
+    assert strip.text() == ""
 
 
 def test_only_a_change_of_grade_re_renders_the_dossiers(window):

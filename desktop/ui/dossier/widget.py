@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.domain.dossier_grade import graded_at_least
+from desktop.domain.dossier_grade import graded_at_least, left_out
 from desktop.domain.grades import Grade
 from desktop.domain.model import Dossier
 from desktop.store.database import Store
@@ -33,6 +33,8 @@ class DossierView(QTextBrowser):
     """An organization link was clicked."""
     sig_focus_event = Signal(int)
     """An event link was clicked."""
+    sig_rendered = Signal()
+    """The dossier was read and rendered again (``left_out`` is up to date)."""
 
     def __init__(
         self,
@@ -51,6 +53,7 @@ class DossierView(QTextBrowser):
         self.dossier: Dossier | None = None
         self.changes: ReviewChanges | None = None
         self.series: list[Series] = []
+        self.left_out = (0, 0)  # (facts the grade leaves out, facts in all)
         self.stale = False  # something it shows changed while it was behind another tab
         self.renders = 0  # how many times it was read and rendered (tests, benchmarks)
         self.setOpenLinks(False)
@@ -65,7 +68,9 @@ class DossierView(QTextBrowser):
         self.dossier = load_dossier(self.store, self.org_id, self.as_of)
         if self.dossier is None:
             self.changes = None
+            self.left_out = (0, 0)
             self.setPlainText(translate("Dossier", "This organization no longer exists."))
+            self.sig_rendered.emit()
 
             return
         d = self.dossier
@@ -86,6 +91,8 @@ class DossierView(QTextBrowser):
         )
         self.setHtml(html)
         self.verticalScrollBar().setValue(scroll)
+        self.left_out = left_out(d, self.min_grade)
+        self.sig_rendered.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -134,6 +141,12 @@ class DossierPage(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.bar)
         layout.addWidget(view, 1)
+        view.sig_rendered.connect(self.show_left_out)
+        self.show_left_out()
+
+    def show_left_out(self) -> None:
+        """The strip says how many facts the filter's grade hides from this dossier."""
+        self.bar.show_left_out(str(self.view.min_grade), *self.view.left_out)
 
 
 def _dot_icon(colour: QColor) -> QIcon:
