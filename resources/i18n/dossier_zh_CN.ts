@@ -375,6 +375,46 @@
         <source>Change the notes of {n} selected events?</source>
         <translation>要修改所选 {n} 个事件的笔记吗？</translation>
     </message>
+    <message>
+        <source>tag {tags}</source>
+        <translation>添加标签 {tags}</translation>
+    </message>
+    <message>
+        <source>untag {tags}</source>
+        <translation>移除标签 {tags}</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>加星标</translation>
+    </message>
+    <message>
+        <source>unstar</source>
+        <translation>取消星标</translation>
+    </message>
+    <message>
+        <source>colour {colour}</source>
+        <translation>标为{colour}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>并</translation>
+    </message>
+    <message>
+        <source>annotate</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>{what} {n} item</source>
+        <translation>{what}（{n} 项）</translation>
+    </message>
+    <message>
+        <source>{what} {n} items</source>
+        <translation>{what}（{n} 项）</translation>
+    </message>
+    <message>
+        <source>Rename tag {old} to {new}</source>
+        <translation>将标签 {old} 重命名为 {new}</translation>
+    </message>
 </context>
 <context>
     <name>Colours</name>
@@ -818,6 +858,10 @@
         <translation>截至</translation>
     </message>
     <message>
+        <source>Graded at least {grade}: {hidden} of {total} facts hidden</source>
+        <translation>评级不低于 {grade}：已隐藏 {hidden} 条事实（共 {total} 条）</translation>
+    </message>
+    <message>
         <source>Could not remember open dossiers: {error}</source>
         <translation>无法记住已打开的档案：{error}</translation>
     </message>
@@ -1003,6 +1047,14 @@
     <message>
         <source>Role here</source>
         <translation>在此机构的职务</translation>
+    </message>
+    <message>
+        <source>Could not undo {step}: {why}</source>
+        <translation>无法撤销“{step}”：{why}</translation>
+    </message>
+    <message>
+        <source>Could not redo {step}: {why}</source>
+        <translation>无法重做“{step}”：{why}</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1798,14 @@
     <message>
         <source>Read as</source>
         <translation>读取为</translation>
+    </message>
+    <message>
+        <source>{n} rows: new and updated are counted when importing</source>
+        <translation>{n} 行：新增和更新的数量将在导入时统计</translation>
+    </message>
+    <message>
+        <source>counts not checked against the database: {error}</source>
+        <translation>未能与数据库核对数量：{error}</translation>
     </message>
     <message>
         <source>Indexing for search: {n} %</source>
