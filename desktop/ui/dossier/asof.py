@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.dossier import as_of_seconds
 from desktop.ui.colours import error_style
-from desktop.ui.i18n import num, translate
+from desktop.ui.i18n import translate
 
 parse_as_of = as_of_seconds  # 'May 2024' -> the last second of May 2024; '' -> None
 
@@ -60,8 +60,6 @@ class AsOfBar(QWidget):
         self.review.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click keeps focus
         self.error = QLabel(self)
         self.error.setStyleSheet(error_style(self))
-        self.graded = QLabel(self)  # what the filter's grade hides (empty: no grade)
-        self.graded.setObjectName("dossierGradeCut")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(QLabel(translate("Dossier", "As of"), self))
@@ -69,7 +67,6 @@ class AsOfBar(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.follow)
         layout.addWidget(self.error, 1)
-        layout.addWidget(self.graded)
         layout.addWidget(self.review)
 
     def show_state(self, text: str, follow: bool, can_follow: bool) -> None:
@@ -84,14 +81,6 @@ class AsOfBar(QWidget):
         for w in (self.edit, self.follow):
             w.blockSignals(False)
         self.error.clear()
-
-    def show_left_out(self, grade: str, hidden: int, total: int) -> None:
-        """'Graded at least B2: 12 of 40 facts hidden' (nothing without a grade)."""
-        text = ""
-        if grade:
-            text = translate("Dossier", "Graded at least {grade}: {hidden} of {total} facts hidden")
-            text = text.format(grade=grade, hidden=num(hidden), total=num(total))
-        self.graded.setText(text)
 
     def _typed(self) -> None:
         if self.follow.isChecked():

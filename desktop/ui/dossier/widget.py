@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QShowEvent
-from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.domain.dossier_grade import graded_at_least, left_out
 from desktop.domain.grades import Grade
@@ -19,7 +19,7 @@ from desktop.ui.document.notes import render_markdown
 from desktop.ui.document.render import instant_text, render_dossier
 from desktop.ui.dossier.asof import AsOfBar
 from desktop.ui.dossier.charts import Series, chart_image, metric_series
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import num, translate
 
 HIGHLIGHT = QColor("#c2410c")
 FOLLOW_DELAY_MS = 150  # wait for the timeline to settle before re-assembling dossiers
@@ -128,7 +128,8 @@ class DossierView(QTextBrowser):
 
 
 class DossierPage(QWidget):
-    """A tab: the as-of/review strip above the dossier view."""
+    """A tab: the as-of/review strip, under it (with a grade on the filter) how many facts the
+    grade hides, then the dossier view."""
 
     def __init__(self, view: DossierView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,14 +140,23 @@ class DossierPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.graded = QLabel(self)
+        self.graded.setObjectName("dossierGradeCut")
+        self.graded.setWordWrap(True)
+        self.graded.setContentsMargins(6, 0, 6, 2)
         layout.addWidget(self.bar)
+        layout.addWidget(self.graded)
         layout.addWidget(view, 1)
         view.sig_rendered.connect(self.show_left_out)
         self.show_left_out()
 
     def show_left_out(self) -> None:
-        """The strip says how many facts the filter's grade hides from this dossier."""
-        self.bar.show_left_out(str(self.view.min_grade), *self.view.left_out)
+        """'Graded ≥ B2: 14 of 27 facts hidden' (hidden without a grade on the filter)."""
+        grade = self.view.min_grade
+        hidden, total = self.view.left_out
+        text = translate("Dossier", "Graded ≥ {grade}: {hidden} of {total} facts hidden")
+        self.graded.setText(text.format(grade=grade, hidden=num(hidden), total=num(total)))
+        self.graded.setVisible(not grade.is_empty)
 
 
 def _dot_icon(colour: QColor) -> QIcon:
