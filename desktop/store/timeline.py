@@ -52,9 +52,21 @@ def cache_dir(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + CACHE_SUFFIX)
 
 
+#: Below this many events the columns are read from the rows on every open (a few hundred
+#: milliseconds at most) and no cache folder is made beside the database.
+FILES_FROM = 50_000
+
+
 def _on_disk(store: Store) -> bool:
     """A database in a file (not ``:memory:``): it can have cache files beside it."""
     return str(store.path) != ":memory:" and store.path.is_file()
+
+
+def _worth_files(store: Store) -> bool:
+    """Whether the events are many enough for cache files (the highest id, read from the
+    table's b-tree without a scan, stands for their number)."""
+    row = store.conn.execute("SELECT max(id) FROM events").fetchone()
+    return bool(row and row[0] is not None and row[0] >= FILES_FROM)
 
 
 def _generation(store: Store) -> int:
@@ -348,7 +360,11 @@ def timeline_columns(store: Store, progress: Progress | None = None) -> dict[str
         cols = _load(cache_dir(store.path), recorded[1], recorded[0], _max_org(store))
         if cols is not None:
             return cols
-    if not (store.readonly or store.conn.in_transaction) and _on_disk(store):
+    if (
+        not (store.readonly or store.conn.in_transaction)
+        and _on_disk(store)
+        and _worth_files(store)
+    ):
         cols = _build_files(store, progress)
         if cols is not None:
             return cols

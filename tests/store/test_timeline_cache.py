@@ -44,6 +44,24 @@ def _as_lists(cols):
     return out
 
 
+@pytest.fixture(autouse=True)
+def files_for_small_databases(monkeypatch):
+    """These tests use a few thousand events: let them have cache files as big ones do."""
+    monkeypatch.setattr(timeline, "FILES_FROM", 0)
+
+
+def test_a_small_database_gets_no_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(timeline, "FILES_FROM", 50_000)
+    path = tmp_path / "small.db"
+    store = generate(path, 3000, n_orgs=40)
+    try:
+        cols = timeline_columns(store)
+        assert _as_lists(cols) == _reference(store)
+    finally:
+        store.close()
+    assert not cache_dir(path).exists()
+
+
 def _files(path):
     return sorted((cache_dir(path)).glob("columns-*"))
 
