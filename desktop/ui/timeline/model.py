@@ -25,6 +25,7 @@ from desktop.store.timeline import timeline_columns
 from desktop.ui.document import words
 from desktop.ui.format import date_text
 from desktop.ui.i18n import translate
+from desktop.ui.timeline.preparing import Preparing
 
 GROUPINGS = ("org", "kind", "none")
 COLOUR_CODES = ("", *COLOURS)
@@ -58,12 +59,29 @@ class TimelineModel:
         self._collapsed: set[str] = set()
         self.filter = EventFilter()
         self.generation = 0  # counts rebuilds of the lanes and the index
+        self._loading = self._reload_again = False
         self.reload()
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the columns from the store (sorted by start once), then rebuild the lanes."""
-        cols = timeline_columns(self.store)
+        """Read the columns from the store (sorted by start once), then rebuild the lanes.
+        A build of the column files (after the events changed) shows its progress; a reload
+        asked for meanwhile (the progress dialog lets events through) runs after it."""
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        try:
+            with Preparing() as progress:
+                cols = timeline_columns(self.store, progress=progress)
+            self._use(cols)
+        finally:
+            self._loading = False
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _use(self, cols: dict[str, np.ndarray]) -> None:
         self._titles.clear()
         self._labels.clear()
         self.kind_names = [str(k) for k in cols["kind_names"]]
