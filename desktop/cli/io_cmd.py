@@ -25,6 +25,7 @@ from desktop.store.io.importers import check_plan
 from desktop.store.io.readers import FORMATS
 from desktop.store.io.timesketch import export_timesketch
 from desktop.store.library import default_database_path, open_or_create
+from desktop.store.timeline import prepare_timeline
 
 EXPORTERS: dict[str, Callable[..., int]] = {
     "csv": export_csv,
@@ -198,6 +199,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.dry_run:  # committed; the search index follows, and is whole on exit
             counter = _Counter("indexing")
             index_backlog(store, progress=counter.share, chunk_seconds=ALONE_SECONDS)
+            counter.clear()
+            # and the timeline's column files, so that the window opens without building them
+            counter = _Counter("preparing the timeline")
+            prepare_timeline(store, progress=counter.share)
     finally:
         counter.clear()
         store.close()

@@ -371,6 +371,15 @@ def timeline_columns(store: Store, progress: Progress | None = None) -> dict[str
     return _build_in_memory(store, progress)
 
 
+def prepare_timeline(store: Store, progress: Progress | None = None) -> bool:
+    """Build the column files now if a window would have to (a database big enough for them,
+    written since they were made): after an import, so the next open is quick. True when
+    files were built."""
+    if store.readonly or not _on_disk(store) or not _worth_files(store) or columns_ready(store):
+        return False
+    return _build_files(store, progress) is not None
+
+
 def columns_ready(store: Store) -> bool:
     """Whether :func:`timeline_columns` would answer from valid files (no build)."""
     recorded = _recorded(store) if _on_disk(store) else None

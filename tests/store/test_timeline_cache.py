@@ -289,3 +289,26 @@ def test_a_cache_folder_that_is_a_link_is_neither_used_nor_written_through(gener
     cache_dir(path).symlink_to(elsewhere)
     assert _as_lists(timeline_columns(store)) == _reference(store)
     assert list(elsewhere.iterdir()) == [] and not columns_ready(store)
+
+
+def test_prepare_builds_the_files_once_and_an_import_leaves_them_ready(generated, tmp_path):
+    from desktop.cli import main
+    from desktop.store.timeline import prepare_timeline
+
+    path, store = generated
+    try:
+        seen: list[float] = []
+        assert not columns_ready(store)
+        assert prepare_timeline(store, progress=seen.append)
+        assert columns_ready(store) and seen and seen[-1] == pytest.approx(1.0)
+        assert not prepare_timeline(store)  # nothing to do
+    finally:
+        store.close()
+    source = tmp_path / "more.csv"
+    source.write_text("title,date\nOne more,2024-07-09\n", encoding="utf-8")
+    assert main(["import", str(source), "--db", str(path)]) == 0
+    store = open_store(path, readonly=True)
+    try:
+        assert columns_ready(store)  # the window will not have to build them
+    finally:
+        store.close()
