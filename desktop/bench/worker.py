@@ -78,7 +78,10 @@ def timeline(path: Path) -> None:
     warm_ms, canvas, store = first_paint()
     n = len(canvas.model.index)
     events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])  # type: ignore[attr-defined]
-    emit(Result("timeline", "open_to_first_paint", warm_ms, "ms", events, 2000.0))
+    huge = events > 2_000_000  # the targets of the 10M figures (issue: ten million events)
+    emit(
+        Result("timeline", "open_to_first_paint", warm_ms, "ms", events, 3000.0 if huge else 2000.0)
+    )
     emit(
         Result(
             "timeline",
@@ -86,6 +89,7 @@ def timeline(path: Path) -> None:
             cold_ms,
             "ms",
             events,
+            20000.0 if huge else None,
             context={
                 "note": "includes building the cache files (as after an import)",
                 "progress_reports": len(progress),
@@ -147,7 +151,7 @@ def timeline(path: Path) -> None:
     # the sweeps zoom about another event than the frames above, so no range repeats
     anchor = float(lo_sorted[len(lo_sorted) * 3 // 5]) if n else centre + 1.0
     _sweeps(canvas, image, anchor, full, spans[3], events)
-    emit(Result("timeline", "peak_rss", peak_rss_mb(), "MB", events, 500.0))
+    emit(Result("timeline", "peak_rss", peak_rss_mb(), "MB", events, 1000.0 if huge else 500.0))
     store.close()  # type: ignore[attr-defined]
 
 
