@@ -6,11 +6,11 @@ A frame on a raster device (the widget, a PNG) is composed from images made once
   same on every row, so one row is painted and repeated down the lane area as a texture brush
   (an antialiased vertical line costs a blend per row; a tiled row is a plain copy). Keyed by
   the scale, the width and the eras.
-* the *chrome*: lane bands, the highlight tint, the lane header column and the lane separators,
-  on a transparent layer. Keyed by the visible lanes (index, y, height, title, count, collapsed),
-  so zooming and panning reuse it.
 * the *lanes* composite (ground + chrome, opaque), made when a frame repeats the previous
-  frame's scale and lanes: such a frame then costs one copy.
+  frame's scale and lanes: such a frame then costs one copy. The chrome (lane bands, the
+  highlight tint, the header column, the separators) is otherwise drawn over the ground every
+  frame: lane heights follow the stacking, so while panning they change every few frames, and
+  a layer remade that often cost more than the fills and cached texts it saved.
 * the *axis* strip (ticks, labels and the era strip above the lanes), keyed by the scale.
 * the overview band without its window rectangle, keyed by its histogram.
 

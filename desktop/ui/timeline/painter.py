@@ -173,15 +173,12 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         w, top = c.width(), g.axis_h
 
         def lane_area(lp: QPainter) -> None:
-            """Ground, then chrome, over the rows [top, bottom)."""
+            """Ground, then chrome, over the rows [top, bottom). The chrome is drawn, not
+            kept as a layer: lane heights change as stacked rows come and go while panning,
+            and a few fills and cached texts cost less than blending a full-size layer (and
+            far less than remaking it)."""
             self._fill_ground(lp, scale_key, ground, top, bottom)
-
-            def chrome(cp: QPainter) -> None:
-                cp.translate(0, -top)
-                self._chrome(cp, col, bottom, visible, hl_lane)
-
-            layer = self._layer("chrome", chrome_key, w, bottom - top, chrome)
-            lp.drawImage(QPointF(0, top), layer)
+            self._chrome(lp, col, bottom, visible, hl_lane)
 
         # a frame repainted unchanged (same scale and lanes) blits one opaque image
         both = (scale_key, chrome_key)
