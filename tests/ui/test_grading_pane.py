@@ -71,7 +71,7 @@ def test_the_filter_grade_cuts_every_open_dossier_and_clearing_restores_it(windo
     assert LEAD not in dossiers.current_view().toPlainText()
     dossiers.setCurrentIndex(dossiers.indexOf(front.parent()))
     assert front.toPlainText() == full  # the whole dossier again
-    assert not strip.isVisible()
+    assert not strip.isVisible() and strip.text() == ""
 
 
 def test_only_a_change_of_grade_re_renders_the_dossiers(window):

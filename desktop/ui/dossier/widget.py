@@ -154,9 +154,12 @@ class DossierPage(QWidget):
         """'Graded ≥ B2: 14 of 27 facts hidden' (hidden without a grade on the filter)."""
         grade = self.view.min_grade
         hidden, total = self.view.left_out
-        text = translate("Dossier", "Graded ≥ {grade}: {hidden} of {total} facts hidden")
-        self.graded.setText(text.format(grade=grade, hidden=num(hidden), total=num(total)))
-        self.graded.setVisible(not grade.is_empty)
+        text = ""
+        if not grade.is_empty:
+            text = translate("Dossier", "Graded ≥ {grade}: {hidden} of {total} facts hidden")
+            text = text.format(grade=grade, hidden=num(hidden), total=num(total))
+        self.graded.setText(text)
+        self.graded.setVisible(bool(text))
 
 
 def _dot_icon(colour: QColor) -> QIcon:
