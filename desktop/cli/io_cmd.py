@@ -20,19 +20,11 @@ from desktop.store.files import check_output
 from desktop.store.filters import org_ids_by_names
 from desktop.store.io import ImportPlan, ImportReport, apply_import, plan_import
 from desktop.store.io.backlog import ALONE_SECONDS, index_backlog
-from desktop.store.io.exporters import export_csv, export_ics, export_timelinejs
+from desktop.store.io.formats import EXPORT_FORMATS, EXPORTS, FORMATS, IMPORTS
 from desktop.store.io.importers import check_plan
-from desktop.store.io.readers import FORMATS
-from desktop.store.io.timesketch import export_timesketch
 from desktop.store.library import default_database_path, open_or_create
 from desktop.store.timeline import prepare_timeline
 
-EXPORTERS: dict[str, Callable[..., int]] = {
-    "csv": export_csv,
-    "timelinejs": export_timelinejs,
-    "ics": export_ics,
-    "timesketch": export_timesketch,
-}
 IMAGE_FORMATS = ("png", "svg")
 DOSSIER_FORMATS = ("markdown", "md", "pdf")
 SHOW_SKIPPED = 20
@@ -43,7 +35,11 @@ SubFactory = Callable[[Any, str, str], argparse.ArgumentParser]
 def add_parsers(subs: Any, sub_factory: SubFactory) -> None:
     """Add the ``import`` and ``export`` subcommands (``sub_factory`` is the CLI's ``_sub``)."""
     p = sub_factory(
-        subs, "import", "import events from CSV, TimelineJS JSON or Timesketch CSV/JSONL"
+        subs,
+        "import",
+        "import events from "
+        + ", ".join(f.label for f in IMPORTS[:-1])
+        + f" or {IMPORTS[-1].label}",
     )
     p.add_argument("file", metavar="FILE", help="the file to import")
     p.add_argument("--format", choices=FORMATS, help="the file's format (default: guessed)")
@@ -62,13 +58,13 @@ def add_parsers(subs: Any, sub_factory: SubFactory) -> None:
     p = sub_factory(
         subs,
         "export",
-        "export events as CSV, TimelineJS JSON, iCalendar or a timeline image,"
+        "export events as " + ", ".join(f.label for f in EXPORTS) + " or a timeline image,"
         " or one dossier as Markdown or PDF",
     )
     p.add_argument(
         "format",
         metavar="FORMAT",
-        help="csv, timelinejs, timesketch, ics, png, svg, markdown or pdf",
+        help=", ".join((*EXPORT_FORMATS, *IMAGE_FORMATS, "markdown")) + " or pdf",
     )
     p.add_argument("out", metavar="OUT", help="file to write ('-' for standard output)")
     p.add_argument("--db", help="database file (default: your database)")
@@ -253,7 +249,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return cmd_export_dossier(args, fmt)
     if args.as_of:
         raise _refuse("--as-of applies to markdown and pdf exports only")
-    known = (*EXPORTERS, *IMAGE_FORMATS, *DOSSIER_FORMATS)
+    known = (*EXPORT_FORMATS, *IMAGE_FORMATS, *DOSSIER_FORMATS)
     if fmt not in known:
         raise _refuse(f"unknown export format {args.format!r}; choose {', '.join(known)}")
     build_filter(args)  # a bad range or grade is refused before any file is looked at
@@ -264,17 +260,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         left_out: list[str] = []
         if fmt in IMAGE_FORMATS:
             count = _export_image(store, args.out, fmt, filters)
-        elif fmt in ("ics", "timesketch"):  # they cannot hold BCE and deep time: say so
-            count = EXPORTERS[fmt](store, args.out, filters, left_out=left_out)
-        else:
-            count = EXPORTERS[fmt](store, args.out, filters)
+        else:  # a format that cannot hold BCE and deep time says what it left out
+            form = EXPORT_FORMATS[fmt]
+            extra = {"left_out": left_out} if form.cannot_hold else {}
+            count = form.write(store, args.out, filters, **extra)
     finally:
         store.close()
     where = "standard output" if args.out == "-" else args.out
     print(f"exported {count:,} events to {where}", file=sys.stderr if args.out == "-" else None)
     if left_out:
         names = ", ".join(left_out[:3]) + (", ..." if len(left_out) > 3 else "")
-        what = "iCalendar" if fmt == "ics" else "Timesketch's datetime"
+        what = EXPORT_FORMATS[fmt].cannot_hold
         print(f"note: {len(left_out):,} events left out: {what} cannot hold dates before"
               f" the year 1 or after 9999 ({names})", file=sys.stderr)  # fmt: skip
     return 0

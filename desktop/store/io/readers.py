@@ -46,7 +46,6 @@ from desktop.store.io.records import (
 from desktop.store.io.rows import Batch, batched
 from desktop.store.io.text import first_bad_utf8, with_offset
 
-FORMATS = ("csv", "timelinejs", "timesketch", "jsonl")
 IGNORE = "-"  # a mapping value: leave the column out
 EXTRA = "extra"  # a mapping value: no field, never guessed; kept in the summary's 'extra:' line
 CSV_FIELD_LIMIT = 16 * 1024 * 1024

@@ -25,18 +25,14 @@ from PySide6.QtWidgets import (
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.store.io import ImportPlan, ImportReport
-from desktop.store.io.readers import FORMATS
+from desktop.store.io.formats import IMPORT_FORMATS, IMPORTS
 from desktop.ui.colours import error_style
 from desktop.ui.i18n import num, translate
 from desktop.ui.import_dialog.jobs import Job, Preview, import_work, plan_work, read_columns
 from desktop.ui.import_dialog.tables import MappingTable, fill_events, fill_skipped, plain_table
 
-FORMAT_LABELS = {
-    "csv": "CSV",
-    "timelinejs": "TimelineJS JSON",
-    "timesketch": "Timesketch CSV/JSONL",
-    "jsonl": QT_TRANSLATE_NOOP("Import", "JSON lines"),
-}
+# the formats' names that are words, for lupdate (the labels come from the store's format table)
+_WORDS = (QT_TRANSLATE_NOOP("Import", "JSON lines"),)
 
 
 class ImportDialog(QDialog):
@@ -59,8 +55,8 @@ class ImportDialog(QDialog):
         self._requested: dict[str, str] = {}
 
         self.format_box = QComboBox(self)
-        for fmt in FORMATS:
-            self.format_box.addItem(translate("Import", FORMAT_LABELS.get(fmt, fmt)), fmt)
+        for form in IMPORTS:
+            self.format_box.addItem(translate("Import", form.label), form.name)
         self.format_box.currentIndexChanged.connect(self._on_format)
         form = QFormLayout()
         file_label = QLabel(str(self.path), self)
@@ -250,7 +246,8 @@ class ImportDialog(QDialog):
 
     def _summary_text(self, preview: Preview) -> str:
         plan, report = preview.plan, preview.report
-        fmt = translate("Import", FORMAT_LABELS.get(plan.fmt, plan.fmt))
+        form = IMPORT_FORMATS.get(plan.fmt)
+        fmt = translate("Import", form.label) if form else plan.fmt
         text = translate("Import", "{format}: {total} rows read; {valid} can be imported").format(
             format=fmt, total=num(plan.total), valid=num(plan.valid)
         )
@@ -284,7 +281,7 @@ class ImportDialog(QDialog):
             self.format_box.blockSignals(False)
 
     def _fill_mapping(self, columns: tuple[str, ...], mapping: dict[str, str], fmt: str) -> None:
-        self.mapping_group.setVisible(fmt != "timelinejs")
+        self.mapping_group.setVisible(fmt not in IMPORT_FORMATS or IMPORT_FORMATS[fmt].mapping)
         self.mapping_table.fill(columns, mapping)
 
     def mapping_combo(self, column: str) -> QComboBox | None:
