@@ -61,7 +61,7 @@ __all__ = [
 
 EDIT_KINDS = tuple(FIELDS)
 EVENT_POLICIES = ("keep", "delete")
-_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_NOW = clock.SQL_NOW
 _NO_UPDATED_AT = ("roles", "citations")
 
 

@@ -19,6 +19,7 @@ import sqlite_utils
 
 from desktop.domain.grades import GradeError, parse_credibility, parse_reliability
 from desktop.domain.partial_date import DateParseError, PartialDate
+from desktop.store import clock
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError
 from desktop.store.migrations import CREATED_TABLES
@@ -101,12 +102,12 @@ class _Loader:
         marks = ", ".join("?" for _ in cols)
         if table in CREATED_TABLES:  # set on insert only: an upsert that updates keeps it
             names += ", created_at"
-            marks += ", strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+            marks += f", {clock.SQL_NOW}"
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "key")
         differs = " OR ".join(f'"{c}" IS NOT excluded."{c}"' for c in cols if c != "key")
         self.db.execute(
             f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(key) DO UPDATE SET "
-            f"{updates}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE {differs}",
+            f"{updates}, updated_at = {clock.SQL_NOW} WHERE {differs}",
             [record[c] for c in cols],
         )
         row_id = self.db.execute(f"SELECT id FROM {table} WHERE key = ?", [record["key"]])

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
 
+from desktop.store import clock
 from desktop.store.database import Store
 from desktop.store.io.backlog import DEFER_ROWS, add_backlog
 from desktop.store.io.generations import Generations
@@ -86,7 +86,7 @@ class Writer:
         self.saved_triggers: list[str] = []
         self.org_tuples: dict[tuple[str, ...], tuple[int, ...]] = {(): ()}  # names -> ids
         self.next_id = 0  # the id the next new event gets
-        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        now = clock.now_text()
         updates = ["title", "start", "start_lo", "start_hi", "end", "end_lo", "end_hi"]
         updates += [c for c in ("summary", "kind", "place", "era") if c in provided]
         sets = ", ".join(f'"{c}" = excluded."{c}"' for c in updates)
