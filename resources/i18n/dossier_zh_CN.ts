@@ -858,10 +858,6 @@
         <translation>截至</translation>
     </message>
     <message>
-        <source>Graded at least {grade}: {hidden} of {total} facts hidden</source>
-        <translation>评级不低于 {grade}：已隐藏 {hidden} 条事实（共 {total} 条）</translation>
-    </message>
-    <message>
         <source>Could not remember open dossiers: {error}</source>
         <translation>无法记住已打开的档案：{error}</translation>
     </message>
@@ -920,6 +916,10 @@
     <message>
         <source>This organization no longer exists.</source>
         <translation>此机构已不存在。</translation>
+    </message>
+    <message>
+        <source>Graded ≥ {grade}: {hidden} of {total} facts hidden</source>
+        <translation>评级 ≥ {grade}：已隐藏 {hidden} 条事实（共 {total} 条）</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +2640,14 @@ Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with
     <message>
         <source>▾ {n} more</source>
         <translation>▾ 还有 {n} 个</translation>
+    </message>
+    <message>
+        <source>Preparing the timeline for its events…</source>
+        <translation>正在为事件准备时间线…</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
     </message>
 </context>
 </TS>
