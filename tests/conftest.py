@@ -14,9 +14,8 @@ os.environ["DOSSIER_LOCK_DIR"] = os.path.join(os.environ["DOSSIER_TEST_SCRATCH"]
 os.environ.setdefault("DOSSIER_DB", str(Path(__file__).parent / "_no_user_db_in_tests.db"))
 # The interface follows the system locale: tests read English unless they ask for a language
 # (--lang, View ▸ Language), whatever the machine's own locale is.
-for _name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-    os.environ.pop(_name, None)
-os.environ["LC_ALL"] = "C.UTF-8"
+os.environ["LC_ALL"] = os.environ["LC_MESSAGES"] = os.environ["LANG"] = "C.UTF-8"
+os.environ["LANGUAGE"] = ""
 
 from desktop.paths import seeds_dir
 from desktop.store.database import memory_store
