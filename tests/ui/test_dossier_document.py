@@ -13,7 +13,7 @@ from desktop.ui.document.render import render_document
 
 MD_USE = re.compile(r"\[\^(\d+)\](?!:)")
 MD_DEF = re.compile(r"^\[\^(\d+)\]: (.+)$", re.M)
-HTML_MARK = re.compile(r"\[(\d+)✗?(?: · [A-F?][1-6?])?\]")  # [3], [3✗], [3 · B2]
+HTML_MARK = re.compile(r"\[(\d+)✗?(?:[ \xa0]·[ \xa0][A-F?][1-6?])?\]")  # [3], [3✗], [3 · B2]
 
 
 class Outline(HTMLParser):

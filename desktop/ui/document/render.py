@@ -88,7 +88,8 @@ def marks_html(marks: Iterable[Mark]) -> str:
     out = []
     for m in marks:
         cls = "against" if m.against else "cite"
-        out.append(f'<sup class="{cls}"><a href="#fn{m.n}">[{esc(m.label)}]</a></sup>')
+        label = esc(m.label).replace(" ", "&nbsp;")  # '[3 · B2]' never split across lines
+        out.append(f'<sup class="{cls}"><a href="#fn{m.n}">[{label}]</a></sup>')
     return "".join(out)
 
 
