@@ -32,7 +32,6 @@ from typing import Any
 from desktop.domain.filters import text_matches
 from desktop.domain.model import Annotation
 from desktop.store import app_state, clock
-from desktop.store.clock import TIME_FORMAT as TIME_FORMAT  # re-exported
 from desktop.store.clock import TIME_RE as TIME_RE  # re-exported
 from desktop.store.database import Store
 from desktop.store.errors import ValidationError

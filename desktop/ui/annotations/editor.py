@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import Annotation
 from desktop.store import annotations as notes
 from desktop.store import annotations_bulk as bulk
+from desktop.store import clock
 from desktop.store.annotations_bulk import NoteState
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
@@ -311,7 +311,7 @@ class NoteEditor(QWidget):
         if note is None:
             return translate("Annotations", "No note yet") if self.target else ""
         when = local_time(note.updated_at)
-        today = local_time(datetime.now(UTC).strftime(notes.TIME_FORMAT))[:-8]  # the date part
+        today = local_time(clock.now_text())[:-8]  # the date part
         when = when.removeprefix(today)
         if note.author:
             text = translate("Annotations", "Saved {when} by {author}")
@@ -402,7 +402,7 @@ def local_time(stamp: str) -> str:
     """'2024-07-04T09:30:00.123Z' as local 'YYYY-MM-DD HH:MM:SS' (the text itself if odd; the
     date QLocale's way in Chinese: '2024/7/4 09:30:00')."""
     try:
-        moment = datetime.strptime(stamp, notes.TIME_FORMAT).replace(tzinfo=UTC)
+        moment = clock.parse(stamp)
     except (TypeError, ValueError):
         return stamp or ""
     return date_time(moment)
