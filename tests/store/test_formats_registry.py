@@ -70,7 +70,6 @@ def test_a_new_format_is_one_entry(tmp_path, monkeypatch):
     imports = (*IMPORTS, pipe)
     monkeypatch.setattr(formats, "IMPORTS", imports)
     monkeypatch.setattr(formats, "IMPORT_FORMATS", {f.name: f for f in imports})
-    monkeypatch.setattr(formats, "GUESS_ORDER", ("pipe", *formats.GUESS_ORDER))
     path = tmp_path / "events.psv"
     path.write_text("title|date\nLaunch|2024-07-09\n", encoding="utf-8")
     assert detect_format(path) == "pipe"

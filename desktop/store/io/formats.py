@@ -5,7 +5,8 @@ these tables.
 
 Guessing (:func:`detect_format`): the import formats are asked in table order whether a file is
 theirs, from its extension and its first 64 KiB; the first to claim it wins, so the more
-particular formats (Timesketch's columns) come before the general ones (JSON lines, CSV).
+particular formats (Timesketch's columns) come before the general ones (JSON lines). CSV claims
+nothing: it is what a file no format claims is read as.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def _timesketch(head: Head) -> bool:
 
 IMPORTS: tuple[ImportFormat, ...] = (
     ImportFormat("csv", "CSV", CsvSource, lambda p, _n: read_csv_header(p).columns,
-                 lambda head: not (head.json_lines or head.json_document)),
+                 lambda _head: False),  # the fallback
     ImportFormat("timelinejs", "TimelineJS JSON", _timelinejs, lambda _p, _n: (),
                  lambda head: head.json_document, mapping=False),
     ImportFormat("timesketch", "Timesketch CSV/JSONL", _csv_or_jsonl, _csv_or_jsonl_columns,
@@ -113,9 +114,6 @@ IMPORTS: tuple[ImportFormat, ...] = (
     ImportFormat("jsonl", "JSON lines", JsonlSource, lambda p, _n: read_jsonl_columns(p),
                  lambda head: head.json_lines),
 )  # fmt: skip
-#: The order in which formats are asked whether a file is theirs.
-GUESS_ORDER = ("timesketch", "jsonl", "timelinejs", "csv")
-
 EXPORTS: tuple[ExportFormat, ...] = (
     ExportFormat("csv", "CSV", export_csv),
     ExportFormat("timelinejs", "TimelineJS JSON", export_timelinejs),
@@ -133,10 +131,7 @@ def detect_format(path: Path) -> str:
     """Guess the format from the extension, then from the first bytes."""
     with path.open("rb") as fh:
         head = Head(path.suffix.lower(), fh.read(64 * 1024).lstrip(b"\xef\xbb\xbf \t\r\n"))
-    for name in GUESS_ORDER:
-        if IMPORT_FORMATS[name].claims(head):
-            return name
-    return "csv"
+    return next((f.name for f in IMPORTS if f.claims(head)), "csv")
 
 
 def _import_format(path: Path, fmt: str | None) -> ImportFormat:
