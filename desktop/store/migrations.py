@@ -114,6 +114,53 @@ def m0006_source_grades(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
+@MIGRATIONS(name="0007_events_key_index")
+def m0007_events_key_index(db: sqlite_utils.Database) -> None:
+    """``events.key`` unique through a named index (``events_key``) instead of the table's
+    inline UNIQUE, so a big import can drop it and build it again with one sort (keys are
+    content hashes: inserted one by one, they cost SQLite most of an event's insert).
+
+    SQLite cannot drop a constraint, so the table is made again: its rows set aside (with their
+    ids) in a table beside it, the table dropped and created with the same columns, the rows
+    copied back, then its indexes and triggers created again from their own SQL, in the order
+    they were made. That needs foreign keys off (dropping ``events`` would delete every row
+    that refers to it): :func:`apply` turns them off around the migrations, and this refuses
+    to run with them on.
+    """
+    from desktop.store.schema import EVENTS_KEY_INDEX_V7, EVENTS_KEY_INLINE
+
+    conn = db.conn
+    if conn.execute("PRAGMA foreign_keys").fetchall()[0][0]:
+        raise RuntimeError("migration 0007 rebuilds events: it must run with foreign keys off")
+    table = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'"
+    ).fetchall()[0][0]
+    if table.count(EVENTS_KEY_INLINE) != 1 or not table.startswith("CREATE TABLE events ("):
+        raise RuntimeError("migration 0007: the events table is not as migration 0001 made it")
+    attached = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'events' AND type IN ('index', 'trigger')"
+        " AND sql IS NOT NULL ORDER BY rowid"  # triggers fire in an order their creation sets
+    ).fetchall()
+    count = conn.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    new = table.replace(EVENTS_KEY_INLINE, "key TEXT NOT NULL,")
+    # the rows set aside in a table of the same shape (copied as they are stored). Neither a
+    # TEMP table nor ALTER TABLE RENAME: in SQLite 3.40 either leaves the connection unable to
+    # checkpoint a WAL it switches to after (a new file does), and RENAME checks the triggers
+    # of other tables that name events in the moment it does not exist
+    db.execute(new.replace("CREATE TABLE events (", "CREATE TABLE events_v7 (", 1))
+    db.execute("INSERT INTO events_v7 SELECT * FROM events")
+    db.execute("DROP TABLE events")
+    db.execute(new)
+    db.execute("INSERT INTO events SELECT * FROM events_v7")
+    db.execute("DROP TABLE events_v7")
+    for (sql,) in attached:
+        db.execute(sql)
+    db.execute(EVENTS_KEY_INDEX_V7)
+    if conn.execute("SELECT count(*) FROM events").fetchall()[0][0] != count:
+        raise RuntimeError("migration 0007: events were lost while copying the table")
+    db.execute("PRAGMA user_version = 7")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 
@@ -124,8 +171,19 @@ def pending(db: sqlite_utils.Database) -> list[str]:
 
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Apply every pending migration, all or none: each runs in a savepoint inside one outer
-    transaction, so a failure in the third leaves the file exactly at its old version."""
+    transaction, so a failure in the third leaves the file exactly at its old version. Foreign
+    keys are off meanwhile (a migration that makes a table again drops the old one; ids are
+    kept, so every reference holds after) and back on after."""
     names = pending(db)
-    with db.atomic():
-        MIGRATIONS.apply(db)
+    if not names:
+        return names
+    conn = db.conn
+    enforced = conn.execute("PRAGMA foreign_keys").fetchall()[0][0]
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before
+    try:
+        with db.atomic():
+            MIGRATIONS.apply(db)
+    finally:
+        if enforced:
+            conn.execute("PRAGMA foreign_keys = ON")
     return names

@@ -366,6 +366,12 @@ GRADE_COLUMNS_V6 = (
 )
 
 
+# migration 0007 (never change): events.key unique through a named index instead of the
+# table's inline UNIQUE, so that a big import can drop it and build it again with one sort
+EVENTS_KEY_INLINE = "key TEXT NOT NULL UNIQUE,"
+EVENTS_KEY_INDEX_V7 = "CREATE UNIQUE INDEX events_key ON events(key)"
+
+
 def statements(script: str) -> Iterator[str]:
     """Split a script into complete statements (so each runs inside the caller's transaction;
     ``executescript`` would commit first)."""
