@@ -60,7 +60,7 @@ class LanePlan:
     after: int
     height: float
     stack: LaneStack | None = None  # ids of its items are index positions
-    positions: np.ndarray | None = None  # index positions of the events in view
+    positions: np.ndarray | None = None  # index positions of the events in view ("events")
 
     def row_y(self, row: int) -> float:
         """Top of sub-row ``row`` below the lane's top."""
@@ -107,15 +107,17 @@ def plan_lane(
     events in view; ``priority`` puts some events (the selection) first in the stacking.
     ``ranges`` (by index position) tells events with an end of their own from those dated to a
     day or less, which are marked as points however far one zooms in."""
-    pos = index.lane_visible(lane, scale.start, scale.end)
-    count = len(pos)
+    # counted first: a lane drawn as a histogram (or not at all) needs only the numbers, and
+    # zoomed out its events in view are thousands (positions=None: not gathered)
+    count = index.lane_count(lane, scale.start, scale.end)
     before, after = outside_counts(index, lane, scale.start, scale.end, count)
     if collapsed:
-        return LanePlan(lane, "empty", count, before, after, COLLAPSED_H, None, pos)
+        return LanePlan(lane, "empty", count, before, after, COLLAPSED_H, None, None)
     if not count:
-        return LanePlan(lane, "empty", 0, before, after, COMPACT_H, None, pos)
+        return LanePlan(lane, "empty", 0, before, after, COMPACT_H, None, None)
     if count > dense_limit(scale.width):
-        return LanePlan(lane, "density", count, before, after, DENSITY_H, None, pos)
+        return LanePlan(lane, "density", count, before, after, DENSITY_H, None, None)
+    pos = index.lane_visible(lane, scale.start, scale.end)
     ids = index.ids[pos].tolist()
     x0 = scale.x(index.lo[pos]).tolist()
     hi = index.hi[pos]

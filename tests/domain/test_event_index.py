@@ -107,6 +107,7 @@ def test_lane_visible_matches_brute_force(
     want = ev["ids"][brute(ev, t0, t1) & (ev["lane"] == lane)]
     assert sorted(idx.ids[pos].tolist()) == sorted(want.tolist())
     assert np.all(np.diff(idx.lo[pos]) >= 0)
+    assert idx.lane_count(lane, t0, t1) == len(want)  # counted without gathering
 
 
 @settings(max_examples=200)

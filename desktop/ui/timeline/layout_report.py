@@ -62,8 +62,9 @@ def frame_layout(canvas: TimelineCanvas, origin: tuple[float, float] = (0.0, 0.0
         if lane not in shown_lanes:
             continue
         lane_y = oy + layout.y_of(lane, c.scroll_y)
-        if plan.mode == "density" and plan.positions is not None:
-            for pos in plan.positions.tolist():
+        if plan.mode == "density":
+            shown = index.lane_visible(lane, c.scale.start, c.scale.end)
+            for pos in shown.tolist():
                 x = max(0.0, c.scale.x(float(index.lo[pos])))
                 drawn[pos] = ("density", [x0 + x, lane_y + 4, 1.0, plan.height - 22], None)
         if plan.stack is None:
