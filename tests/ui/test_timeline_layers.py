@@ -79,3 +79,32 @@ def test_layers_follow_a_change_of_lanes(canvas):
     canvas.model.toggle_collapsed(0)
     canvas.layout_lanes()
     assert np.array_equal(grab(canvas), before)
+
+
+def test_header_sprites_follow_title_and_count(canvas, monkeypatch):
+    """On screen the lane headers are blitted from sprites (desktop/ui/timeline/headers.py):
+    a renamed lane or a new count shows at once, as drawn directly. (A change of language
+    builds a new window, so a new painter: no sprite outlives it.)"""
+    before = grab(canvas)
+    assert canvas.painter._header_sprites  # the headers did come from sprites
+    shown = canvas.lane_layout.visible(canvas.scroll_y, canvas.height())
+    first = next(r.index for r in shown if r.y >= canvas.geo.axis_h)  # wholly in view
+    lane = canvas.model.lanes[first]
+    lane.title = "A renamed organization"
+    renamed = grab(canvas)
+    assert not np.array_equal(before, renamed)
+    assert_same(renamed, grab(canvas, direct=True, monkeypatch=monkeypatch))
+    lane.count += 1
+    counted = grab(canvas)
+    assert not np.array_equal(renamed, counted)
+    assert_same(counted, grab(canvas, direct=True, monkeypatch=monkeypatch))
+
+
+def test_header_sprites_are_bounded(canvas, monkeypatch):
+    from desktop.ui.timeline import headers
+
+    monkeypatch.setattr(headers, "SPRITES_MAX", 3)
+    for k in range(6):
+        canvas.set_scroll(k * canvas.geo.lane_h)
+        grab(canvas)
+    assert 0 < len(canvas.painter._header_sprites) <= 3

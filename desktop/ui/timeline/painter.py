@@ -22,11 +22,10 @@ from PySide6.QtGui import (
 
 from desktop.domain.lane_plan import COLLAPSED_H, HEADER_MIN
 from desktop.domain.lanes import LaneRect
-from desktop.domain.text import rough_count
 from desktop.domain.time_scale import TimeScale
-from desktop.ui.i18n import num, translate
 from desktop.ui.timeline.axis import AxisMixin
 from desktop.ui.timeline.badges import BadgesMixin
+from desktop.ui.timeline.headers import HeadersMixin
 from desktop.ui.timeline.layers import LayersMixin, is_raster
 from desktop.ui.timeline.marks import KIND_COLOURS as KIND_COLOURS  # re-exported
 from desktop.ui.timeline.marks import MarksMixin
@@ -46,7 +45,7 @@ class Geometry:
     collapsed_h: float = COLLAPSED_H
 
 
-class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesMixin):
+class TimelinePainter(MarksMixin, HeadersMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesMixin):
     def __init__(self, canvas: TimelineCanvas) -> None:
         self.c = canvas
         self.font = QFont(canvas.font())
@@ -60,6 +59,7 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         # per index (the unfiltered one stays cached while a filter is shown): key -> image
         self._overviews: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._sprites: dict[tuple, QPixmap] = {}
+        self._header_sprites: dict[tuple, QImage] = {}
         self._static: dict[tuple[str, str], QStaticText] = {}
         self._ascents: dict[str, float] = {}
         self._elide_cache: dict[tuple[str, str, float], str] = {}
@@ -177,7 +177,7 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
             and a few fills and cached texts cost less than blending a full-size layer (and
             far less than remaking it)."""
             self._fill_ground(lp, scale_key, ground, top, bottom)
-            self._chrome(lp, col, bottom, visible, hl_lane)
+            self._chrome(lp, col, bottom, visible, hl_lane, sprites=True)
 
         # a frame repainted unchanged (same scale and lanes) blits one opaque image
         both = (scale_key, chrome_key)
@@ -208,29 +208,6 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
         self._blit(p, 0, 0, layer)
 
     # -- lanes ---------------------------------------------------------------------------------
-    def _chrome(
-        self, p: QPainter, col: dict, bottom: float, visible: list[LaneRect], hl_lane: int | None
-    ) -> None:
-        """Lane bands, the highlight tint, the header column and the lane separators."""
-        c, g = self.c, self.c.geo
-        lanes = c.model.lanes
-        p.save()
-        p.setClipRect(QRectF(0, g.axis_h, c.width(), bottom - g.axis_h))
-        for rect in visible:
-            if rect.y >= bottom:
-                break
-            band = QRectF(0, rect.y, c.width(), rect.height)
-            if rect.index == hl_lane:
-                tint = QColor(col["highlight"])
-                tint.setAlpha(40)
-                p.fillRect(band, tint)
-            elif rect.index % 2:
-                shade = QColor(col["alt"])
-                shade.setAlpha(110)
-                p.fillRect(band, shade)
-            self._header(p, lanes[rect.index], rect, col, rect.index == hl_lane)
-        p.restore()
-
     def _lanes(
         self, p: QPainter, scale: TimeScale, col: dict, bottom: float, visible: list[LaneRect]
     ) -> None:
@@ -257,69 +234,6 @@ class TimelinePainter(MarksMixin, AxisMixin, LayersMixin, OverviewMixin, BadgesM
             p.translate(g.header_w, y)
             self._lane_events(p, scale, rect.index, h, col)
             p.restore()
-
-    def _count_text(self, lane: int) -> str:
-        """The header's second line: how many events the lane has."""
-        n = self.c.model.lanes[lane].count
-        if n == 1:
-            return translate("Timeline", "{n} event").format(n=num(n))
-        return translate("Timeline", "{n} events").format(n=num(n))
-
-    def _header_dynamic(self, p: QPainter, rect: LaneRect, col: dict) -> None:
-        """What changes with the scale in a lane's header (drawn every frame, not cached):
-        the events left (◂) and right (▸) of the view, and '▾ N more' when rows overflow."""
-        plan = self.c.planner.plans.get(rect.index)
-        if plan is None or self.c.model.lanes[rect.index].collapsed:
-            return
-        g = self.c.geo
-        p.save()
-        p.setClipRect(QRectF(0, max(rect.y, g.axis_h), g.header_w - 1, rect.height))
-        p.setFont(self.small)
-        if rect.height >= 36 and plan.mode != "empty" and (plan.before or plan.after):
-            parts = ([f"◂ {rough_count(plan.before)}"] if plan.before else []) + (
-                [f"{rough_count(plan.after)} ▸"] if plan.after else []
-            )
-            p.setPen(col["muted"])
-            x = 22 + self.text_width(self._count_text(rect.index)) + 10
-            # rough counts: steady while panning, so drawn from the static-text cache
-            self.text(p, QPointF(x, rect.y + 34), "  ".join(parts), self.small)
-        more = self._more_text(rect.index)
-        if more and rect.height >= 56:
-            p.setPen(col["highlight"])
-            self.text(p, QPointF(22, rect.y + rect.height - 8), more, self.small)
-        p.restore()
-
-    def _more_text(self, lane: int) -> str:
-        """'+N more' under a lane's header whose rows overflow; 'fewer rows' once expanded."""
-        plan = self.c.planner.plans.get(lane)
-        if plan is None or plan.stack is None:
-            return ""
-        if self.c.model.lanes[lane].key in self.c.planner.expanded:
-            return translate("Timeline", "▴ fewer rows")
-        hidden = plan.stack.overflow()
-        return translate("Timeline", "▾ {n} more").format(n=num(hidden)) if hidden else ""
-
-    def _header(self, p: QPainter, lane, rect, col: dict, highlighted: bool) -> None:  # type: ignore[no-untyped-def]
-        g = self.c.geo
-        box = QRectF(0, rect.y, g.header_w, rect.height)
-        p.fillRect(box, col["header"])
-        # the header's right edge and the lane's bottom edge: 1 px fills (cheaper than lines,
-        # and there are a thousand lanes at 10M events), centred where the lines were
-        line = col["grid_major"]
-        p.fillRect(QRectF(g.header_w - 0.5, rect.y, 1, rect.height), line)
-        p.fillRect(QRectF(0, rect.y + rect.height - 0.5, self.c.width(), 1), line)
-        p.setPen(col["muted"])
-        p.setFont(self.small)
-        arrow = "▸" if lane.collapsed else "▾"
-        self.text(p, QPointF(12 - self.text_width(arrow) / 2, rect.y + 17), arrow, self.small)
-        p.setFont(self.bold if highlighted else self.font)
-        p.setPen(col["text"])
-        title = self._elided(lane.title, p.font(), g.header_w - 28)
-        self.text(p, QPointF(22, rect.y + 17), title)
-        if rect.height >= 36 and not lane.collapsed:
-            p.setFont(self.small)
-            p.setPen(col["muted"])
-            self.text(p, QPointF(22, rect.y + 34), self._count_text(rect.index))
 
     def text(self, p: QPainter, pos: QPointF, text: str, font: QFont | None = None) -> None:
         """drawText through a QStaticText cache: labels repeat from frame to frame. `font`
