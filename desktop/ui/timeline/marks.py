@@ -49,6 +49,17 @@ DAY = 86400.0
 WHITE = QColor("white")
 
 
+class _BarRows(dict[int, np.ndarray]):
+    """h -> the rows of an h-pixel bar area, top first, as the bar height that lights them."""
+
+    def __missing__(self, h: int) -> np.ndarray:
+        rows = self[h] = np.arange(h, 0, -1, dtype=np.uint32)[:, None]
+        return rows
+
+
+_BAR_ROWS = _BarRows()
+
+
 def _premultiplied(colour: QColor) -> int:
     """``colour`` as a premultiplied 0xAARRGGBB value."""
     a = colour.alpha()
@@ -64,7 +75,6 @@ class MarksMixin:
     _density: np.ndarray | None
     _density_row: dict[int, int]
     _histograms: np.ndarray | None  # bar heights (dense lanes x pixel columns)
-    _bar_table: tuple[tuple[int, int], np.ndarray] | None = None
     _frame_diamonds: dict[int, QPixmap]
 
     def kind_colour(self, kind: int) -> QColor:
@@ -210,24 +220,23 @@ class MarksMixin:
 
     def _histogram_pixels(self, row: int, col: dict) -> np.ndarray:
         """The bars of dense lane ``row`` of the frame's density grid: (rows, columns) ARGB,
-        each pixel column picked from a table of the h + 1 possible bars (a gather, not a
-        comparison per pixel). The bar heights of all dense lanes are scaled at once."""
+        a pixel lit where its column's bar reaches its row (one comparison and one multiply
+        per pixel, half the time of gathering columns from a table of the possible bars).
+        The bar heights of all dense lanes are scaled at once."""
         h = int(DENSITY_H - 22)
         if self._histograms is None:
             counts = self._density
             assert counts is not None
             peak = np.maximum(counts.max(axis=1, initial=0), 1).astype(np.float64)[:, None]
             bars = np.where(counts > 0, np.maximum(1.0, np.floor(counts * (h / peak))), 0.0)
-            self._histograms = bars.astype(np.intp)
+            self._histograms = bars.astype(np.uint32)
         hl = QColor(col["highlight"])
         hl.setAlpha(200)
         # premultiplied 0xAARRGGBB, as Format_ARGB32_Premultiplied reads a native uint32 (the
         # format the frame is drawn on: no conversion per draw)
-        key = (_premultiplied(hl), h)
-        if self._bar_table is None or self._bar_table[0] != key:
-            filled = np.arange(h, 0, -1)[:, None] <= np.arange(h + 1)[None, :]  # top row first
-            self._bar_table = (key, np.where(filled, np.uint32(key[0]), np.uint32(0)))
-        return np.ascontiguousarray(self._bar_table[1][:, self._histograms[row]])
+        colour = np.uint32(_premultiplied(hl))
+        lit = self._histograms[row][None, :] >= _BAR_ROWS[h]  # top row first
+        return np.multiply(lit, colour, dtype=np.uint32)
 
     def _diamond(self, kind: int, outline: QColor) -> QPixmap:
         key = (kind, outline.rgba(), self.c.devicePixelRatioF())
