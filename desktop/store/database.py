@@ -27,15 +27,13 @@ import sqlite_utils
 from desktop.store import migrations, verify
 from desktop.store.errors import (
     DISK_FULL,
-    CorruptDatabaseError,
     ForeignSchemaError,
-    LockedError,
     MissingDatabaseError,
     NotADatabaseError,
     ReadOnlyError,
     StoreError,
     free_bytes,
-    is_disk_full,
+    store_error,
 )
 
 BUSY_TIMEOUT_MS = 2000
@@ -53,24 +51,7 @@ class Change:
 
 
 Listener = Callable[[list[Change]], None]
-
-
-def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
-    text = str(exc).lower()
-    if is_disk_full(exc, (path,)):
-        # no file named: the path may be a temporary file the person never chose
-        return StoreError(DISK_FULL)
-    if "locked" in text or "busy" in text:
-        return LockedError(f"{path} is locked by another program; close it there and try again")
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(f"{path} cannot be written (read-only file or folder)")
-    if "not a database" in text or "encrypted" in text:
-        return NotADatabaseError(f"{path} is not an SQLite database")
-    if "malformed" in text or "corrupt" in text:
-        return CorruptDatabaseError(
-            f"{path} is damaged ({exc}); restore a backup or run 'dossier check'"
-        )
-    return StoreError(f"{path}: {exc}")
+SQLITE_VERSION = sqlite3.sqlite_version  # the library's, for Help ▸ About
 
 
 class Store:
@@ -102,7 +83,7 @@ class Store:
             cols = [d[0] for d in cur.description or ()]
             return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
         except sqlite3.Error as exc:
-            raise _translate(exc, self.path) from exc
+            raise store_error(exc, self.path) from exc
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (``PRAGMA data_version``)."""
@@ -139,7 +120,7 @@ class Store:
             if outer and self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self._pending.clear()
-            raise _translate(exc, self.path) from exc
+            raise store_error(exc, self.path) from exc
         if outer and self._pending:
             changes, self._pending = self._pending, []
             for listener in list(self._listeners):
@@ -301,7 +282,7 @@ def open_store(
         else:
             conn = _connect(path, "rwc" if new else "rw")
     except sqlite3.Error as exc:
-        raise _translate(exc, path) from exc
+        raise store_error(exc, path) from exc
     try:
         store = _prepare(conn, path, new=new, readonly=readonly, migrate=migrate, inspect=inspect)
     except BaseException:
@@ -372,7 +353,7 @@ def _prepare(
         # An acknowledged save must survive a crash or power loss.
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as exc:
-        raise _translate(exc, path) from exc
+        raise store_error(exc, path) from exc
     return store
 
 

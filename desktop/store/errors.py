@@ -7,10 +7,12 @@ window shows it in a dialog. None of them is raised after anything was written.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 
 class StoreError(Exception):
@@ -115,3 +117,46 @@ def describe(exc: BaseException, places: Iterable[str | os.PathLike[str]] = ()) 
             return f"the database is damaged ({text}); run 'dossier check' or restore a backup"
         return f"the database refused: {text}"
     return str(exc) or type(exc).__name__
+
+
+# -- SQLite's errors as the store's own --------------------------------------------------------
+def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """SQLite's error about the database at ``path`` as the store's own, in one line."""
+    text = str(exc).lower()
+    if is_disk_full(exc, (path,)):
+        # no file named: the path may be a temporary file the person never chose
+        return StoreError(DISK_FULL)
+    if "locked" in text or "busy" in text:
+        return LockedError(f"{path} is locked by another program; close it there and try again")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(f"{path} cannot be written (read-only file or folder)")
+    if "not a database" in text or "encrypted" in text:
+        return NotADatabaseError(f"{path} is not an SQLite database")
+    if "malformed" in text or "corrupt" in text:
+        return CorruptDatabaseError(
+            f"{path} is damaged ({exc}); restore a backup or run 'dossier check'"
+        )
+    return StoreError(f"{path}: {exc}")
+
+
+class _Located(Protocol):
+    path: Path
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound=_Located)
+
+
+def raises_store_errors(fn: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """``fn(store, ...)`` with SQLite's errors raised as :func:`store_error` s: for the store's
+    functions the window calls, which then catch :class:`StoreError` and nothing of SQLite."""
+
+    @functools.wraps(fn)
+    def wrapper(store: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(store, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise store_error(exc, store.path) from exc
+
+    return wrapper

@@ -22,6 +22,7 @@ from desktop.store.batches import id_batches
 from desktop.store.citations import citations_for
 from desktop.store.claims import claims_where
 from desktop.store.database import Store
+from desktop.store.errors import raises_store_errors
 
 EVENT_COLS = (
     'id, key, title, start, kind, summary, "end", start_lo, start_hi, end_lo, end_hi, place, era'
@@ -238,6 +239,7 @@ def event_detail(store: Store, event_id: int) -> EventDetail | None:
     )
 
 
+@raises_store_errors
 def counts(store: Store) -> dict[str, int]:
     out = {}
     for table in ("events", "organizations", "people", "products", "claims", "sources"):

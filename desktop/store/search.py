@@ -27,6 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from desktop.store.database import Store
+from desktop.store.errors import raises_store_errors
 from desktop.store.schema import SEARCH_KINDS, SEARCH_TABLES
 from desktop.store.search_backlog import KEY as BACKLOG_KEY
 from desktop.store.search_backlog import backlog_problems, read_backlog
@@ -105,6 +106,7 @@ NAMED_KINDS = ("org", "product", "person")
 NAMED_CAP = 5000  # named rows (organizations, products, people) ranked at most, newest first
 
 
+@raises_store_errors
 def search(
     store: Store, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 50
 ) -> list[SearchHit]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from desktop.store.batches import id_batches
 from desktop.store.database import Store
+from desktop.store.errors import raises_store_errors
 from desktop.store.schema import SEARCH_TABLES
 from desktop.store.search import (
     _KIND_BY_CODE,
@@ -69,6 +70,7 @@ def search_page(
     return SearchPage(text, hits, count, indexed_share(store))
 
 
+@raises_store_errors
 def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = None) -> Count:
     """Every row matching ``text`` (each term as a substring of the title or body), by kind.
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.store.database import Store
+from desktop.store.errors import raises_store_errors
 
 MAX_DEPTH = 3  # claim -> product -> organization is as deep as a chain goes
 
@@ -144,6 +145,7 @@ _RESOLVERS = {
 }
 
 
+@raises_store_errors
 def target_for(store: Store, kind: str, row_id: int, depth: int = 0) -> Target | None:
     """Where a hit of ``kind`` with id ``row_id`` leads, or None when it leads nowhere."""
     if kind == "event":
@@ -169,6 +171,7 @@ _NAME_SQL = {
 }
 
 
+@raises_store_errors
 def display_name(store: Store, kind: str, row_id: int) -> str | None:
     """The name a hit is shown under (an organization's name without its aliases)."""
     sql = _NAME_SQL.get(kind)
@@ -181,6 +184,7 @@ def display_name(store: Store, kind: str, row_id: int) -> str | None:
     return f"Note on {text}" if kind == "annotation" else text
 
 
+@raises_store_errors
 def target_label(store: Store, target: Target) -> str:
     """'Alibaba Cloud' or the event's title, for an 'opens …' hint."""
     return display_name(store, target.kind, target.id) or f"{target.kind} {target.id}"

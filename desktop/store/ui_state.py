@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.store import app_state
 from desktop.store.database import Store
+from desktop.store.errors import raises_store_errors
 
 TIMELINE_KEY = "ui:timeline"
 OPEN_DOSSIERS_KEY = "ui:open-dossiers"
@@ -27,6 +28,7 @@ def load_ui_state(store: Store, key: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+@raises_store_errors
 def save_ui_state(store: Store, key: str, value: dict[str, Any]) -> bool:
     """Save ``value`` under ``key`` in its own transaction; False (nothing written) when the
     store is read-only or the value is unchanged."""

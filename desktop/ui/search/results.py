@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-import sqlite3
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRectF, QSize, Qt, Signal
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.database import Store
-from desktop.store.errors import StoreError
 from desktop.store.search import SearchHit, search
 from desktop.store.search_count import count_matches
 from desktop.store.search_targets import Target, display_name, target_for, target_label
@@ -174,30 +172,27 @@ def run_search(
     if not text.strip():
         return []
     limits = limits or {}
-    try:
-        count = count_matches(store, text)
-        wanted = {kind: limits.get(kind, per_group) for kind, _ in GROUPS}
-        others = [k for k in OTHER_KINDS if count.by_kind.get(k)]
-        hits: list[SearchHit] = []
-        if others:
-            hits += search(store, text, kinds=OTHER_KINDS, limit=per_group * 6)
-        for kind in others:  # shown more of: searched on its own, deeper
-            if wanted[kind] > per_group:
-                hits = [h for h in hits if h.kind != kind]
-                hits += search(store, text, kinds=(kind,), limit=wanted[kind])
-        if count.by_kind.get("event"):
-            hits += search(store, text, kinds=("event",), limit=wanted["event"])
-        terms = terms_of(text)
-        grouped: dict[str, list[HitRow]] = {kind: [] for kind, _ in GROUPS}
-        best: dict[str, tuple[int, ...]] = {}
-        for hit in hits:
-            rows = grouped.setdefault(hit.kind, [])
-            if len(rows) >= wanted.get(hit.kind, per_group):
-                continue
-            best.setdefault(hit.kind, hit.quality)
-            rows.append(_row(store, hit, terms))
-    except sqlite3.Error as exc:
-        raise StoreError(f"search failed: {exc}") from exc
+    count = count_matches(store, text)
+    wanted = {kind: limits.get(kind, per_group) for kind, _ in GROUPS}
+    others = [k for k in OTHER_KINDS if count.by_kind.get(k)]
+    hits: list[SearchHit] = []
+    if others:
+        hits += search(store, text, kinds=OTHER_KINDS, limit=per_group * 6)
+    for kind in others:  # shown more of: searched on its own, deeper
+        if wanted[kind] > per_group:
+            hits = [h for h in hits if h.kind != kind]
+            hits += search(store, text, kinds=(kind,), limit=wanted[kind])
+    if count.by_kind.get("event"):
+        hits += search(store, text, kinds=("event",), limit=wanted["event"])
+    terms = terms_of(text)
+    grouped: dict[str, list[HitRow]] = {kind: [] for kind, _ in GROUPS}
+    best: dict[str, tuple[int, ...]] = {}
+    for hit in hits:
+        rows = grouped.setdefault(hit.kind, [])
+        if len(rows) >= wanted.get(hit.kind, per_group):
+            continue
+        best.setdefault(hit.kind, hit.quality)
+        rows.append(_row(store, hit, terms))
     titles = {kind: translate("Search", title) for kind, title in GROUPS}
     groups = [
         Group(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import platform
-import sqlite3
 import sys
 
 import PySide6
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.store.database import Store
+from desktop.store.database import SQLITE_VERSION, Store
+from desktop.store.errors import StoreError
 from desktop.store.queries import counts
 from desktop.ui.context import WindowContext
 from desktop.ui.i18n import translate
@@ -262,7 +262,7 @@ def about_lines(store: Store) -> list[str]:
         f"Dossier {__version__}",
         f"Python {platform.python_version()} ({sys.platform})",
         f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
-        f"SQLite {sqlite3.sqlite_version}",
+        f"SQLite {SQLITE_VERSION}",
         translate("Shell", "Database: {path}").format(path=store.path),
         schema.format(version=version),
     ]
@@ -318,7 +318,7 @@ class EmptyHint(QObject):
     def refresh(self) -> None:
         try:
             empty = counts(self.store)["events"] == 0
-        except sqlite3.Error:
+        except StoreError:
             empty = False
         self.label.setVisible(empty)
         if empty:

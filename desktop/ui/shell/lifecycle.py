@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -222,7 +221,7 @@ class Lifecycle(QObject):
                 bytes(self.window.saveState().data()),
             )
         # read-only, locked or already closed: the layout is not worth an error on closing
-        with contextlib.suppress(StoreError, sqlite3.Error):
+        with contextlib.suppress(StoreError):
             save_ui_state(self.store, TIMELINE_KEY, self.timeline_state())
 
     def restore(self) -> bool:
