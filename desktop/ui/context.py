@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QAction, QUndoStack
-    from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu
+    from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QTabBar, QWidget
 
     from desktop.domain.grades import Grade
     from desktop.store.database import Store
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 # the File menu's sections, top to bottom: new/open, save/backup, import/export/print, close/quit
 FILE_SECTIONS = ("open", "save", "exchange", "close")
+# the panes the window itself holds, by the names the keyboard's pane order uses
+PANE_WIDGETS = ("organizations", "timeline", "dossier", "details")
 
 
 class TimelinePane(Protocol):
@@ -55,7 +57,14 @@ class DossierPane(Protocol):
     @property
     def currentChanged(self) -> SignalInstance: ...
 
+    @property
+    def sig_tabs_changed(self) -> SignalInstance: ...  # a tab opened or closed
+
     def current_view(self) -> Any: ...  # DossierView | None: ``org_id``, ``dossier``
+
+    def step_tab(self, step: int) -> None: ...  # the next (previous) tab, wrapping around
+
+    def tabBar(self) -> QTabBar: ...
 
     def open_org_ids(self) -> list[int]: ...
 
@@ -78,6 +87,9 @@ class OrgListPane(Protocol):
 
     @property
     def model(self) -> OrgCounts: ...
+
+    @property
+    def view(self) -> QWidget: ...  # the list itself (where the keyboard focus goes)
 
 
 @runtime_checkable
@@ -128,3 +140,5 @@ class WindowContext(Protocol):
 
     @property
     def qt(self) -> QMainWindow: ...  # the Qt window: docks, toolbars, event filters, parent
+
+    def pane_widget(self, name: str) -> QWidget | None: ...  # see PANE_WIDGETS

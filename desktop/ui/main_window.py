@@ -216,6 +216,15 @@ class MainWindow(QMainWindow):
             group_by=model.group_by,
         )
 
+    def pane_widget(self, name: str) -> QWidget | None:
+        panes: dict[str, QWidget] = {
+            "organizations": self.org_list,
+            "timeline": self.timeline,
+            "dossier": self.dossiers,
+            "details": self.details,
+        }
+        return panes.get(name)
+
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 

@@ -21,6 +21,7 @@ CHECKED = [
     "desktop/ui/dossier/widget.py",
     "desktop/ui/annotations/commands.py",
     "desktop/ui/editing/commands.py",
+    "desktop/ui/shell/keyboard.py",
 ]
 
 

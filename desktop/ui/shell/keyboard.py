@@ -23,9 +23,18 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette, QRegion
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QRegion,
+)
 from PySide6.QtWidgets import QApplication, QDockWidget, QScrollBar, QWidget
 
+from desktop.ui.context import PANE_WIDGETS, WindowContext
 from desktop.ui.feature import install_once
 from desktop.ui.i18n import translate
 
@@ -44,7 +53,7 @@ PANES = (
 )
 
 
-def install(window: Any) -> KeyboardController:
+def install(window: WindowContext) -> KeyboardController:
     return install_once(window, "keyboard", KeyboardController, lambda: KeyboardController(window))
 
 
@@ -85,9 +94,9 @@ class FocusRing(QWidget):
         self.follow(new if inside else None)
 
     def follow(self, widget: QWidget | None) -> None:
-        for w in self._watched:
-            if shiboken6.isValid(w):
-                w.removeEventFilter(self)
+        for watched in self._watched:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
         self._watched = []
         old = self.target
         if old is not None and shiboken6.isValid(old):
@@ -129,7 +138,7 @@ class FocusRing(QWidget):
         self.raise_()
         self.update()
 
-    def colour(self):  # type: ignore[no-untyped-def]
+    def colour(self) -> QColor:
         return self.window_.palette().color(
             QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight
         )
@@ -168,10 +177,10 @@ def _tab_stops(root: QWidget, chain: list[QWidget]) -> list[QWidget]:
 
 
 class KeyboardController(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.qt)
         self.window = window
-        self.ring = FocusRing(window)
+        self.ring = FocusRing(window.qt)
         self._return_to: QWidget | None = None
         self.actions: dict[str, QAction] = {}
         for key, text, keys, slot in (
@@ -201,12 +210,12 @@ class KeyboardController(QObject):
                 self.toggle_note,
             ),
         ):
-            action = QAction(text, window)
+            action = QAction(text, window.qt)
             action.setObjectName(f"action_{key}")
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _=False, slot=slot: slot())
-            window.addAction(action)
+            window.qt.addAction(action)
             self.actions[key] = action
         go = window.menus["go"]
         go.addSeparator()
@@ -240,10 +249,7 @@ class KeyboardController(QObject):
         found: dict[str, QWidget | None] = {
             "search": getattr(getattr(w, "search_ui", None), "toolbar", None),
             "filters": getattr(getattr(w, "filters_ui", None), "bar", None),
-            "organizations": w.org_list,
-            "timeline": w.timeline,
-            "dossier": w.dossiers,
-            "details": w.details,
+            **{name: w.pane_widget(name) for name in PANE_WIDGETS},
             "note": self._dock("note"),
             "annotations": self._dock("annotations"),
         }
@@ -267,7 +273,7 @@ class KeyboardController(QObject):
             "organizations": lambda: w.org_list.view,
             "timeline": lambda: w.timeline.canvas,
             "dossier": lambda: w.dossiers.current_view() or w.dossiers.tabBar(),
-            "details": lambda: w.details,
+            "details": lambda: w.pane_widget("details"),
             "note": lambda: notes.editor.text if notes is not None else None,
             "annotations": lambda: notes.panel.table if notes is not None else None,
         }
@@ -326,7 +332,7 @@ class KeyboardController(QObject):
                 text = translate("Keyboard", "No note to edit (read-only)")
             else:
                 text = translate("Keyboard", "No note to edit (select an event first)")
-            self.window.statusBar().showMessage(text, 5000)
+            self.window.show_status(text, 5000)
 
             return
         self._return_to = focus if self.pane_of(focus) not in (None, "note") else None
@@ -349,8 +355,9 @@ class KeyboardController(QObject):
     # -- Tab order -----------------------------------------------------------------------------
     def focus_chain(self) -> list[QWidget]:
         chain: list[QWidget] = []
-        w = self.window.nextInFocusChain()
-        while w is not None and w is not self.window and len(chain) < 10000:
+        qt = self.window.qt
+        w = qt.nextInFocusChain()
+        while w is not None and w is not qt and len(chain) < 10000:
             chain.append(w)
             w = w.nextInFocusChain()
         return chain
@@ -371,7 +378,7 @@ class KeyboardController(QObject):
         return stops
 
     def apply_tab_order(self) -> None:
-        if not shiboken6.isValid(self.window):
+        if not shiboken6.isValid(self.window.qt):
             return
         stops = self.tab_stops()
         for first, second in itertools.pairwise(stops):
