@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from desktop.domain.grades import Grade, meets
-from desktop.domain.model import Citation, Dossier
+from desktop.domain.model import Citation, Dossier, EventDetail
 
 
 def supported(citations: Iterable[Citation], bar: Grade) -> bool:
@@ -49,3 +49,13 @@ def left_out(d: Dossier, bar: Grade) -> tuple[int, int]:
     :func:`graded_at_least` makes, so the count and the document cannot disagree."""
     total = fact_count(d)
     return total - fact_count(graded_at_least(d, bar)), total
+
+
+def detail_graded_at_least(d: EventDetail, bar: Grade) -> tuple[EventDetail, int]:
+    """An event's details cut as the dossier is: only the claims a citation supporting them
+    at ``bar`` keeps (the event itself, its organizations, people and sources stay: the
+    timeline's filter decides whether the event shows at all); with how many were cut."""
+    if bar.is_empty:
+        return d, 0
+    claims = tuple(c for c in d.claims if supported(c.citations, bar))
+    return replace(d, claims=claims), len(d.claims) - len(claims)

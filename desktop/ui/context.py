@@ -77,6 +77,8 @@ class DetailsPane(Protocol):
     @property
     def event_id(self) -> int | None: ...
 
+    def set_min_grade(self, grade: Grade) -> None: ...  # only the claims the grade keeps
+
 
 class OrgCounts(Protocol):
     def set_counts(self, counts: dict[int, int] | None) -> None: ...  # None: every event

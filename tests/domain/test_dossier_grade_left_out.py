@@ -50,3 +50,19 @@ def test_left_out_counts_the_facts_that_fail(product_cites, claim_cites, event_c
     assert total == len(failing)
     assert hidden == sum(_fails(c, bar) for c in failing)
     assert (hidden == 0) or not bar.is_empty
+
+
+@given(groups, bars)
+def test_event_details_keep_the_claims_the_grade_supports(claim_cites, bar):
+    from desktop.domain.dossier_grade import detail_graded_at_least
+    from desktop.domain.model import EventDetail
+
+    claims = tuple(
+        Claim(i, f"c{i}", f"claim {i}", "claimed", citations=tuple(c))
+        for i, c in enumerate(claim_cites)
+    )
+    detail = EventDetail(Event(1, "e", "E", "2024"), claims=claims)
+    cut, hidden = detail_graded_at_least(detail, bar)
+    assert [c.id for c in cut.claims] == [c.id for c in claims if not _fails(c.citations, bar)]
+    assert hidden == len(claims) - len(cut.claims)
+    assert cut.event == detail.event and cut.citations == detail.citations

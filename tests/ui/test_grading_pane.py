@@ -95,3 +95,33 @@ def test_only_a_change_of_grade_re_renders_the_dossiers(window):
     bar.date_from.editingFinished.emit()
     assert [v.renders for v in views] == counts
     assert LEAD in front.toPlainText()
+
+
+def test_the_filter_grade_cuts_the_event_details_too(window):
+    from desktop.store.queries import event_detail
+
+    details, bar = window.details, window.filters_ui.bar
+    ids = [r[0] for r in window.store.conn.execute("SELECT id FROM events ORDER BY id")]
+    claims = {i: event_detail(window.store, i).claims for i in ids}
+    # a seed event whose claims C3 leaves out (graded F4), and one whose claims it keeps
+    c3 = Grade("C", 3)
+    low = next(
+        i for i, cs in claims.items() if cs and not any(supported(c.citations, c3) for c in cs)
+    )
+    high = next(i for i, cs in claims.items() if cs and all(supported(c.citations, c3) for c in cs))
+
+    def shown(event_id):
+        details.show_event(event_id)
+        text = details.toPlainText()
+        return text, [c for c in claims[event_id] if " ".join(c.text.split()) in text]
+
+    full_low, before = shown(low)
+    assert before == list(claims[low])
+    _choose(bar, "C3")
+    text, after = shown(low)
+    assert after == [] and f"Graded ≥ C3: {len(before)} of {len(before)} facts hidden" in text
+    text, kept = shown(high)
+    assert kept == list(claims[high]) and f"Graded ≥ C3: 0 of {len(kept)} facts hidden" in text
+    details.show_event(low)
+    bar.clear()  # the event shown follows the filter at once
+    assert details.toPlainText() == full_low

@@ -69,8 +69,10 @@ class FilterController(QObject):
             text += "  —  " + shown_text(model.index.ids, len(model.lanes))
         self.bar.show_filter(self.filter, text)
         self._update_org_counts()
-        # the dossiers show only the facts the grade keeps (a no-op when the grade is the same)
+        # the dossiers and the event's details show only the facts the grade keeps (a no-op
+        # when the grade is the same)
         self.window.dossiers.set_min_grade(self.filter.min_grade)
+        self.window.details.set_min_grade(self.filter.min_grade)
 
     def _update_org_counts(self) -> None:
         """The organization list's counts follow the filter when it can show them."""
