@@ -30,12 +30,14 @@ from desktop.store.search_backlog import indexed_share
 SHORT_OR_MAX = 24  # a short term with more trigrams than this is counted by reading rows
 EXACT_SCAN_ROWS = 120_000  # rows read at most to count common short terms exactly
 COUNT_SAMPLE = 4000  # newest candidate rows read to estimate a count beyond that
+COUNT_CAP = EXACT_SCAN_ROWS  # matches counted exactly; beyond, estimated (see _capped)
 
 
 @dataclass(frozen=True)
 class Count:
-    """How many rows match a query, by kind; ``exact`` is False for an estimate (common one- or
-    two-character terms over more than :data:`EXACT_SCAN_ROWS` candidate rows)."""
+    """How many rows match a query, by kind; ``exact`` is False for an estimate (more than
+    :data:`COUNT_CAP` matches, or common one- or two-character terms over more than
+    :data:`EXACT_SCAN_ROWS` candidate rows)."""
 
     by_kind: dict[str, int]
     exact: bool = True
@@ -72,7 +74,8 @@ def search_page(
 
 @raises_store_errors
 def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = None) -> Count:
-    """Every row matching ``text`` (each term as a substring of the title or body), by kind.
+    """Every row matching ``text`` (each term as a substring of the title or body), by kind:
+    exact up to :data:`COUNT_CAP` matches, estimated beyond (``exact`` False).
 
     Long terms and rare short ones are counted in the index; a common one- or two-character
     term (hundreds of trigrams) is checked on the rows the rest of the query matches, exactly up
@@ -117,10 +120,26 @@ def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = No
             where.append("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')")
             pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
             params += [pattern, pattern]
-    sql = "SELECT rowid % 16, count(*) FROM search"
-    sql += (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY 1"
-    by_kind = {_KIND_BY_CODE[code]: n for code, n in store.conn.execute(sql, params)}
-    return Count(by_kind)
+    return _capped(store, where, params)
+
+
+def _capped(store: Store, where: list[str], params: list[object]) -> Count:
+    """The matches of ``where`` by kind, counted exactly up to :data:`COUNT_CAP`. Beyond it the
+    count stops (a common word among ten million events is two million matches, seconds to
+    count) and each kind's is scaled by how far its ids were read: the index answers in rowid
+    order (id * 16 + the kind's code), so a kind whose largest id was reached is exact."""
+    inner = "SELECT rowid FROM search" + (" WHERE " + " AND ".join(where) if where else "")
+    sql = f"SELECT rowid % 16, count(*), max(rowid) FROM ({inner} LIMIT ?) GROUP BY 1"
+    rows = store.conn.execute(sql, [*params, COUNT_CAP + 1]).fetchall()
+    by_kind = {_KIND_BY_CODE[code]: n for code, n, _top in rows}
+    if sum(by_kind.values()) <= COUNT_CAP:
+        return Count(by_kind)
+    reached = max(top for _code, _n, top in rows) // 16  # every kind was read up to this id
+    for kind, n in by_kind.items():
+        last = _max_id(store, kind)
+        if last > reached:
+            by_kind[kind] = round(n * last / max(reached, 1))
+    return Count(by_kind, exact=False)
 
 
 def _estimate(
