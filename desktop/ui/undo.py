@@ -25,13 +25,14 @@ from PySide6.QtGui import QUndoCommand
 from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 ErrorSink = Callable[[str], None]
 
 
 def failure_text(action: str, step: str, exc: Exception) -> str:
     """'Could not undo Edit event “WAIC 2024”: it no longer exists' (one line)."""
-    why = " ".join(str(exc).split()) or type(exc).__name__
+    why = store_text(" ".join(str(exc).split())) or type(exc).__name__
     if action == "undo":
         text = translate("Editing", "Could not undo {step}: {why}")
     else:

@@ -2500,6 +2500,981 @@ Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with
     </message>
 </context>
 <context>
+    <name>Store</name>
+    <message>
+        <source>the disk is full; nothing was written</source>
+        <translation>磁盘已满；什么也没有写入</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>out of memory; nothing was written</source>
+        <translation>内存不足；什么也没有写入</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program; close it there and try again</source>
+        <translation>{path} 被另一个程序锁定；请在那里关闭它后再试</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (read-only file or folder)</source>
+        <translation>{path} 无法写入（文件或文件夹是只读的）</translation>
+    </message>
+    <message>
+        <source>{path} is not an SQLite database</source>
+        <translation>{path} 不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>{path} is not an SQLite database; nothing was changed</source>
+        <translation>{path} 不是 SQLite 数据库；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is empty; nothing was changed</source>
+        <translation>{path} 是空文件；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}); restore a backup or run &apos;dossier check&apos;</source>
+        <translation>{path} 已损坏（{reason}）；请恢复备份，或运行 &apos;dossier check&apos;</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}); nothing was written: it can only be opened read-only; restore a backup, or see &apos;dossier check&apos;</source>
+        <translation>{path} 已损坏（{reason}）；什么也没有写入：它只能以只读方式打开；请恢复备份，或参看 &apos;dossier check&apos;</translation>
+    </message>
+    <message>
+        <source>the database is damaged ({reason}); run &apos;dossier check&apos; or restore a backup</source>
+        <translation>数据库已损坏（{reason}）；请运行 &apos;dossier check&apos; 或恢复备份</translation>
+    </message>
+    <message>
+        <source>the database refused: {reason}</source>
+        <translation>数据库拒绝了操作：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path} 不是文件</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only</source>
+        <translation>{path} 以只读方式打开</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read (permission denied)</source>
+        <translation>{path} 无法读取（没有权限）</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason})</source>
+        <translation>{path} 无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: the folder is not writable</source>
+        <translation>无法创建 {path}：文件夹不可写</translation>
+    </message>
+    <message>
+        <source>{path} is read-only; open it with --read-only to browse without changes</source>
+        <translation>{path} 是只读的；请以只读方式打开，只浏览不更改</translation>
+    </message>
+    <message>
+        <source>{path} is not as Dossier made it, so nothing was opened or changed ({problems}); drop what Dossier did not create (with sqlite3 or sqlite-utils) or restore a backup</source>
+        <translation>{path} 已不是 Dossier 创建时的样子，因此没有打开，也没有更改（{problems}）；请（用 sqlite3 或 sqlite-utils）删除不是 Dossier 创建的内容，或恢复备份</translation>
+    </message>
+    <message>
+        <source>not created by Dossier: {names}</source>
+        <translation>不是 Dossier 创建的：{names}</translation>
+    </message>
+    <message>
+        <source>changed outside Dossier: {names}</source>
+        <translation>在 Dossier 之外被更改：{names}</translation>
+    </message>
+    <message>
+        <source>missing: {names}</source>
+        <translation>缺少：{names}</translation>
+    </message>
+    <message>
+        <source>damaged: {reason}</source>
+        <translation>已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} has an older schema (version {version}) that must be upgraded before it can be read, which opening it read-only does not allow; open it once for writing (e.g. &apos;dossier PATH&apos;)</source>
+        <translation>{path} 的数据结构较旧（版本 {version}），须先升级才能读取，而只读打开不允许升级；请以可写方式打开一次（例如 &apos;dossier PATH&apos;）</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer Dossier (schema {version}; this version knows up to {known}); update Dossier to open it</source>
+        <translation>{path} 由更新版本的 Dossier 写入（数据结构 {version}；本版本最高只认识 {known}）；请更新 Dossier 后再打开</translation>
+    </message>
+    <message>
+        <source>{path} records schema changes this Dossier does not know ({names}); update Dossier to open it</source>
+        <translation>{path} 记录了本版 Dossier 不认识的数据结构变更（{names}）；请更新 Dossier 后再打开</translation>
+    </message>
+    <message>
+        <source>{path} is an empty SQLite database, not a Dossier database; nothing was changed (make one with &apos;dossier init&apos;)</source>
+        <translation>{path} 是空的 SQLite 数据库，不是 Dossier 数据库；未做任何更改（可用 &apos;dossier init&apos; 创建一个）</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a Dossier database; nothing was changed</source>
+        <translation>{path} 是 SQLite 数据库，但不是 Dossier 数据库；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{path} is already open in another Dossier window (pid {pid}); switch to that window or close it first</source>
+        <translation>{path} 已在另一个 Dossier 窗口中打开（进程 {pid}）；请切换到那个窗口，或先关闭它</translation>
+    </message>
+    <message>
+        <source>{path} is already open in another Dossier window; switch to that window or close it first</source>
+        <translation>{path} 已在另一个 Dossier 窗口中打开；请切换到那个窗口，或先关闭它</translation>
+    </message>
+    <message>
+        <source>{path} is open in a Dossier window (pid {pid}); close it before replacing the file</source>
+        <translation>{path} 正在一个 Dossier 窗口中打开（进程 {pid}）；替换该文件前请先关闭它</translation>
+    </message>
+    <message>
+        <source>{path} is open in a Dossier window; close it before replacing the file</source>
+        <translation>{path} 正在一个 Dossier 窗口中打开；替换该文件前请先关闭它</translation>
+    </message>
+    <message>
+        <source>{path} is open in another program or a Dossier command is using it; try again when it has finished</source>
+        <translation>{path} 正在另一个程序中打开，或有 Dossier 命令正在使用它；请等它结束后再试</translation>
+    </message>
+    <message>
+        <source>the lock folder {folder} is a symbolic link; not used</source>
+        <translation>锁文件夹 {folder} 是符号链接；未使用</translation>
+    </message>
+    <message>
+        <source>the lock folder {folder} is not a folder</source>
+        <translation>锁文件夹 {folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>the lock folder {folder} belongs to another user; not used</source>
+        <translation>锁文件夹 {folder} 属于另一个用户；未使用</translation>
+    </message>
+    <message>
+        <source>the lock folder {folder} can be written by other users; not used (make it private: chmod 700 {folder})</source>
+        <translation>锁文件夹 {folder} 可被其他用户写入；未使用（请设为私有：chmod 700 {folder}）</translation>
+    </message>
+    <message>
+        <source>the lock file {path} is not a private file; not used</source>
+        <translation>锁文件 {path} 不是私有文件；未使用</translation>
+    </message>
+    <message>
+        <source>the lock file {path} is a symbolic link; not used</source>
+        <translation>锁文件 {path} 是符号链接；未使用</translation>
+    </message>
+    <message>
+        <source>cannot make the lock folder {folder}: {reason}</source>
+        <translation>无法创建锁文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot use the lock folder {folder}: {reason}</source>
+        <translation>无法使用锁文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot open the lock file {path}: {reason}</source>
+        <translation>无法打开锁文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} already exists</source>
+        <translation>{path} 已存在</translation>
+    </message>
+    <message>
+        <source>could not create {path}: {reason}</source>
+        <translation>无法创建 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>could not write {path}: {reason}; nothing was written</source>
+        <translation>无法写入 {path}：{reason}；什么也没有写入</translation>
+    </message>
+    <message>
+        <source>could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>could not write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <source>the copy did not pass its integrity check ({reason})</source>
+        <translation>副本未通过完整性检查（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is not a file name</source>
+        <translation>{path} 不是文件名</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself (the open database); choose another file</source>
+        <translation>{path} 就是数据库本身（当前打开的数据库）；请另选一个文件</translation>
+    </message>
+    <message>
+        <source>{path} is part of the open database {db}; choose another file</source>
+        <translation>{path} 是当前打开的数据库 {db} 的一部分；请另选一个文件</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {folder} is not a folder</source>
+        <translation>无法写入 {path}：{folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder is not a folder</source>
+        <translation>无法写入 {path}：所在位置不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder does not exist</source>
+        <translation>无法写入 {path}：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder is not writable</source>
+        <translation>无法写入 {path}：文件夹不可写</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link; name the real file</source>
+        <translation>{path} 是符号链接；请指定实际的文件</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name</source>
+        <translation>{path} 是文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <source>{path} is a device, not a file</source>
+        <translation>{path} 是设备，不是文件</translation>
+    </message>
+    <message>
+        <source>{path} is a pipe (FIFO), not a file</source>
+        <translation>{path} 是管道（FIFO），不是文件</translation>
+    </message>
+    <message>
+        <source>{path} is a socket, not a file</source>
+        <translation>{path} 是套接字，不是文件</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file</source>
+        <translation>{path} 不是普通文件</translation>
+    </message>
+    <message>
+        <source>{path} is a SQLite database; an export never replaces one</source>
+        <translation>{path} 是 SQLite 数据库；导出从不覆盖数据库</translation>
+    </message>
+    <message>
+        <source>{path} is under {folder}, a system folder; not written</source>
+        <translation>{path} 位于系统文件夹 {folder} 下；未写入</translation>
+    </message>
+    <message>
+        <source>{path} belongs to the database {db}; choose another file</source>
+        <translation>{path} 属于数据库 {db}；请另选一个文件</translation>
+    </message>
+    <message>
+        <source>{path} is in the cache folder of the database {db}</source>
+        <translation>{path} 位于数据库 {db} 的缓存文件夹中</translation>
+    </message>
+    <message>
+        <source>the input is nested too deeply to be read</source>
+        <translation>输入嵌套过深，无法读取</translation>
+    </message>
+    <message>
+        <source>a number or date in the input is out of range ({reason})</source>
+        <translation>输入中的数字或日期超出范围（{reason}）</translation>
+    </message>
+    <message>
+        <source>the input is not UTF-8 text (byte {byte} at offset {offset})</source>
+        <translation>输入不是 UTF-8 文本（偏移 {offset} 处的字节 {byte}）</translation>
+    </message>
+    <message>
+        <source>the text cannot be encoded or decoded ({reason})</source>
+        <translation>文本无法编码或解码（{reason}）</translation>
+    </message>
+    <message>
+        <source>{kind} {field}: {reason}</source>
+        <translation>{kind}的{field}：{reason}</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation>必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is not an id</source>
+        <translation>{value} 不是编号</translation>
+    </message>
+    <message>
+        <source>no {kind} with id {id}</source>
+        <translation>没有编号为 {id} 的{kind}</translation>
+    </message>
+    <message>
+        <source>give the {kind} this reason explains</source>
+        <translation>请给出这条理由所解释的{kind}</translation>
+    </message>
+    <message>
+        <source>is before the start</source>
+        <translation>早于开始日期</translation>
+    </message>
+    <message>
+        <source>is an organization or a person, not both</source>
+        <translation>是机构或个人，不能两者都是</translation>
+    </message>
+    <message>
+        <source>a claim has one subject</source>
+        <translation>一条说法只有一个对象</translation>
+    </message>
+    <message>
+        <source>give an organization or a product</source>
+        <translation>请给出一个机构或一个产品</translation>
+    </message>
+    <message>
+        <source>must be another organization</source>
+        <translation>必须是另一个机构</translation>
+    </message>
+    <message>
+        <source>an organization cannot be its own parent</source>
+        <translation>机构不能是自己的上级</translation>
+    </message>
+    <message>
+        <source>this person already has that title there</source>
+        <translation>此人在该机构已有这一职务</translation>
+    </message>
+    <message>
+        <source>events policy must be one of {choices}</source>
+        <translation>事件的处理方式必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>cannot edit a {kind}</source>
+        <translation>无法编辑 {kind}</translation>
+    </message>
+    <message>
+        <source>cannot restore {kind} {what}: {reason}</source>
+        <translation>无法恢复{kind} {what}：{reason}</translation>
+    </message>
+    <message>
+        <source>unknown colour {colour}; choose from {choices}</source>
+        <translation>未知颜色 {colour}；请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>annotation target must be event:KEY, org:KEY or claim:KEY, not {target}</source>
+        <translation>批注对象必须是 event:KEY、org:KEY 或 claim:KEY，而不是 {target}</translation>
+    </message>
+    <message>
+        <source>no {kind} with key {key} (target {target})</source>
+        <translation>没有键为 {key} 的{kind}（对象 {target}）</translation>
+    </message>
+    <message>
+        <source>no annotation {uuid}</source>
+        <translation>没有批注 {uuid}</translation>
+    </message>
+    <message>
+        <source>an annotation&apos;s body must be text</source>
+        <translation>批注的正文必须是文本</translation>
+    </message>
+    <message>
+        <source>rename_tag needs two non-empty tags</source>
+        <translation>重命名标签需要两个非空标签</translation>
+    </message>
+    <message>
+        <source>a tag must be text, not {tag}</source>
+        <translation>标签必须是文本，而不是 {tag}</translation>
+    </message>
+    <message>
+        <source>a tag cannot be empty</source>
+        <translation>标签不能为空</translation>
+    </message>
+    <message>
+        <source>{value} is not a UUID</source>
+        <translation>{value} 不是 UUID</translation>
+    </message>
+    <message>
+        <source>annotation {uuid} has no version {version}</source>
+        <translation>批注 {uuid} 没有版本 {version}</translation>
+    </message>
+    <message>
+        <source>annotation {uuid} belongs to {target}, not {other}</source>
+        <translation>批注 {uuid} 属于 {target}，而不是 {other}</translation>
+    </message>
+    <message>
+        <source>a saved view needs a name</source>
+        <translation>保存的视图需要一个名称</translation>
+    </message>
+    <message>
+        <source>a view&apos;s name is limited to {n} characters</source>
+        <translation>视图名称最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>unknown lane grouping {name}</source>
+        <translation>未知的泳道分组 {name}</translation>
+    </message>
+    <message>
+        <source>no organization matches {name}</source>
+        <translation>没有与 {name} 相符的机构</translation>
+    </message>
+    <message>
+        <source>no organization with id {id}</source>
+        <translation>没有编号为 {id} 的机构</translation>
+    </message>
+    <message>
+        <source>cannot read {text} as a date or date range</source>
+        <translation>无法把 {text} 读作日期或日期范围</translation>
+    </message>
+    <message>
+        <source>cannot read {text} as a date range: it ends before it starts</source>
+        <translation>无法把 {text} 读作日期范围：结束早于开始</translation>
+    </message>
+    <message>
+        <source>cannot read {text} as a date: it starts with a dash</source>
+        <translation>无法把 {text} 读作日期：它以短横线开头</translation>
+    </message>
+    <message>
+        <source>cannot read {text} as a date: before the year 1 or after 9999 a date is known to the year only</source>
+        <translation>无法把 {text} 读作日期：公元 1 年之前或 9999 年之后的日期只能精确到年</translation>
+    </message>
+    <message>
+        <source>cannot read {text} as a date: {reason}</source>
+        <translation>无法把 {text} 读作日期：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {text} as a date</source>
+        <translation>无法把 {text} 读作日期</translation>
+    </message>
+    <message>
+        <source>cannot read {text}: {reason}</source>
+        <translation>无法读取 {text}：{reason}</translation>
+    </message>
+    <message>
+        <source>year {year} is outside {low}..{high}</source>
+        <translation>年份 {year} 超出 {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{year} can only be a year: months, days and qualifiers need a year from 1 to 9999</source>
+        <translation>{year} 只能精确到年：月、日和限定词需要 1 至 9999 年之间的年份</translation>
+    </message>
+    <message>
+        <source>month {month} is outside 1..12</source>
+        <translation>月份 {month} 超出 1..12</translation>
+    </message>
+    <message>
+        <source>hour and minute go together</source>
+        <translation>小时和分钟须同时给出</translation>
+    </message>
+    <message>
+        <source>a day needs a month</source>
+        <translation>给出日须同时给出月</translation>
+    </message>
+    <message>
+        <source>day {day} is outside 1..{last} for that month</source>
+        <translation>日 {day} 超出该月的 1..{last}</translation>
+    </message>
+    <message>
+        <source>a time needs a day</source>
+        <translation>给出时间须同时给出日</translation>
+    </message>
+    <message>
+        <source>{time} is not a time of day</source>
+        <translation>{time} 不是一天中的时间</translation>
+    </message>
+    <message>
+        <source>unknown qualifier {name}</source>
+        <translation>未知的限定词 {name}</translation>
+    </message>
+    <message>
+        <source>a qualifier cannot apply to a day</source>
+        <translation>限定词不能用于具体某一天</translation>
+    </message>
+    <message>
+        <source>{name} cannot apply to a month</source>
+        <translation>{name} 不能用于月份</translation>
+    </message>
+    <message>
+        <source>a bare number is not a time; write 09:00 or 9am</source>
+        <translation>单独的数字不是时间；请写 09:00 或 9am</translation>
+    </message>
+    <message>
+        <source>hour {hour} does not fit {ampm}</source>
+        <translation>小时 {hour} 与 {ampm} 不符</translation>
+    </message>
+    <message>
+        <source>a source&apos;s reliability is a letter A–F, not {value}</source>
+        <translation>来源的可靠性是字母 A–F，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>a citation&apos;s credibility is a digit 1–6, not {value}</source>
+        <translation>引用的可信度是数字 1–6，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{value} is not a grade: a letter A–F (the source) and a digit 1–6 (the information), such as B2</source>
+        <translation>{value} 不是评级：应为一个字母 A–F（来源）加一个数字 1–6（信息），例如 B2</translation>
+    </message>
+    <message>
+        <source>a filter&apos;s range must end after it starts</source>
+        <translation>筛选的时间范围必须结束于开始之后</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <source>line {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <source>row {n}: {reason}</source>
+        <translation>第 {n} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>line {n}: {reason}</source>
+        <translation>第 {n} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>a column mapping does not apply to TimelineJS files</source>
+        <translation>列映射不适用于 TimelineJS 文件</translation>
+    </message>
+    <message>
+        <source>unknown format {name}; choose from {choices}</source>
+        <translation>未知格式 {name}；请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>import of {name} cancelled; nothing was written</source>
+        <translation>{name} 的导入已取消；什么也没有写入</translation>
+    </message>
+    <message>
+        <source>{name}: {n} of {total} rows cannot be imported (first: {first}); nothing was written (fix them, or import the rest with --partial)</source>
+        <translation>{name}：{total} 行中有 {n} 行无法导入（第一处：{first}）；什么也没有写入（请修正这些行，或只导入其余的行）</translation>
+    </message>
+    <message>
+        <source>{name}: {n} of {total} rows cannot be imported; nothing was written (fix them, or import the rest with --partial)</source>
+        <translation>{name}：{total} 行中有 {n} 行无法导入；什么也没有写入（请修正这些行，或只导入其余的行）</translation>
+    </message>
+    <message>
+        <source>{name}: a row cannot be imported (first: {first}); the file changed since it was checked; nothing was written (fix them, or import the rest with --partial)</source>
+        <translation>{name}：有一行无法导入（第一处：{first}）；文件在检查之后发生了变化；什么也没有写入（请修正，或只导入其余的行）</translation>
+    </message>
+    <message>
+        <source>{name} holds no JSON object per line (it has none)</source>
+        <translation>{name} 不是每行一个 JSON 对象（其中一个也没有）</translation>
+    </message>
+    <message>
+        <source>{name} holds no JSON object per line: {reason}</source>
+        <translation>{name} 不是每行一个 JSON 对象：{reason}</translation>
+    </message>
+    <message>
+        <source>is {type}, not an object</source>
+        <translation>是{type}，不是对象</translation>
+    </message>
+    <message>
+        <source>is longer than {n} MB</source>
+        <translation>超过 {n} MB</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (byte {byte} at offset {offset}); save the file as UTF-8</source>
+        <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {byte}）；请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>is nested too deeply to read</source>
+        <translation>嵌套过深，无法读取</translation>
+    </message>
+    <message>
+        <source>is not valid JSON ({reason})</source>
+        <translation>不是有效的 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <source>the line {reason}</source>
+        <translation>该行{reason}</translation>
+    </message>
+    <message>
+        <source>a JSON object is expected, not {type}</source>
+        <translation>这里应为 JSON 对象，而不是{type}</translation>
+    </message>
+    <message>
+        <source>not in the first object (mapped anyway): {names}</source>
+        <translation>第一个对象中没有（仍已映射）：{names}</translation>
+    </message>
+    <message>
+        <source>the first object has no title field (message, title, ...)</source>
+        <translation>第一个对象没有标题字段（message、title 等）</translation>
+    </message>
+    <message>
+        <source>unknown field {name} in the mapping; fields are {fields} (or &apos;{ignore}&apos; to leave a column out, &apos;{extra}&apos; to keep it in the summary)</source>
+        <translation>映射中有未知字段 {name}；可用字段为 {fields}（或用 &apos;{ignore}&apos; 略过一列，用 &apos;{extra}&apos; 把它留在摘要中）</translation>
+    </message>
+    <message>
+        <source>{name}: no column for the title (columns: {columns}); name one with --map COLUMN=title</source>
+        <translation>{name}：没有用作标题的列（各列：{columns}）；请在列映射中指定一列作为标题</translation>
+    </message>
+    <message>
+        <source>{name}: no column for the date (columns: {columns}); name one with --map COLUMN=start</source>
+        <translation>{name}：没有用作日期的列（各列：{columns}）；请在列映射中指定一列作为开始日期</translation>
+    </message>
+    <message>
+        <source>no date (datetime or timestamp)</source>
+        <translation>没有日期（datetime 或 timestamp）</translation>
+    </message>
+    <message>
+        <source>{name} has no header row naming its columns</source>
+        <translation>{name} 没有列名标题行</translation>
+    </message>
+    <message>
+        <source>{name} row {n}: cannot read it as CSV ({reason})</source>
+        <translation>{name} 第 {n} 行：无法按 CSV 读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: not {encoding} text ({reason})</source>
+        <translation>{name}：不是 {encoding} 文本（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file has no column {column} (its columns: {columns})</source>
+        <translation>文件中没有列 {column}（其各列：{columns}）</translation>
+    </message>
+    <message>
+        <source>both {column} and {other} are mapped to {field}</source>
+        <translation>{column} 和 {other} 都映射到了 {field}</translation>
+    </message>
+    <message>
+        <source>&apos;timestamp&apos; should be microseconds since 1970, not {value}</source>
+        <translation>&apos;timestamp&apos; 应为自 1970 年起的微秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name}: the header is not UTF-8 text (byte {byte} at offset {offset}); save as UTF-8</source>
+        <translation>{name}：标题行不是 UTF-8 文本（偏移 {offset} 处的字节 {byte}）；请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>{name}: the header is not UTF-8 text; save as UTF-8</source>
+        <translation>{name}：标题行不是 UTF-8 文本；请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the header as CSV ({reason})</source>
+        <translation>{name}：无法按 CSV 读取标题行（{reason}）</translation>
+    </message>
+    <message>
+        <source>the time {value} is out of range: in UTC it falls outside the years 1 to 9999</source>
+        <translation>时间 {value} 超出范围：按 UTC 计不在 1 至 9999 年之间</translation>
+    </message>
+    <message>
+        <source>the time {value} is out of range: {reason}</source>
+        <translation>时间 {value} 超出范围：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} values, but the header names {width} columns</source>
+        <translation>有 {n} 个值，但标题行列出 {width} 列</translation>
+    </message>
+    <message>
+        <source>columns kept in the summary&apos;s &apos;extra:&apos; line: {names}</source>
+        <translation>保留在摘要 &apos;extra:&apos; 行中的列：{names}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not UTF-8 text (byte {byte}); save the file as UTF-8</source>
+        <translation>&apos;{name}&apos; 不是 UTF-8 文本（字节 {byte}）；请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not UTF-8 text (byte {byte} at offset {offset}); save the file as UTF-8</source>
+        <translation>&apos;{name}&apos; 不是 UTF-8 文本（偏移 {offset} 处的字节 {byte}）；请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>&apos;era&apos; should be yes or no, not {value}</source>
+        <translation>&apos;era&apos; 应为 yes 或 no，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; should be text, not {type}</source>
+        <translation>&apos;{name}&apos; 应为文本，而不是{type}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {size} kB, more than the {limit} kB limit</source>
+        <translation>&apos;{name}&apos; 有 {size} kB，超过 {limit} kB 的上限</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; contains a NUL character</source>
+        <translation>&apos;{name}&apos; 含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>no start date</source>
+        <translation>没有开始日期</translation>
+    </message>
+    <message>
+        <source>the end {end} is before the start {start}</source>
+        <translation>结束 {end} 早于开始 {start}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too long to be a date ({n} characters)</source>
+        <translation>&apos;{name}&apos; 太长，不可能是日期（{n} 个字符）</translation>
+    </message>
+    <message>
+        <source>the key is longer than {n} characters</source>
+        <translation>键超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>the key contains control characters</source>
+        <translation>键含有控制字符</translation>
+    </message>
+    <message>
+        <source>no title</source>
+        <translation>没有标题</translation>
+    </message>
+    <message>
+        <source>{where}.{name} should be a whole number, not {value}</source>
+        <translation>{where}.{name} 应为整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{where}.{name} should be a number, not true/false</source>
+        <translation>{where}.{name} 应为数字，而不是 true/false</translation>
+    </message>
+    <message>
+        <source>no headline, text or media to name the event</source>
+        <translation>没有可用来命名事件的 headline、text 或 media</translation>
+    </message>
+    <message>
+        <source>{where} should be an object with a year</source>
+        <translation>{where} 应为带有 year 的对象</translation>
+    </message>
+    <message>
+        <source>{where} has no year</source>
+        <translation>{where} 没有 year</translation>
+    </message>
+    <message>
+        <source>{where}: the year {year} is as far as Dossier goes (20 billion years either way)</source>
+        <translation>{where}：年份 {year} 已是 Dossier 的极限（前后各 200 亿年）</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {n} MB</source>
+        <translation>{name} 大于 {n} MB</translation>
+    </message>
+    <message>
+        <source>{name} is not a TimelineJS file: it has no &apos;events&apos; list</source>
+        <translation>{name} 不是 TimelineJS 文件：没有 &apos;events&apos; 列表</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (byte {byte} at offset {offset}); save it as UTF-8</source>
+        <translation>{name} 不是 UTF-8 文本（偏移 {offset} 处的字节 {byte}）；请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>{name} is nested too deeply to be TimelineJS</source>
+        <translation>{name} 嵌套过深，不可能是 TimelineJS</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON ({reason})</source>
+        <translation>{name} 不是有效的 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;{field}&apos; should be a list</source>
+        <translation>{name}：&apos;{field}&apos; 应为列表</translation>
+    </message>
+    <message>
+        <source>a slide should be an object</source>
+        <translation>幻灯片应为对象</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; should be an object with a headline</source>
+        <translation>&apos;text&apos; 应为带有 headline 的对象</translation>
+    </message>
+    <message>
+        <source>dossier.orgs should be a list of names</source>
+        <translation>dossier.orgs 应为名称列表</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is nested too deeply to keep</source>
+        <translation>&apos;{name}&apos; 嵌套过深，无法保留</translation>
+    </message>
+    <message>
+        <source>the title slide is the timeline&apos;s title, not an event</source>
+        <translation>标题幻灯片是时间线的标题，不是事件</translation>
+    </message>
+    <message>
+        <source>the title slide ({name}) is the timeline&apos;s title, not an event</source>
+        <translation>标题幻灯片（{name}）是时间线的标题，不是事件</translation>
+    </message>
+    <message>
+        <source>database disk image is malformed</source>
+        <translation>数据库磁盘映像已损坏</translation>
+    </message>
+    <message>
+        <source>file is not a database</source>
+        <translation>文件不是数据库</translation>
+    </message>
+    <message>
+        <source>database is locked</source>
+        <translation>数据库已被锁定</translation>
+    </message>
+    <message>
+        <source>disk I/O error</source>
+        <translation>磁盘读写错误</translation>
+    </message>
+    <message>
+        <source>attempt to write a readonly database</source>
+        <translation>试图写入只读数据库</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>无法打开数据库文件</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>数据库或磁盘已满</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>org</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>说法</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>citation</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>上级机构</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>所属机构</translation>
+    </message>
+    <message>
+        <source>claimant</source>
+        <translation>提出者</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>target kind</source>
+        <translation>目标类型</translation>
+    </message>
+    <message>
+        <source>founded</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>as of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>credibility</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <source>reason for the credibility</source>
+        <translation>可信度的理由</translation>
+    </message>
+    <message>
+        <source>reason for the reliability</source>
+        <translation>可靠性的理由</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>… and {n} more</source>

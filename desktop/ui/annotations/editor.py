@@ -42,6 +42,7 @@ from desktop.ui.annotations.text_undo import TextUndo
 from desktop.ui.colours import error_style
 from desktop.ui.document.notes import NoteBrowser
 from desktop.ui.i18n import colour_name, date_time, translate
+from desktop.ui.store_text import store_text
 
 AUTOSAVE_MS = 800  # after the last keystroke; the save itself takes a few ms: within 1 s
 PREVIEW_MS = 150
@@ -387,7 +388,7 @@ class NoteEditor(QWidget):
         try:
             notes.delete_annotation(self.store, self.note.uuid)
         except StoreError as exc:
-            text = translate("Annotations", "Not deleted: {error}").format(error=exc)
+            text = translate("Annotations", "Not deleted: {error}").format(error=store_text(exc))
             self._set_status(text, error=True)
             return
         after = replace(before, alive=False)
@@ -414,4 +415,4 @@ def unsaved_text() -> str:
 
 
 def not_saved(exc: Exception) -> str:
-    return translate("Annotations", "Not saved: {error}").format(error=exc)
+    return translate("Annotations", "Not saved: {error}").format(error=store_text(exc))

@@ -22,6 +22,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.document.notes import NoteBrowser
 from desktop.ui.i18n import colour_name, translate
+from desktop.ui.store_text import store_text
 
 
 class HistoryDialog(QDialog):
@@ -83,7 +84,7 @@ class HistoryDialog(QDialog):
             notes.restore_version(self.store, self.uuid, self.versions[row].id)
         except StoreError as exc:
             self.preview.setPlainText(
-                translate("Annotations", "Could not restore: {error}").format(error=exc)
+                translate("Annotations", "Could not restore: {error}").format(error=store_text(exc))
             )
 
             return

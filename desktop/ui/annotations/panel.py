@@ -49,6 +49,7 @@ from desktop.ui.annotations.editor import local_time, split_tags
 from desktop.ui.document.notes import NoteBrowser, render_markdown
 from desktop.ui.format import COLOUR_HEX
 from desktop.ui.i18n import colour_name, num, translate
+from desktop.ui.store_text import store_text
 
 # in English, marked for pyside6-lupdate; translated where shown
 COLUMNS = (
@@ -388,7 +389,7 @@ class AnnotationsPanel(QWidget):
                 **change,
             )
         except StoreError as exc:
-            self.sig_error.emit(str(exc))
+            self.sig_error.emit(store_text(exc))
             return 0
 
     def tag_selected(self) -> None:

@@ -26,6 +26,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.annotations import commands
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 
 class TagManager(QDialog):
@@ -77,7 +78,7 @@ class TagManager(QDialog):
         try:
             count = commands.rename_tag(self.store, self.undo_stack, old, new)
         except StoreError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(store_text(exc))
             return 0
         if count == 1:
             text = translate("Annotations", "{count} note changed")

@@ -21,6 +21,7 @@ from desktop.ui.context import WindowContext
 from desktop.ui.feature import install_once
 from desktop.ui.format import COLOUR_HEX
 from desktop.ui.i18n import colour_name, num, translate
+from desktop.ui.store_text import store_text
 
 CONFIRM_OVER = 500  # events: a bigger bulk change asks first
 
@@ -114,7 +115,7 @@ class TimelineBulk(QObject):
             changed = self.notes_ui.bulk_annotate(targets, **change)
         except StoreError as exc:
             message = translate("Annotations", "Could not annotate the events: {error}")
-            self.window.show_status(message.format(error=exc), 8000)
+            self.window.show_status(message.format(error=store_text(exc)), 8000)
             return 0
         notes_text = (
             translate("Annotations", "{n} note changed")

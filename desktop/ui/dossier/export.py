@@ -41,6 +41,7 @@ from desktop.ui.document.fonts import latin_first
 from desktop.ui.document.render import render_dossier
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 MAX_EVENTS_PRINTED = 2000  # a PDF of 10,000 event rows helps nobody; the count is printed
 BODY_PT = 10.0
@@ -213,7 +214,7 @@ class DossierExport:
             QMessageBox.warning(
                 self.window.qt,
                 translate("Dossier", "Export dossier"),
-                translate("Dossier", "Could not export: {error}").format(error=exc),
+                translate("Dossier", "Could not export: {error}").format(error=store_text(exc)),
             )
             return
         message = translate("Dossier", "Exported the dossier to {path}")

@@ -26,6 +26,7 @@ from desktop.ui.editing.items import ItemsDialog
 from desktop.ui.editing.specs import defaults_for, specs_for
 from desktop.ui.field_words import field_text
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 if TYPE_CHECKING:
     from desktop.ui.context import WindowContext
@@ -199,7 +200,11 @@ class EditingController(QObject):
             snap = edits.delete(self.store, kind, row_id)
         except StoreError as exc:
             message = translate("Editing", "Could not delete {kind} “{label}”: {error}")
-            self._message(message.format(kind=field_text(KIND_NAMES[kind]), label=label, error=exc))
+            self._message(
+                message.format(
+                    kind=field_text(KIND_NAMES[kind]), label=label, error=store_text(exc)
+                )
+            )
             return False
         self.stack.push(DeleteCommand(self.store, kind, row_id, snap, label, None, self._message))
         return True
@@ -221,7 +226,7 @@ class EditingController(QObject):
             snap = edits.delete_org(self.store, org_id, events)
         except StoreError as exc:
             message = translate("Editing", "Could not delete organization “{label}”: {error}")
-            self._message(message.format(label=label, error=exc))
+            self._message(message.format(label=label, error=store_text(exc)))
             return False
         self.stack.push(
             DeleteCommand(self.store, "org", org_id, snap, label, events, self._message)

@@ -27,6 +27,7 @@ from desktop.store.database import Store
 from desktop.store.errors import StoreError
 from desktop.ui.colours import error_style
 from desktop.ui.editing.fields import FieldSpec, FieldWidget, columns_of, make_widget
+from desktop.ui.store_text import store_text
 
 Submit = Callable[[dict[str, Any]], None]
 
@@ -127,10 +128,10 @@ class EditDialog(QDialog):
             message = errors.get(name, "")
             if message == "is required" and name not in self.touched:
                 message = ""
-            label.setText(message)
+            label.setText(store_text(message))
             label.setVisible(bool(message))
         unplaced = [m for n, m in errors.items() if n not in self.error_labels]
-        self.general_error.setText("\n".join(unplaced))
+        self.general_error.setText("\n".join(store_text(m) for m in unplaced))
         self.general_error.setVisible(bool(unplaced))
         self.ok_button.setEnabled(not errors)
         return not errors
@@ -152,11 +153,11 @@ class EditDialog(QDialog):
         except edits.FieldError as exc:
             name = self._owner.get(exc.field, exc.field)
             label = self.error_labels.get(name, self.general_error)
-            label.setText(exc.message if label is not self.general_error else str(exc))
+            label.setText(store_text(exc.message if label is not self.general_error else exc))
             label.show()
             return
         except StoreError as exc:
-            self.general_error.setText(str(exc))
+            self.general_error.setText(store_text(exc))
             self.general_error.show()
             return
         super().accept()

@@ -30,6 +30,7 @@ from desktop.ui.colours import error_style
 from desktop.ui.i18n import num, translate
 from desktop.ui.import_dialog.jobs import Job, Preview, import_work, plan_work, read_columns
 from desktop.ui.import_dialog.tables import MappingTable, fill_events, fill_skipped, plain_table
+from desktop.ui.store_text import store_text
 
 # the formats' names that are words, for lupdate (the labels come from the store's format table)
 _WORDS = (QT_TRANSLATE_NOOP("Import", "JSON lines"),)
@@ -205,7 +206,7 @@ class ImportDialog(QDialog):
         )
         self.summary.setStyleSheet("")
         self.summary.setText(self._summary_text(preview))
-        self.notes.setText("\n".join([*plan.notes, preview.note]).strip())
+        self.notes.setText("\n".join([*map(store_text, plan.notes), preview.note]).strip())
         self.partial_box.setVisible(plan.skipped_count > 0)
         self.partial_box.setText(
             translate(
@@ -235,7 +236,7 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet(error_style(self))
         self.summary.setText(
             translate("Import", "This file cannot be imported as it is: {error}").format(
-                error=message
+                error=store_text(message)
             )
         )
         self.notes.setText(
@@ -408,7 +409,7 @@ class ImportDialog(QDialog):
             return
         self._set_status(
             translate("Import", "Import failed; nothing was written: {error}").format(
-                error=message
+                error=store_text(message)
             ),
             error=True,
         )

@@ -31,6 +31,7 @@ from desktop.store.io.backlog import index_backlog
 from desktop.store.io.formats import read_columns as store_read_columns
 from desktop.store.search_backlog import indexed_share
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 DRY_RUN_LIMIT = 50_000  # rows: above this the preview counts valid rows, not new vs updated
 
@@ -110,7 +111,7 @@ def plan_work(
         except StoreError as exc:
             preview.note = translate(
                 "Import", "counts not checked against the database: {error}"
-            ).format(error=exc)
+            ).format(error=store_text(exc))
             return preview
         try:
             preview.report = apply_import(
@@ -119,7 +120,7 @@ def plan_work(
         except StoreError as exc:
             preview.note = translate(
                 "Import", "counts not checked against the database: {error}"
-            ).format(error=exc)
+            ).format(error=store_text(exc))
         finally:
             other.close()
         return preview
@@ -224,7 +225,7 @@ class Indexer(QObject):
         job.deleteLater()
         if error:
             self.show_status(translate("Import", "Search index not finished: {error}").format(
-                error=error), 10000)  # fmt: skip
+                error=store_text(error)), 10000)  # fmt: skip
         elif not cancelled:
             if self.again:
                 self.again = False

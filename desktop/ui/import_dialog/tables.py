@@ -18,6 +18,7 @@ from desktop.store.io.readers import EXTRA, IGNORE
 from desktop.ui.document import words
 from desktop.ui.format import date_text
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 KEEP = EXTRA  # a column read as no field: kept in the summary's 'extra:' line
 FIELD_CHOICES: tuple[tuple[str, str], ...] = (
@@ -141,6 +142,6 @@ def fill_skipped(table: QTableWidget, plan: ImportPlan) -> None:
     shown = plan.skipped[:SHOW_SKIPPED]
     table.setRowCount(len(shown))
     for row, skipped in enumerate(shown):
-        table.setItem(row, 0, QTableWidgetItem(skipped.where))
-        table.setItem(row, 1, QTableWidgetItem(skipped.reason[:500]))
+        table.setItem(row, 0, QTableWidgetItem(store_text(skipped.where)))
+        table.setItem(row, 1, QTableWidgetItem(store_text(skipped.reason[:500])))
     table.resizeColumnToContents(0)

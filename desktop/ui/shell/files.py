@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.ui.i18n import translate
 from desktop.ui.shell import settings
+from desktop.ui.store_text import store_text
 
 
 def db_filter() -> str:
@@ -61,7 +62,7 @@ def ask_new_kind(parent: QWidget) -> str | None:
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
     caption = translate("Shell", "Dossier — {title}").format(title=title)
-    box = QMessageBox(QMessageBox.Icon.Critical, caption, text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, caption, store_text(text), parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 

@@ -28,6 +28,7 @@ from desktop.store.errors import (
 )
 from desktop.store.lock import AlreadyOpenError, DatabaseLock, open_locked
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 # titles in English (marked for pyside6-lupdate), translated where a dialog shows them
 TITLES: tuple[tuple[type[StoreError], str], ...] = (
@@ -106,7 +107,7 @@ def show_refusal(parent: QWidget | None, result: OpenResult) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(f"{title}: {result.path.name}")
     unchanged = translate("Shell", "The file was not changed.")
-    box.setInformativeText(f"{result.message}\n\n{unchanged}")
+    box.setInformativeText(f"{store_text(result.message)}\n\n{unchanged}")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     critical(box)
 
@@ -122,7 +123,7 @@ def show_notice(parent: QWidget | None, result: OpenResult) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(f"{title}: {result.path.name}")
 
-    box.setInformativeText(result.message)
+    box.setInformativeText(store_text(result.message))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     critical(box)
 
