@@ -336,3 +336,58 @@ def test_every_message_the_store_raises_has_a_template(chinese) -> None:
     assert seen_variants == set(COVERED_BY_VARIANTS), "stale: " + ", ".join(
         sorted(set(COVERED_BY_VARIANTS) - seen_variants)
     )
+
+
+# -- where the window shows them ---------------------------------------------------------------
+def test_the_import_dialog_shows_skip_reasons_and_failures_in_chinese(
+    chinese, empty_store, qtbot, tmp_path: Path
+) -> None:
+    from desktop.ui.import_dialog import ImportDialog
+
+    def settle(dialog: ImportDialog) -> None:
+        qtbot.waitUntil(lambda: not dialog.busy and dialog.job is None, timeout=10_000)
+
+    bad = tmp_path / "bad rows.csv"
+    bad.write_text("title,date\nFine,2024-07-04\n,2024-07-05\nOdd,Smarch 2024\n", encoding="utf-8")
+    dialog = ImportDialog(empty_store, bad)
+    qtbot.addWidget(dialog)
+    settle(dialog)
+    table = dialog.skipped_table
+    cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in (0, 1)]
+    assert cells == ["第 3 行", "没有标题", "第 4 行", "无法把 'Smarch 2024' 读作日期或日期范围"]
+    unreadable = tmp_path / "no title.csv"
+    unreadable.write_text("when,where\n2024-07-04,Shanghai\n", encoding="utf-8")
+    failed = ImportDialog(empty_store, unreadable)
+    qtbot.addWidget(failed)
+    settle(failed)
+    summary = failed.summary.text()
+    assert "no title.csv：没有用作标题的列（各列：when, where）" in summary, summary
+    english = set(WORD.findall(summary)) - {"no", "title", "csv", "when", "where"} - KEPT
+    assert not english, summary
+
+
+def test_a_refused_file_is_explained_in_chinese(chinese, tmp_path: Path, monkeypatch) -> None:
+    from desktop.ui.shell import opening
+
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database\n" * 100)
+    result = opening.attempt_open(junk)
+    assert not result.ok and result.message and "is not an SQLite database" in result.message
+    boxes: list = []
+    monkeypatch.setattr(opening, "critical", boxes.append)
+    opening.show_refusal(None, result)
+    assert boxes[0].informativeText().startswith(f"{junk} 不是 SQLite 数据库；未做任何更改")
+
+
+def test_an_edit_form_says_what_is_wrong_with_a_date_in_chinese(chinese, qtbot, window) -> None:
+    from desktop.ui.editing import install
+
+    editing = install(window)
+    editing.actions["new_event"].trigger()
+    dialog = editing.dialog
+    qtbot.keyClicks(dialog.field("title").edit, "Zeta launch")
+    qtbot.keyClicks(dialog.field("start").edit, "early Mayy 2024")
+    error = dialog.error_labels["start"]
+    assert error.isVisible()
+    assert error.text().startswith("无法把 'early Mayy 2024' 读作日期"), error.text()
+    dialog.reject()

@@ -17,6 +17,7 @@ from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.dossier import as_of_seconds
 from desktop.ui.colours import error_style
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 parse_as_of = as_of_seconds  # 'May 2024' -> the last second of May 2024; '' -> None
 
@@ -90,7 +91,7 @@ class AsOfBar(QWidget):
             value = parse_as_of(text)
         except DateParseError as exc:
             self.error.setText("?")
-            self.error.setToolTip(str(exc))
+            self.error.setToolTip(store_text(exc))
             self.edit.setStyleSheet(error_style(self, border=True))
             return
         self.edit.setStyleSheet("")

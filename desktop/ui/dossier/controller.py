@@ -23,6 +23,7 @@ from desktop.ui.dossier import export, history
 from desktop.ui.dossier.widget import DossierTabs
 from desktop.ui.feature import install_once
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 
 class DossierController(QObject):
@@ -76,7 +77,7 @@ class DossierController(QObject):
                 save_current_dossier(self.store, view.dossier.org.key)
         except StoreError as exc:  # locked by another program: keep working, say so
             message = translate("Dossier", "Could not remember open dossiers: {error}")
-            self.window.show_status(message.format(error=exc), 5000)
+            self.window.show_status(message.format(error=store_text(exc)), 5000)
 
     # -- event selection -----------------------------------------------------------------------
     def highlight_event(self, event_id: int) -> None:

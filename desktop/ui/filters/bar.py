@@ -23,6 +23,7 @@ from desktop.store.filters import FilterChoices
 from desktop.ui.colours import error_style
 from desktop.ui.filters.checklist import CheckListButton
 from desktop.ui.i18n import translate
+from desktop.ui.store_text import store_text
 
 # in English, marked for pyside6-lupdate; translated where shown
 ANY_COUNTRY = QT_TRANSLATE_NOOP("Filters", "Any country")
@@ -234,7 +235,7 @@ class FilterBar(QToolBar):
         try:
             span = read_span(self.date_from.text(), self.date_to.text())
         except DateParseError as exc:
-            self._mark_dates(str(exc))
+            self._mark_dates(store_text(exc))
             return
         self._mark_dates(None)
         if span != self._range:

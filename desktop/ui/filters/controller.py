@@ -16,6 +16,7 @@ from desktop.ui.context import WindowContext
 from desktop.ui.document import words
 from desktop.ui.filters.bar import FilterBar
 from desktop.ui.i18n import num, translate
+from desktop.ui.store_text import store_text
 
 
 class FilterController(QObject):
@@ -185,7 +186,7 @@ class FilterController(QObject):
             count = self.export_current_view(path)
         except StoreError as exc:
             QMessageBox.warning(
-                self.window.qt, translate("Filters", "Export timeline image"), str(exc)
+                self.window.qt, translate("Filters", "Export timeline image"), store_text(exc)
             )
             return
         if count == 1:
@@ -205,13 +206,17 @@ class FilterController(QObject):
         try:
             self.save_current_view(name)
         except StoreError as exc:
-            QMessageBox.warning(self.window.qt, translate("Filters", "Save current view"), str(exc))
+            QMessageBox.warning(
+                self.window.qt, translate("Filters", "Save current view"), store_text(exc)
+            )
 
     def _delete(self, name: str) -> None:
         try:
             delete_view(self.store, name)
         except StoreError as exc:
-            QMessageBox.warning(self.window.qt, translate("Filters", "Delete saved view"), str(exc))
+            QMessageBox.warning(
+                self.window.qt, translate("Filters", "Delete saved view"), store_text(exc)
+            )
 
 
 def plural(n: int, noun: str) -> str:

@@ -19,6 +19,7 @@ from desktop.ui.search.results import (
     ResultsView,
     run_search,
 )
+from desktop.ui.store_text import store_text
 
 DEBOUNCE_MS = 150
 EMPTY_HINT = QT_TRANSLATE_NOOP(
@@ -116,7 +117,9 @@ class SearchSession(QObject):
             try:
                 groups = run_search(self.store, text, self.per_group, self.limits)
             except StoreError as exc:
-                self.view.show_hint(translate("Search", "Search failed: {error}").format(error=exc))
+                self.view.show_hint(
+                    translate("Search", "Search failed: {error}").format(error=store_text(exc))
+                )
             else:
                 self.groups = groups
                 if groups:
