@@ -73,6 +73,9 @@ _TEMPLATES = (  # QT_TRANSLATE_NOOP returns its text, typed object
     QT_TRANSLATE_NOOP("Store", "changed outside Dossier: {names}"),
     QT_TRANSLATE_NOOP("Store", "missing: {names}"),
     QT_TRANSLATE_NOOP("Store", "damaged: {reason}"),
+    QT_TRANSLATE_NOOP("Store", "its header gives an impossible page size ({n})"),
+    QT_TRANSLATE_NOOP("Store", "its size ({size} bytes) is not a whole number of {n}-byte pages"),
+    QT_TRANSLATE_NOOP("Store", "it is cut short: {n} of its {total} pages are there"),
     QT_TRANSLATE_NOOP(
         "Store",
         "{path} has an older schema (version {version}) that must be upgraded before it can be "
@@ -394,7 +397,7 @@ NESTED = frozenset({"reason", "first"})  # a store message in its own right
 LISTED = frozenset({"problems"})  # store messages joined by "; "
 WORDED = frozenset({"kind", "field", "type"})  # one of WORDS
 _NUMBER = r"[\d,]+"
-NUMBERS = frozenset({"n", "total", "pid", "version", "known", "width", "limit", "size"})
+NUMBERS = frozenset({"n", "total", "pid", "version", "known", "width", "limit", "size"})  # digits
 # a kind is one of WORDS (or quoted) and a field's label a few words, never a path or any
 # text: "row x: y" is not a field's error
 _KIND = "|".join(re.escape(w) for w in WORDS) + "|'[^']*'"

@@ -2598,6 +2598,18 @@ Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with
         <translation>已损坏：{reason}</translation>
     </message>
     <message>
+        <source>its header gives an impossible page size ({n})</source>
+        <translation>其文件头给出的页大小不可能（{n}）</translation>
+    </message>
+    <message>
+        <source>its size ({size} bytes) is not a whole number of {n}-byte pages</source>
+        <translation>其大小（{size} 字节）不是 {n} 字节页的整数倍</translation>
+    </message>
+    <message>
+        <source>it is cut short: {n} of its {total} pages are there</source>
+        <translation>文件不完整：{total} 页中只有 {n} 页</translation>
+    </message>
+    <message>
         <source>{path} has an older schema (version {version}) that must be upgraded before it can be read, which opening it read-only does not allow; open it once for writing (e.g. &apos;dossier PATH&apos;)</source>
         <translation>{path} 的数据结构较旧（版本 {version}），须先升级才能读取，而只读打开不允许升级；请以可写方式打开一次（例如 &apos;dossier PATH&apos;）</translation>
     </message>

@@ -103,7 +103,12 @@ def test_refusals_to_open_come_out_in_chinese(chinese, tmp_path: Path) -> None:
     create_empty(newer).close()
     with sqlite3.connect(newer) as conn:
         conn.execute("PRAGMA user_version = 999")
+    cut = tmp_path / "cut.db"
+    create_empty(cut).close()
+    with cut.open("r+b") as fh:
+        fh.truncate(cut.stat().st_size - 4096 - 100)  # part of a page, and more, gone
     messages = [
+        _refusal(cut),
         _refusal(junk),
         _refusal(empty),
         _refusal(bare),
@@ -116,6 +121,7 @@ def test_refusals_to_open_come_out_in_chinese(chinese, tmp_path: Path) -> None:
         DISK_FULL,
     ]
     shown = [assert_chinese(m) for m in messages]
+    assert "字节页的整数倍" in shown.pop(0)  # "its size (N bytes) is not a whole number ..."
     assert str(junk) in shown[0] and "SQLite" in shown[0]
     assert "spy" in shown[3]  # the trigger's name, as the store named it
     assert "999" in shown[4]

@@ -89,7 +89,7 @@ def _open_damaged(target: Path, exc: CorruptDatabaseError) -> OpenResult:
         store = open_store(target, readonly=True)
     except StoreError as again:
         return OpenResult(target, message=str(again), title=refusal_title(again))
-    why = f" ({exc.why})" if exc.why else ""
+    why = f" ({store_text(exc.why)})" if exc.why else ""
     message = translate(
         "Shell",
         "{path} is damaged{why}, so it was opened read-only: you can read and export, but"
