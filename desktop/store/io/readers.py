@@ -117,7 +117,7 @@ def resolve_mapping(
     taken: dict[str, str] = {}
     for column, fld in requested.items():
         if column not in columns:
-            shown = ", ".join(columns[:20]) or "none"
+            shown = columns_text(columns)
             raise ImportFileError(f"the file has no column {column!r} (its columns: {shown})")
         fld = field_name(fld)
         if not _unmapped(fld) and fld in taken:
@@ -142,9 +142,15 @@ def resolve_mapping(
     return mapping
 
 
+def columns_text(columns: tuple[str, ...]) -> str:
+    """The first twenty column names for a one-line message: a name holding a line break or
+    another unprintable character is shown quoted and escaped."""
+    return ", ".join(c if c.isprintable() else repr(c) for c in columns[:20]) or "none"
+
+
 def _require(path: Path, mapping: Mapping[str, str], columns: tuple[str, ...], ts: bool) -> None:
     fields = set(mapping.values())
-    shown = ", ".join(columns[:20]) or "none"
+    shown = columns_text(columns)
     if "title" not in fields:
         raise ImportFileError(
             f"{path.name}: no column for the title (columns: {shown}); "
