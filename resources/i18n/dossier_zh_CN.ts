@@ -862,6 +862,30 @@
         <translation>无法记住已打开的档案：{error}</translation>
     </message>
     <message>
+        <source>⚠ contested by a source</source>
+        <translation>⚠ 有来源提出异议</translation>
+    </message>
+    <message>
+        <source>Contradicts this:</source>
+        <translation>与此相矛盾：</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Released · size · weights</source>
+        <translation>发布 · 规模 · 权重</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>

@@ -10,9 +10,11 @@ sizes are real points on paper.
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -28,19 +30,23 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from desktop.domain.dossier_build import build_document
+from desktop.domain.dossier_doc import META, NOTE, DossierDoc, Item, Run, Section, SourceEntry
 from desktop.domain.dossier_grade import graded_at_least
+from desktop.domain.dossier_review import NEW
 from desktop.domain.grades import Grade
 from desktop.store.database import Store
 from desktop.store.dossier import load_dossier
 from desktop.store.errors import StoreError
 from desktop.store.files import check_output, replacing
-from desktop.store.io.markdown import write_markdown
+from desktop.store.io.markdown import render_document_md, write_markdown
 from desktop.ui.application import ensure_app
 from desktop.ui.context import WindowContext
+from desktop.ui.document import words
 from desktop.ui.document.fonts import latin_first
 from desktop.ui.document.render import render_dossier
 from desktop.ui.dossier.charts import add_chart_resources, metric_series
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import active_language, translate
 from desktop.ui.store_text import store_text
 
 MAX_EVENTS_PRINTED = 2000  # a PDF of 10,000 event rows helps nobody; the count is printed
@@ -105,6 +111,124 @@ def write_pdf(
         del writer  # closes the file
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise StoreError(f"could not write {out}")
+    return out
+
+
+# -- Markdown in the interface language ---------------------------------------------------------
+# The store's Markdown writer (desktop/store/io/markdown.py, no Qt) writes the document it is
+# given, so the window gives it the document in the interface language (the pane's words:
+# desktop/ui/document/words.py). Its own few words are put in after: it escapes every
+# Markdown character in data, so these marked-up texts can only be its own.
+WRITER_WORDS = (
+    (re.compile(r"^## Sources$", re.M), "## {words}", QT_TRANSLATE_NOOP("Dossier", "Sources")),
+    (re.compile(r"\| Sources \|$", re.M), "| {words} |", QT_TRANSLATE_NOOP("Dossier", "Sources")),
+    (
+        re.compile(re.escape(" **⚠ contested by a source**")),
+        " **{words}**",
+        QT_TRANSLATE_NOOP("Dossier", "⚠ contested by a source"),
+    ),
+    (
+        re.compile(re.escape("**Contradicts this:** ")),
+        "**{words}** ",
+        QT_TRANSLATE_NOOP("Dossier", "Contradicts this:"),
+    ),
+)
+
+
+# the tables' column names (desktop/domain/dossier_sections.py), which only Markdown shows
+COLUMNS = frozenset(
+    {
+        QT_TRANSLATE_NOOP("Dossier", "Product"),
+        QT_TRANSLATE_NOOP("Dossier", "Released · size · weights"),
+        QT_TRANSLATE_NOOP("Dossier", "Figure"),
+        QT_TRANSLATE_NOOP("Dossier", "Value"),
+        QT_TRANSLATE_NOOP("Dossier", "As of"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class _ShownSource(SourceEntry):
+    """A source whose grade is said in the interface language ('Graded B — usually ...')."""
+
+    shown_grade: str = ""
+
+    @property
+    def grade_text(self) -> str:
+        return self.shown_grade
+
+
+def _runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """As the pane shows them: a link's text and a note are data, the rest through words."""
+    return tuple(
+        r if r.link or r.style == NOTE else replace(r, text=words.text(r.text, r.style == META))
+        for r in runs
+    )
+
+
+def _item(it: Item) -> Item:
+    badge = words.text("NEW" if it.badge == NEW else it.badge) if it.badge else it.badge
+    return replace(it, cells=tuple(_runs(c) for c in it.cells), badge=badge)
+
+
+def _section(s: Section) -> Section:
+    return replace(
+        s,
+        heading=words.text(s.heading),
+        intro=_runs(s.intro),
+        columns=tuple(translate("Dossier", c) if c in COLUMNS else c for c in s.columns),
+        items=tuple(_item(it) for it in s.items),
+    )
+
+
+def _source(s: SourceEntry) -> SourceEntry:
+    kept = {f.name: getattr(s, f.name) for f in fields(s)}
+    parts = tuple(words.dates(p) for p in s.parts)
+    return _ShownSource(**kept | {"parts": parts}, shown_grade=words.text(s.grade_text))
+
+
+def shown_document(doc: DossierDoc) -> DossierDoc:
+    """The dossier document with its own words in the interface language, as the pane and the
+    PDF show it (names, titles, quotes and notes as they are)."""
+    return replace(
+        doc,
+        heading=_runs(doc.heading),
+        lead=tuple(_item(it) for it in doc.lead),
+        sections=tuple(_section(s) for s in doc.sections),
+        sources=tuple(_source(s) for s in doc.sources),
+    )
+
+
+def dossier_markdown_shown(
+    store: Store, org_id: int, as_of: float | None = None, min_grade: Grade | None = None
+) -> str:
+    """The dossier's Markdown as ``desktop.store.io.markdown`` writes it, in the interface
+    language."""
+    d = load_dossier(store, org_id, as_of)
+    if d is None:
+        raise StoreError(f"no organization with id {org_id}")
+    text = render_document_md(shown_document(build_document(d, min_grade=min_grade)))
+    for pattern, form, word in WRITER_WORDS:
+        shown = form.format(words=translate("Dossier", word))
+        text = pattern.sub(lambda _m, shown=shown: shown, text)
+    return text
+
+
+def write_markdown_shown(
+    store: Store,
+    org_id: int,
+    out: str | Path,
+    as_of: float | None = None,
+    *,
+    min_grade: Grade | None = None,
+) -> Path:
+    """``write_markdown`` in the interface language (English: exactly it)."""
+    if active_language() == "en":
+        return write_markdown(store, org_id, out, as_of, min_grade=min_grade)
+    out = Path(out)
+    text = dossier_markdown_shown(store, org_id, as_of, min_grade)
+    with replacing(out) as tmp:
+        tmp.write_text(text, encoding="utf-8")
     return out
 
 
@@ -192,7 +316,7 @@ class DossierExport:
         if current is None:
             return None
         org_id, _key, as_of, grade = current
-        write = write_pdf if fmt == "pdf" else write_markdown
+        write = write_pdf if fmt == "pdf" else write_markdown_shown
         return write(self.window.store, org_id, path, as_of, min_grade=grade)
 
     def _ask(self, fmt: str) -> None:
