@@ -209,8 +209,8 @@ def dossier_markdown_shown(
         raise StoreError(f"no organization with id {org_id}")
     text = render_document_md(shown_document(build_document(d, min_grade=min_grade)))
     for pattern, form, word in WRITER_WORDS:
-        shown = form.format(words=translate("Dossier", word))
-        text = pattern.sub(lambda _m, shown=shown: shown, text)
+        shown = form.format(words=translate("Dossier", str(word)))
+        text = pattern.sub(shown.replace("\\", "\\\\"), text)  # the words as they are
     return text
 
 
