@@ -116,11 +116,14 @@ def apply_import(
     source = open_source(plan.path, plan.fmt, plan.requested)
     report = ImportReport(dry_run=dry_run)
     total = plan.total
+    writer: Writer | None = None
     try:
         with store.write() as db:
             writer = Writer(store, db.conn, source.provided, defer_index=defer_index)
             if plan.valid >= parallel.PARALLEL_ROWS and parallel.available():
-                batches = parallel.batches_in_child(plan.path, plan.fmt, plan.requested)
+                batches = parallel.batches_in_child(
+                    plan.path, plan.fmt, plan.requested, writer.staging
+                )
             else:
                 batches = source.batches(BATCH_ROWS)
             done = 0
@@ -157,6 +160,9 @@ def apply_import(
                 raise _DryRun
     except _DryRun:
         pass
+    finally:
+        if writer is not None:
+            writer.close()  # staging files, after the transaction
     return report
 
 

@@ -14,44 +14,161 @@ Python to start, and reads in this process.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
+import queue
+import secrets
+import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from desktop.store.io.rows import Batch
 
+if TYPE_CHECKING:
+    from desktop.store.io.stage import Request
+
 PARALLEL_ROWS = 100_000
 BATCH_ROWS = 5_000
+SPLIT_BYTES = 32 * 1024 * 1024  # a plain CSV file this big is read by two processes
 END = "end"  # the last item the child writes
+PEAKS: list[float] = []  # the peak RSS (MB) of each reading process of the last import
 
 
 def available() -> bool:
     return not getattr(sys, "frozen", False)
 
 
-def batches_in_child(path: Path, fmt: str | None, requested: Mapping[str, str]) -> Iterator[Batch]:
-    """The file's batches, read by a child process (see the module doc)."""
-    args = json.dumps(
-        {"path": str(path), "fmt": fmt, "requested": dict(requested), "size": BATCH_ROWS}
-    )
+def split_point(path: Path, fmt: str | None) -> tuple[int, int] | None:
+    """(offset, lines before it): where a second process can start reading a CSV file, the
+    start of the line after its middle; None when that may not be a row's start. It is when
+    no quote and no carriage return outside a CRLF comes before it: then every line break
+    ends a row, and the second half's rows are numbered from the lines before."""
+    if fmt != "csv":
+        return None
+    size = path.stat().st_size
+    if size < SPLIT_BYTES:
+        return None
+    with path.open("rb") as fh:
+        if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16
+            return None
+        fh.seek(size // 2)
+        fh.readline()
+        middle = fh.tell()
+        if middle >= size:
+            return None
+        fh.seek(0)
+        left, lines, tail = middle, 0, b""
+        while left > 0:
+            block = tail + fh.read(min(left, 8 * 1024 * 1024))
+            left -= len(block) - len(tail)
+            tail = block[-1:] if block.endswith(b"\r") and left > 0 else b""
+            block = block[: len(block) - len(tail)]
+            if b'"' in block or block.count(b"\r") != block.count(b"\r\n"):
+                return None
+            lines += block.count(b"\n")
+    return middle, lines
+
+
+def batches_in_child(
+    path: Path,
+    fmt: str | None,
+    requested: Mapping[str, str],
+    staging: Callable[[], Request | None] | None = None,
+) -> Iterator[Batch]:
+    """The file's batches, read by a child process (see the module doc). ``staging`` is asked
+    when the child starts whether it should write the events into staging files; then a big
+    plain CSV file is read by two, each from one half (:func:`split_point`)."""
+    request = staging() if staging is not None else None
+    split = split_point(path, fmt) if request is not None else None
+    PEAKS.clear()
+    seed = str(secrets.randbelow(2**32))  # one string hash for both: they compare keys' hashes
+    common = {"path": str(path), "fmt": fmt, "requested": dict(requested), "size": BATCH_ROWS}
+    if request is None or split is None:
+        stage = None if request is None else asdict(request)
+        yield from _batches(_start({**common, "stage": stage}, seed), None)
+        return
+    middle, lines = split
+    half = request.chunks // 2
+    first = asdict(replace(request, chunks=half, name="a"))
+    # the second half's ids follow the first half's rows (a blank or bad row there leaves its
+    # ids elsewhere: its files are then written the usual way, see stage.Staging.copyable)
+    second = asdict(replace(request, chunks=half, name="b", first_id=request.first_id + lines - 1))
+    a = _start({**common, "stage": first, "range": [0, middle, 2]}, seed)
+    try:
+        b = _start({**common, "stage": second, "range": [middle, None, lines + 1]}, seed)
+    except BaseException:
+        _end(a)
+        raise
+    later: queue.SimpleQueue[object] = queue.SimpleQueue()
+    drain = threading.Thread(target=_drain, args=(b, later), daemon=True)
+    drain.start()
+    try:
+        seen: list[np.ndarray[Any, Any]] = []
+        for batch in _batches(a, None):
+            if batch.stage is not None and batch.stage.hashes is not None:
+                seen.append(batch.stage.hashes)
+            yield batch
+        keys = np.sort(np.concatenate(seen)) if seen else np.zeros(0, dtype=np.int64)
+        for batch in _batches(b, later):
+            chunk = batch.stage
+            if chunk is not None and chunk.hashes is not None and len(keys):
+                at = np.minimum(np.searchsorted(keys, chunk.hashes), len(keys) - 1)
+                chunk.suspect = chunk.suspect or bool((keys[at] == chunk.hashes).any())
+            yield batch
+    finally:
+        _end(b)
+        drain.join()
+
+
+def _start(args: dict[str, Any], seed: str) -> subprocess.Popen[bytes]:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    child = subprocess.Popen(
-        [sys.executable, "-m", "desktop.store.io.child", args],
+    env["PYTHONHASHSEED"] = seed
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop.store.io.child", json.dumps(args)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         env=env,
     )
+
+
+def _drain(child: subprocess.Popen[bytes], into: queue.SimpleQueue[object]) -> None:
+    """Read a child's items as they come (it is not held back while the other is read)."""
+    assert child.stdout is not None
+    while True:
+        try:
+            item: object = pickle.load(child.stdout)
+        except Exception as exc:  # handed to the reading thread
+            into.put(OSError(f"the import's reader process stopped ({exc})"))
+            return
+        into.put(item)
+        if not isinstance(item, Batch):
+            return
+
+
+def _batches(
+    child: subprocess.Popen[bytes], items: queue.SimpleQueue[object] | None
+) -> Iterator[Batch]:
+    """A child's batches (from its pipe, or from what :func:`_drain` read of it); its
+    exception raised here; the child ended in any case."""
     assert child.stdout is not None
     try:
         while True:
-            try:
-                item = pickle.load(child.stdout)
-            except (EOFError, pickle.UnpicklingError) as exc:
-                raise OSError(f"the import's reader process stopped ({exc})") from None
+            if items is not None:
+                item = items.get()
+            else:
+                try:
+                    item = pickle.load(child.stdout)
+                except (EOFError, pickle.UnpicklingError) as exc:
+                    raise OSError(f"the import's reader process stopped ({exc})") from None
             if isinstance(item, Batch):
                 yield item
             elif isinstance(item, BaseException):
@@ -59,7 +176,26 @@ def batches_in_child(path: Path, fmt: str | None, requested: Mapping[str, str]) 
             else:
                 return
     finally:
-        if child.poll() is None:
-            child.kill()
+        _end(child)
+
+
+def _end(child: subprocess.Popen[bytes]) -> None:
+    """Stop the child if it still runs (its output is read or not wanted), and note its peak
+    memory."""
+    if child.returncode is not None:
+        return
+    if child.stdout is not None:
         child.stdout.close()
+    if not hasattr(os, "wait4"):
+        child.kill()
         child.wait()
+        return
+    with contextlib.suppress(ProcessLookupError):  # not Popen.kill: it would reap it first
+        os.kill(child.pid, signal.SIGKILL)  # (harmless once it has ended)
+    try:
+        _, status, usage = os.wait4(child.pid, 0)
+    except ChildProcessError:
+        child.wait()
+        return
+    child.returncode = os.waitstatus_to_exitcode(status)
+    PEAKS.append(usage.ru_maxrss / 1024)

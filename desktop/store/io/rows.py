@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.domain.attributes import split_attributes
 from desktop.store.io.records import ImportedEvent, Skipped
@@ -19,6 +20,20 @@ EventRow = tuple[
     str, str, str | None, str, str, int, int, str | None, int | None, int | None, str | None, int
 ]
 DEFAULT_KIND = "event"
+COLUMNS = ("key", "title", "summary", "kind", "start", "start_lo", "start_hi", "end", "end_lo",
+           "end_hi", "place", "era")  # the events columns of an EventRow  # fmt: skip
+
+
+@dataclass(slots=True)
+class StageChunk:
+    """A staging file of events the reading process wrote (:mod:`desktop.store.io.stage`):
+    ids from ``first_id``, ``events`` of them; ``suspect`` when a key's hash came twice."""
+
+    path: str
+    first_id: int
+    events: int
+    suspect: bool
+    hashes: Any = None  # the keys' hashes, sorted (numpy int64), to compare between readers
 
 
 @dataclass(slots=True)
@@ -32,6 +47,7 @@ class Batch:
     where: list[str | int] = field(default_factory=list)  # an int is a CSV row number
     skipped: list[Skipped] = field(default_factory=list)
     read: int = 0
+    stage: StageChunk | None = None  # events in a staging file instead of ``rows``
 
     def add(self, event: ImportedEvent) -> None:
         self.rows.append(event_tuple(event))

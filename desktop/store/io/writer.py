@@ -34,19 +34,19 @@ from desktop.store.database import Store
 from desktop.store.io.backlog import DEFER_ROWS, add_backlog
 from desktop.store.io.generations import Generations
 from desktop.store.io.organizations import Organizations
-from desktop.store.io.rows import Batch, EventRow
+from desktop.store.io.rows import COLUMNS, Batch, EventRow, StageChunk
 from desktop.store.io.search_index import FTS_DEFAULT_HASHSIZE, SearchIndex
+from desktop.store.io.stage import Request, Staging
 
 FLUSH_ROWS = 20_000
 FTS_CHUNK_ROWS = 200_000
 FTS_HASHSIZE = 64 * 1024 * 1024
 IMPORT_CACHE_KIB = 160 * 1024
+STAGED_CACHE_KIB = 48 * 1024  # events copied whole need less (and two readers run meanwhile)
 BULK_ROWS = 50_000  # imports this big (and bigger than the table) rebuild the indexes after
 FTS_AUTOMERGE = 16  # FTS5 merges segments when a level has this many (4 by default)
 MANY_IDS = 10_000  # above this, listeners hear one 'reload' instead of every id
 
-COLUMNS = ("key", "title", "summary", "kind", "start", "start_lo", "start_hi", "end", "end_lo",
-           "end_hi", "place", "era")  # fmt: skip
 _COLS = ", ".join(f'"{c}"' for c in COLUMNS)
 
 
@@ -86,7 +86,9 @@ class Writer:
         self.saved_triggers: list[str] = []
         self.org_tuples: dict[tuple[str, ...], tuple[int, ...]] = {(): ()}  # names -> ids
         self.next_id = 0  # the id the next new event gets
-        now = clock.now_text()
+        self.expected = 0
+        self.stage: Staging | None = None
+        self.now = now = clock.now_text()
         updates = ["title", "start", "start_lo", "start_hi", "end", "end_lo", "end_hi"]
         updates += [c for c in ("summary", "kind", "place", "era") if c in provided]
         sets = ", ".join(f'"{c}" = excluded."{c}"' for c in updates)
@@ -112,6 +114,7 @@ class Writer:
         """A bigger page cache, the staging table, the search triggers set aside, and for a
         big import the secondary indexes dropped (and the index left to the backlog)."""
         conn = self.conn
+        self.expected = expected_rows
         if self.defer_index is None:
             self.defer_index = expected_rows >= DEFER_ROWS
         self.cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
@@ -153,8 +156,20 @@ class Writer:
     def _fts_set(self, name: str, value: int) -> None:
         self.conn.execute("INSERT INTO search(search, rank) VALUES (?, ?)", (name, value))
 
+    def staging(self) -> Request | None:
+        """For a big import read in a second process: set ``events_key`` and the triggers
+        aside and ask that process to stage the events (:mod:`desktop.store.io.stage`); None
+        when this import or this file cannot."""
+        if self.stage is not None or not self.indexes or not Staging.possible(self.conn):
+            return None
+        self.stage = Staging(self.conn, self.next_id, self.now, self.expected)
+        self.conn.execute(f"PRAGMA cache_size = -{STAGED_CACHE_KIB}")
+        return self.stage.request
+
     def add(self, batch: Batch) -> None:
         """Take a batch's events (the skipped rows are the caller's)."""
+        if batch.stage is not None:
+            self._staged(batch.stage)
         self.rows += batch.rows
         self.names += batch.orgs
         if len(self.rows) >= FLUSH_ROWS:
@@ -201,6 +216,29 @@ class Writer:
         self.pending_fts += len(rows)
         if self.pending_fts >= FTS_CHUNK_ROWS and not self.defer_index:
             self._index()
+
+    def _staged(self, chunk: StageChunk) -> None:
+        """A staging file: its events copied as they are, or (staging turned off) written
+        the usual way."""
+        stage = self.stage
+        if stage is None:
+            raise RuntimeError("a staged chunk for an import that did not ask for one")
+        self.flush()
+        alias = stage.attach(chunk)
+        if stage.copyable(chunk, alias, self.next_id):
+            copied = stage.copy(alias)
+            self._count("events", "INSERT", copied)
+            if self.with_orgs:
+                self._count("event_orgs", "INSERT", stage.link(alias, self.orgs.id_for))
+            self.next_id += copied
+            self.count += copied
+            self.created += copied
+            return
+        stage.stop()
+        rows, names = stage.rows(alias)
+        for i in range(0, len(rows), FLUSH_ROWS):
+            self.rows, self.names = rows[i : i + FLUSH_ROWS], names[i : i + FLUSH_ROWS]
+            self.flush()
 
     def _again(
         self,
@@ -335,7 +373,8 @@ class Writer:
                 add_backlog(self.store, self.indexed_upto, top)
         else:
             self._index()
-        for statement in self.indexes + self.saved_triggers:
+        staged = self.stage.finish() if self.stage is not None else []
+        for statement in staged + self.indexes + self.saved_triggers:
             self.conn.execute(statement)
         if self.search is not None:
             self.search.restore()
@@ -345,6 +384,11 @@ class Writer:
             if self._fts_config(name, value) != value:
                 self._fts_set(name, value)
         self.conn.execute("DROP TABLE temp.import_stage")
+
+    def close(self) -> None:
+        """After the transaction (committed or not): the staging files detached and deleted."""
+        if self.stage is not None:
+            self.stage.close()
 
     def restore_cache(self) -> None:
         if self.cache is not None:
