@@ -99,6 +99,9 @@ def assert_same(staged_db, plain_db, reports):
     assert search_rows(staged_db) == search_rows(plain_db)
     for store in (staged_db, plain_db):
         assert store.conn.execute("PRAGMA database_list").fetchall()[2:] == []  # detached
+        # foreign keys, off while a big import writes, are back on and every reference holds
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         store.close()
 
 
@@ -183,6 +186,7 @@ def test_a_refused_row_or_cancel_leaves_the_file_as_it_was(tmp_path, monkeypatch
             apply_import(store, plan, cancel=lambda: calls.append(1) or len(calls) > 5)
         assert events_of(store) == before and schema_of(store) == schema
         assert store.conn.execute("PRAGMA database_list").fetchall()[2:] == []
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert list(scratch.iterdir()) == []
         assert apply_import(store, plan).created == 800  # and it imports after all
         assert len(events_of(store)) == 840

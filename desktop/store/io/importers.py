@@ -33,7 +33,7 @@ from desktop.store.io.records import (
     Skipped,
 )
 from desktop.store.io.rows import to_event
-from desktop.store.io.writer import Writer
+from desktop.store.io.writer import Writer, foreign_keys_off
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -117,10 +117,12 @@ def apply_import(
     report = ImportReport(dry_run=dry_run)
     total = plan.total
     writer: Writer | None = None
+    big = plan.valid >= parallel.PARALLEL_ROWS and parallel.available()
+    checks = big and foreign_keys_off(store.conn)  # (see desktop.store.io.writer)
     try:
         with store.write() as db:
             writer = Writer(store, db.conn, source.provided, defer_index=defer_index)
-            if plan.valid >= parallel.PARALLEL_ROWS and parallel.available():
+            if big:
                 batches = parallel.batches_in_child(
                     plan.path, plan.fmt, plan.requested, writer.staging
                 )
@@ -163,6 +165,8 @@ def apply_import(
     finally:
         if writer is not None:
             writer.close()  # staging files, after the transaction
+        if checks:
+            store.conn.execute("PRAGMA foreign_keys = ON")
     return report
 
 
