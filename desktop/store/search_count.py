@@ -123,7 +123,7 @@ def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = No
     return _capped(store, where, params)
 
 
-def _capped(store: Store, where: list[str], params: list[object]) -> Count:
+def _capped(store: Store, where: list[str], params: Sequence[object]) -> Count:
     """The matches of ``where`` by kind, counted exactly up to :data:`COUNT_CAP`. Beyond it the
     count stops (a common word among ten million events is two million matches, seconds to
     count) and each kind's is scaled by how far its ids were read: the index answers in rowid
