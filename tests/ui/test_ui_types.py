@@ -22,6 +22,7 @@ CHECKED = [
     "desktop/ui/annotations/commands.py",
     "desktop/ui/editing/commands.py",
     "desktop/ui/shell/keyboard.py",
+    "desktop/ui/store_text.py",
 ]
 
 
