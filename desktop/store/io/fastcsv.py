@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import operator
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -84,9 +85,10 @@ class FastCsv:
         self.wide = (self.width + 1) * LONG * 2 >= BLOCK_CHARS
         self.fast = 0  # rows the fast path took (for tests)
 
-    def _lines(self, fh: io.TextIOBase) -> Iterator[str]:
-        """The file's lines, block by block; ``clean`` says if the rows being read are free
-        of NUL and undecodable bytes (the block before counts too: a row may span both)."""
+    def _blocks(self, fh: IO[str]) -> Iterator[io.StringIO]:
+        """The file's lines, block by block (chained: no Python code runs per line); ``clean``
+        says if the rows being read are free of NUL and undecodable bytes (the block before
+        counts too: a row may span both)."""
         while True:
             block = fh.read(BLOCK_CHARS)
             if not block:
@@ -96,7 +98,7 @@ class FastCsv:
             ok = BAD_CHARS.search(block) is None
             self.clean[0] = self.clean[1] and ok
             self.clean[1] = ok
-            yield from io.StringIO(block, newline="")
+            yield io.StringIO(block, newline="")
 
     def batches(self, size: int, start: int = 0, stop: int | None = None) -> Iterator[Batch]:
         """The rows in batches; with ``start`` and ``stop``, only those between these byte
@@ -113,7 +115,8 @@ class FastCsv:
             end = source.path.stat().st_size if stop is None else stop
             fh = open_range(source.path, start, end, encoding, source.header.errors)
         with fh:
-            reader = csv.reader(self._lines(fh), delimiter=source.delimiter)  # type: ignore[arg-type]
+            lines = itertools.chain.from_iterable(self._blocks(fh))
+            reader = csv.reader(lines, delimiter=source.delimiter)
             number = 1 if start == 0 else self.first_row - 1
             batch = Batch()
             rows, orgs, where = batch.rows, batch.orgs, batch.where
@@ -220,14 +223,17 @@ class FastCsv:
         return found
 
     def _orgs(self, cell: str) -> tuple[str, ...] | None:
+        if ORG_SEPARATOR in cell:  # a list of names seldom recurs: not remembered
+            # split_orgs without its checks: a clean row's values hold no NUL or bad byte and
+            # are at most LONG characters
+            return tuple(dict.fromkeys(n for n in map(str.strip, cell.split(ORG_SEPARATOR)) if n))
         try:
             names: tuple[str, ...] | None = split_orgs(cell)
         except RowError:
             names = None
         if len(self.orgs) >= CACHE_MAX:
             self.orgs.clear()
-        if ORG_SEPARATOR not in cell:  # one name recurs; a list of names seldom does
-            self.orgs[cell] = names
+        self.orgs[cell] = names
         return names
 
 
