@@ -25,6 +25,7 @@ keys behave exactly as in any import.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import shutil
 import sqlite3
 import tempfile
@@ -102,18 +103,17 @@ class StageWriter:
         first = self.next_id
         if chunk.events == 0:  # the first row's id; SQLite numbers the next ones after it
             conn.execute(self.insert_first, (first, *rows[0]))
-            conn.executemany(self.insert, rows[1:])
-        else:
-            conn.executemany(self.insert, rows)
+            rows = rows[1:]
+        _insert(conn, self.insert, rows, len(COLUMNS))
         links = [
-            (eid, name)
-            for eid, names in zip(range(first, first + len(rows)), batch.orgs, strict=True)
+            value
+            for eid, names in zip(range(first, first + len(batch.rows)), batch.orgs, strict=True)
             for name in names
+            for value in (eid, name)
         ]
-        if links:
-            conn.executemany("INSERT INTO links VALUES (?, ?)", links)
-        self.next_id += len(rows)
-        chunk.events += len(rows)
+        _insert(conn, "INSERT INTO links VALUES (?, ?)", links, 2, flat=True)
+        self.next_id += len(batch.rows)
+        chunk.events += len(batch.rows)
         full = chunk.events >= self.chunk_rows and self.made < self.chunks
         return self.close() if full else None
 
@@ -138,6 +138,25 @@ class StageWriter:
         chunk.hashes = hashes
         self.seen = np.sort(np.concatenate((seen, hashes)))
         return chunk
+
+
+ROWS_PER_STATEMENT = 50  # values of this many rows bound to one INSERT (less per row)
+
+
+def _insert(
+    conn: sqlite3.Connection, sql: str, rows: Any, width: int, *, flat: bool = False
+) -> None:
+    """``sql`` (one row's ``VALUES (...)``) for every row, :data:`ROWS_PER_STATEMENT` rows a
+    statement; ``flat``: the rows' values one after another in one list."""
+    values = rows if flat else list(itertools.chain.from_iterable(rows))
+    step = ROWS_PER_STATEMENT * width
+    whole = len(values) - len(values) % step
+    if whole:
+        head, one = sql.rsplit(" VALUES ", 1)
+        many = f"{head} VALUES " + ", ".join([one] * ROWS_PER_STATEMENT)
+        conn.executemany(many, [values[i : i + step] for i in range(0, whole, step)])
+    if whole < len(values):
+        conn.executemany(sql, [values[i : i + width] for i in range(whole, len(values), width)])
 
 
 # -- the writing process ----------------------------------------------------------------------
