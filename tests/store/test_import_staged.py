@@ -216,3 +216,20 @@ def test_a_row_longer_than_a_block_is_checked_whole(tmp_path, monkeypatch, block
     skipped = [s for b in batches for s in b.skipped]
     assert skipped == [s for s in items if isinstance(s, Skipped)]
     assert [s.where for s in skipped] == ["row 2", "row 4"]  # the NULs, however far back
+
+
+def test_stopping_early_ends_both_readers(tmp_path, monkeypatch, staged):
+    """Cancel while the second reader still writes: both end, nothing is written, the next
+    import works (a thread reading the second one's pipe does not hold the import up)."""
+    _, scratch = staged
+    monkeypatch.setattr(parallel, "SPLIT_BYTES", 1000)
+    store = open_store(tmp_path / "a.db", create=True)
+    try:
+        plan = plan_import(csv_file(tmp_path / "a.csv", rows(30_000)))
+        with pytest.raises(ImportCancelled):
+            apply_import(store, plan, cancel=lambda: True)
+        assert len(parallel.PEAKS) == 2  # both readers were waited for
+        assert events_of(store) == {} and list(scratch.iterdir()) == []
+        assert apply_import(store, plan).created == 30_000
+    finally:
+        store.close()

@@ -182,21 +182,21 @@ def _batches(
 
 def _end(child: subprocess.Popen[bytes]) -> None:
     """Stop the child if it still runs (its output is read or not wanted), and note its peak
-    memory."""
+    memory. Killed before its pipe is closed: a thread blocked reading the pipe holds it."""
     if child.returncode is not None:
         return
-    if child.stdout is not None:
-        child.stdout.close()
     if not hasattr(os, "wait4"):
         child.kill()
         child.wait()
-        return
-    with contextlib.suppress(ProcessLookupError):  # not Popen.kill: it would reap it first
-        os.kill(child.pid, signal.SIGKILL)  # (harmless once it has ended)
-    try:
-        _, status, usage = os.wait4(child.pid, 0)
-    except ChildProcessError:
-        child.wait()
-        return
-    child.returncode = os.waitstatus_to_exitcode(status)
-    PEAKS.append(usage.ru_maxrss / 1024)
+    else:
+        with contextlib.suppress(ProcessLookupError):  # not Popen.kill: it would reap it first
+            os.kill(child.pid, signal.SIGKILL)  # (harmless once it has ended)
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        except ChildProcessError:
+            child.wait()
+        else:
+            child.returncode = os.waitstatus_to_exitcode(status)
+            PEAKS.append(usage.ru_maxrss / 1024)
+    if child.stdout is not None:
+        child.stdout.close()
