@@ -10,6 +10,14 @@ the database, and the child reads the next batch meanwhile (the pipe holds it ba
 a batch ahead). The child holds no database connection; if it fails, its exception is raised
 here, and stopping early (a refused row, cancel) ends it. A frozen build (PyInstaller) has no
 Python to start, and reads in this process.
+
+When the writer stages the events (:mod:`desktop.store.io.stage`), the child writes them into
+staging files and sends only where they are, the skipped rows and how many rows it read; and a
+plain CSV file (:func:`split_point`) is read by two children at once, the first from the start
+to a line break near :data:`SPLIT_SHARE` % of the file, the second from there (its rows
+numbered from the lines before). The first's items are handed on as they come, the second's
+(read meanwhile by a thread) after them, in file order; both use one string hash so that the
+writer's key check can compare their keys' hashes.
 """
 
 from __future__ import annotations

@@ -15,8 +15,9 @@ transaction; the files are detached and deleted after it ends (:meth:`Staging.cl
 That needs ``events_key`` (migration 0007) dropped meanwhile, and built again at the end (one
 sort). Keys must then be new: the reading process remembers the hash of every key it wrote, and
 marks a chunk "suspect" when a key's hash comes again (a key twice in the file, or two keys with
-equal hashes); keys the database had before are looked up here (a temporary table of them, when
-there were any). A suspect chunk, or one meeting a key from before, turns the staging off:
+equal hashes; with two readers, each chunk of the second is compared with the first's too);
+keys the database had before are looked up here (a temporary table of them, when there were
+any). A suspect chunk, or one meeting a key from before, turns the staging off:
 ``events_key`` is built at once (its keys are all different so far) and that chunk and every
 later one go through the writer's usual path (their rows read back from the file), so repeated
 keys behave exactly as in any import.

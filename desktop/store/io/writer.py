@@ -18,8 +18,11 @@ triggers are set aside too (:mod:`desktop.store.io.generations`: one UPDATE adds
 would have added), and so is the one filling ``start_lo``/``end_lo`` for rows written without
 them (every imported row has them). A big import into a smaller database also drops the
 secondary indexes of ``events`` and ``event_orgs`` and builds them again at the end (a sort
-instead of a million random inserts). A big file is read in a second process
-(:mod:`desktop.store.io.parallel`) while this one writes. Every new row gets the same
+instead of a million random inserts). A big file is read in other processes
+(:mod:`desktop.store.io.parallel`) while this one writes; they also write its events into
+staging files that this one copies whole, with ``events_key`` set aside too, and foreign-key
+checks off meanwhile (:mod:`desktop.store.io.stage`, :func:`foreign_keys_off`). Every new row
+gets the same
 ``created_at`` and ``updated_at``, the time the import began. Everything is restored before
 the commit, and a rollback restores it too.
 """
