@@ -265,7 +265,7 @@ def open_store(
     else:
         header = _check_file(path)
         verify.refuse_newer(path, header.user_version)
-        damage = verify.header_damage(header)
+        damage = verify.header_damage(header, path)
         if damage and not (readonly or inspect):
             raise verify.damaged(path, damage)
         if not readonly and not _writable(path):
@@ -294,7 +294,7 @@ def open_store(
         raise
     store._tidy = tidy
     if header is not None and inspect:
-        store.problems[:0] = [f"damaged: {d}" for d in [verify.header_damage(header)] if d]
+        store.problems[:0] = [f"damaged: {d}" for d in [verify.header_damage(header, path)] if d]
     return store
 
 

@@ -30,6 +30,7 @@ from desktop.store import migrations
 from desktop.store.errors import CorruptDatabaseError, NewerSchemaError, NotADatabaseError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+WAL_MAGIC = (0x377F0682, 0x377F0683)  # the -wal header's first word (checksum byte order)
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 MIGRATION_SET = "dossier"
 CODE_OBJECTS = ("trigger", "view")  # compared by their SQL as well as their name
@@ -65,16 +66,46 @@ def read_header(path: Path) -> Header | None:
     )
 
 
-def header_damage(header: Header) -> str | None:
-    """Why the header shows the file is damaged (cut short, odd size), or None."""
+def header_damage(header: Header, path: Path | None = None) -> str | None:
+    """Why the header shows the file is damaged (cut short, odd size), or None. A file shorter
+    than its header says is not damaged when its ``-wal`` (beside ``path``) holds a commit of
+    that size: a crash in the middle of a checkpoint leaves it so, and SQLite restores it."""
     size, page = header.size, header.page_size
     if page < 512 or page & (page - 1):
         return f"its header gives an impossible page size ({page})"
     if size % page:
         return f"its size ({size:,} bytes) is not a whole number of {page}-byte pages"
-    if header.page_count is not None and size < header.page_count * page:
-        return f"it is cut short: {size // page:,} of its {header.page_count:,} pages are there"
+    pages = header.page_count
+    if pages is not None and size < pages * page:
+        if path is not None and wal_commits(path, pages):
+            return None
+        return f"it is cut short: {size // page:,} of its {pages:,} pages are there"
     return None
+
+
+def wal_commits(path: Path, pages: int) -> bool:
+    """Whether the ``-wal`` beside ``path`` holds a commit of a database of at least ``pages``
+    pages, in a frame of the current log (its salts those of the log's header; read frame
+    header by frame header, without opening anything as a database)."""
+    try:
+        with Path(f"{path}-wal").open("rb") as fh:
+            head = fh.read(32)
+            if len(head) < 32:
+                return False
+            magic, _version, page_size, _seq, salt1, salt2 = struct.unpack(">6I", head[:24])
+            if magic not in WAL_MAGIC or page_size < 512:
+                return False
+            size, step = os.fstat(fh.fileno()).st_size, 24 + page_size
+            for offset in range(32, size - step + 1, step):
+                fh.seek(offset)
+                _page, commit, s1, s2 = struct.unpack(">4I", fh.read(16))
+                if (s1, s2) != (salt1, salt2):
+                    return False  # the rest is left from an earlier log
+                if commit >= pages:
+                    return True
+    except (OSError, struct.error):
+        return False
+    return False
 
 
 def refuse_newer(path: Path, version: int) -> None:

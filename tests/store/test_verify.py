@@ -7,12 +7,16 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from desktop.store import migrations, verify
 from desktop.store.database import open_store
+from desktop.store.errors import CorruptDatabaseError
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -109,3 +113,58 @@ def test_what_is_named(seeded_template, tmp_path):
         "not created by Dossier: index 'mine' on events, view 'v'",
         "missing: trigger 'events_search_ad'",
     ]
+
+
+GROW = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+with conn:
+    for i in range(400):
+        conn.execute(
+            "INSERT INTO events (key, title, summary, start, start_lo, start_hi, kind)"
+            " VALUES (?, ?, ?, '2024-07-09', 1720483200, 1720569600, 'release')",
+            (f"grown-{i}", f"Grown {i}", "words " * 400),
+        )
+os._exit(0)  # no close: no checkpoint, the commit stays in the -wal only
+"""
+
+
+def _checkpoint_cut_after_page_one(db: Path) -> None:
+    """What a crash in the middle of a checkpoint leaves: the newest page 1 of the -wal (the
+    header, with the grown page count) copied into the file, the pages after it not yet."""
+    wal = Path(f"{db}-wal").read_bytes()
+    _magic, _v, page_size, _seq, salt1, salt2 = struct.unpack(">6I", wal[:24])
+    newest = None
+    for offset in range(32, len(wal) - 24 - page_size + 1, 24 + page_size):
+        page, _commit, s1, s2 = struct.unpack(">4I", wal[offset : offset + 16])
+        if (s1, s2) == (salt1, salt2) and page == 1:
+            newest = wal[offset + 24 : offset + 24 + page_size]
+    assert newest is not None
+    with db.open("r+b") as fh:
+        fh.write(newest)
+
+
+def test_a_crash_in_the_middle_of_a_checkpoint_is_not_damage(seeded_template, tmp_path):
+    """The file is shorter than its header says, and its -wal holds the rest: SQLite restores
+    it, so Dossier opens it for writing with every event; the same file without its -wal is
+    damaged (cut short) and refused. (tests/store/test_durability.py kills a writer at random
+    moments and met this once.)"""
+    db = tmp_path / "crashed.db"
+    shutil.copy(seeded_template, db)
+    before = sqlite3.connect(db).execute("SELECT count(*) FROM events").fetchone()[0]
+    subprocess.run([sys.executable, "-c", GROW, str(db)], check=True)
+    _checkpoint_cut_after_page_one(db)
+    header = verify.read_header(db)
+    assert header is not None and header.page_count * header.page_size > header.size
+    alone = tmp_path / "alone.db"
+    shutil.copy(db, alone)  # without its -wal
+
+    store = open_store(db)
+    try:
+        assert not store.readonly and not store.problems
+        assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == before + 400
+    finally:
+        store.close()
+    with pytest.raises(CorruptDatabaseError, match="cut short"):
+        open_store(alone)
