@@ -73,3 +73,28 @@ def test_the_window_exports_markdown_in_chinese(chinese, window, tmp_path: Path)
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# SenseTime 商汤科技")
     assert "\n## 人物\n" in text and "\n## 来源\n" in text and "2024年7月5日" in text
+
+
+def test_chinese_markdown_lists_every_event_as_the_english_one_does(qapp, seeded_store) -> None:
+    """The pane lists the newest 300 events; an export lists them all, in either language."""
+    from desktop.store.dossier import MAX_EVENTS
+
+    org_id = _org(seeded_store, "sensetime")
+    with seeded_store.write():
+        for i in range(MAX_EVENTS + 5):
+            cur = seeded_store.conn.execute(
+                "INSERT INTO events (key, title, start, start_lo, start_hi, kind)"
+                " VALUES (?, ?, '2020-01-02', 1577923200, 1578009600, 'release')",
+                (f"many-{i}", f"Many event {i}"),
+            )
+            seeded_store.conn.execute(
+                "INSERT INTO event_orgs (event_id, org_id) VALUES (?, ?)", (cur.lastrowid, org_id)
+            )
+    english = dossier_markdown(seeded_store, org_id)
+    i18n.install("zh_CN")
+    try:
+        chinese = dossier_markdown_shown(seeded_store, org_id)
+    finally:
+        i18n.install("en")
+    assert english.count("Many event ") == MAX_EVENTS + 5
+    assert chinese.count("Many event ") == MAX_EVENTS + 5

@@ -204,7 +204,7 @@ def dossier_markdown_shown(
 ) -> str:
     """The dossier's Markdown as ``desktop.store.io.markdown`` writes it, in the interface
     language."""
-    d = load_dossier(store, org_id, as_of)
+    d = load_dossier(store, org_id, as_of, max_events=None)  # every event, as in English
     if d is None:
         raise StoreError(f"no organization with id {org_id}")
     text = render_document_md(shown_document(build_document(d, min_grade=min_grade)))
