@@ -30,6 +30,7 @@ from desktop.domain.partial_date import DateParseError, PartialDate
 from desktop.store.citations import citations_for
 from desktop.store.claims import claims_where, metrics_where, relationships_of
 from desktop.store.database import Store
+from desktop.store.errors import StoreError
 from desktop.store.queries import (
     EVENT_COLS,
     _aliases,
@@ -344,3 +345,14 @@ def sources_by_keys(store: Store, keys: list[str]) -> list[Source]:
         ).fetchall()
         by_key.update((r[1], Source(*r)) for r in rows)
     return [by_key[k] for k in keys if k in by_key]
+
+
+def dossier_or_refuse(
+    store: Store, org_id: int, as_of: float | None = None, *, max_events: int | None = None
+) -> LoadedDossier:
+    """:func:`load_dossier` for an export (every event unless ``max_events``); StoreError for
+    an unknown organization."""
+    d = load_dossier(store, org_id, as_of, max_events=max_events)
+    if d is None:
+        raise StoreError(f"no organization with id {org_id}")
+    return d

@@ -30,8 +30,7 @@ from desktop.domain.dossier_doc import (
 from desktop.domain.grades import Grade
 from desktop.domain.model import Dossier
 from desktop.store.database import Store
-from desktop.store.dossier import load_dossier
-from desktop.store.errors import StoreError
+from desktop.store.dossier import dossier_or_refuse
 from desktop.store.files import replacing
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -153,9 +152,7 @@ def dossier_markdown(
     """The dossier of ``org_id`` as Markdown (as known at ``as_of``; every event unless
     ``max_events``; the facts graded at least ``min_grade``). Raises StoreError for an unknown
     organization."""
-    d = load_dossier(store, org_id, as_of, max_events=max_events)
-    if d is None:
-        raise StoreError(f"no organization with id {org_id}")
+    d = dossier_or_refuse(store, org_id, as_of, max_events=max_events)
     return render_markdown(d, min_grade)
 
 
@@ -169,8 +166,13 @@ def write_markdown(
 ) -> Path:
     """Write the dossier's Markdown to ``out`` through a temporary file (a failure leaves
     ``out`` as it was)."""
+    return save_markdown(dossier_markdown(store, org_id, as_of, min_grade=min_grade), out)
+
+
+def save_markdown(text: str, out: str | Path) -> Path:
+    """Write ``text`` to ``out`` through a temporary file (checked as every output is; a
+    failure leaves ``out`` as it was)."""
     out = Path(out)
-    text = dossier_markdown(store, org_id, as_of, min_grade=min_grade)
     with replacing(out) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return out

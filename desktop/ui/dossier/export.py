@@ -36,10 +36,10 @@ from desktop.domain.dossier_grade import graded_at_least
 from desktop.domain.dossier_review import NEW
 from desktop.domain.grades import Grade
 from desktop.store.database import Store
-from desktop.store.dossier import load_dossier
+from desktop.store.dossier import dossier_or_refuse
 from desktop.store.errors import StoreError
 from desktop.store.files import check_output, replacing
-from desktop.store.io.markdown import render_document_md, write_markdown
+from desktop.store.io.markdown import render_document_md, save_markdown, write_markdown
 from desktop.ui.application import ensure_app
 from desktop.ui.context import WindowContext
 from desktop.ui.document import words
@@ -61,9 +61,7 @@ def dossier_document(
 ) -> QTextDocument:
     """The dossier as a QTextDocument ready to print (every section, sources at the end; only
     the facts graded at least ``min_grade`` when given)."""
-    d = load_dossier(store, org_id, as_of, max_events=MAX_EVENTS_PRINTED)
-    if d is None:
-        raise StoreError(f"no organization with id {org_id}")
+    d = dossier_or_refuse(store, org_id, as_of, max_events=MAX_EVENTS_PRINTED)
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     font = latin_first(QFont(), BODY_PT)
@@ -204,9 +202,7 @@ def dossier_markdown_shown(
 ) -> str:
     """The dossier's Markdown as ``desktop.store.io.markdown`` writes it, in the interface
     language."""
-    d = load_dossier(store, org_id, as_of, max_events=None)  # every event, as in English
-    if d is None:
-        raise StoreError(f"no organization with id {org_id}")
+    d = dossier_or_refuse(store, org_id, as_of)  # every event, as the English export
     text = render_document_md(shown_document(build_document(d, min_grade=min_grade)))
     for pattern, form, word in WRITER_WORDS:
         shown = form.format(words=translate("Dossier", str(word)))
@@ -225,11 +221,7 @@ def write_markdown_shown(
     """``write_markdown`` in the interface language (English: exactly it)."""
     if active_language() == "en":
         return write_markdown(store, org_id, out, as_of, min_grade=min_grade)
-    out = Path(out)
-    text = dossier_markdown_shown(store, org_id, as_of, min_grade)
-    with replacing(out) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-    return out
+    return save_markdown(dossier_markdown_shown(store, org_id, as_of, min_grade), out)
 
 
 def _print(doc: QTextDocument, device: QPagedPaintDevice) -> int:
