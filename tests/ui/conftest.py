@@ -1,6 +1,7 @@
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from desktop.ui import i18n
 from desktop.ui.app import ensure_app
 
 
@@ -26,6 +27,15 @@ def window(qtbot, seeded_store):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The window's language is Simplified Chinese for the test (then what it was)."""
+    before = i18n.active_language()
+    assert i18n.install("zh_CN") == "zh_CN", "resources/i18n/dossier_zh_CN.qm did not load"
+    yield
+    i18n.install(before)
 
 
 @pytest.fixture(autouse=True)

@@ -56,14 +56,6 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 NOT_YET_TRANSLATED: set[str] = set()
 
 
-@pytest.fixture
-def chinese(qapp):
-    before = i18n.active_language()
-    assert i18n.install("zh_CN") == "zh_CN", "resources/i18n/dossier_zh_CN.qm did not load"
-    yield
-    i18n.install(before)
-
-
 def _messages(path: Path) -> list[tuple[str, ET.Element]]:
     root = ET.parse(path).getroot()
     return [

@@ -20,14 +20,6 @@ def _org(store, key: str) -> int:
     return store.conn.execute("SELECT id FROM organizations WHERE key = ?", (key,)).fetchone()[0]
 
 
-@pytest.fixture
-def chinese(qapp):
-    before = i18n.active_language()
-    assert i18n.install("zh_CN") == "zh_CN"
-    yield
-    i18n.install(before)
-
-
 def test_english_markdown_is_the_stores_own(qapp, seeded_store) -> None:
     assert i18n.active_language() == "en"
     for key in ("sensetime", "alibaba-cloud"):

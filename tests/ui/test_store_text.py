@@ -41,14 +41,6 @@ KEPT = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def chinese(qapp):
-    before = i18n.active_language()
-    assert i18n.install("zh_CN") == "zh_CN", "resources/i18n/dossier_zh_CN.qm did not load"
-    yield
-    i18n.install(before)
-
-
 def _data_words(message: str) -> set[str]:
     """The words of ``message``'s variable parts, which are kept as they are (a nested message
     counts only its own variable parts: its wording must be translated too)."""
