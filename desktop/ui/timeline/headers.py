@@ -50,13 +50,13 @@ class HeadersMixin:
         bottom: float,
         visible: list[LaneRect],
         hl_lane: int | None,
-        sprites: bool = False,
+        look: tuple | None = None,
     ) -> None:
         """Lane bands, the highlight tint, the header column and the lane separators; the
-        headers from sprites if ``sprites`` (a raster target)."""
+        headers from sprites when ``look`` (the colours and fonts, as the static layers key
+        them) is given: a raster target."""
         c, g = self.c, self.c.geo
         lanes = c.model.lanes
-        look = (tuple(v.rgba() for v in col.values()), self.font.key(), self.small.key())
         p.save()
         p.setClipRect(QRectF(0, g.axis_h, c.width(), bottom - g.axis_h))
         for rect in visible:
@@ -72,7 +72,7 @@ class HeadersMixin:
                 shade.setAlpha(110)
                 p.fillRect(band, shade)
             lane, lit = lanes[rect.index], rect.index == hl_lane
-            if sprites and rect.height <= SPRITE_MAX_H:
+            if look is not None and rect.height <= SPRITE_MAX_H:
                 self._header_sprite(p, lane, rect, col, lit, look)
             else:
                 self._header(p, lane, rect, col, lit)

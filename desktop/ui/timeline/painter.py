@@ -177,7 +177,7 @@ class TimelinePainter(MarksMixin, HeadersMixin, AxisMixin, LayersMixin, Overview
             and a few fills and cached texts cost less than blending a full-size layer (and
             far less than remaking it)."""
             self._fill_ground(lp, scale_key, ground, top, bottom)
-            self._chrome(lp, col, bottom, visible, hl_lane, sprites=True)
+            self._chrome(lp, col, bottom, visible, hl_lane, look=(colours, fonts))
 
         # a frame repainted unchanged (same scale and lanes) blits one opaque image
         both = (scale_key, chrome_key)
