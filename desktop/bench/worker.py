@@ -215,10 +215,12 @@ SEARCH_QUERIES = (
 
 
 def search(path: Path) -> None:
-    """search_p95 over typed queries (Latin, 1- and 2-character Chinese, several words), then
-    filter_redraw_p95 over a sequence of timeline filter changes (``filter_bench``)."""
+    """search_p95 over typed queries (Latin, 1- and 2-character Chinese, several words), the
+    counting of their matches (count_p95), then filter_redraw_p95 over a sequence of timeline
+    filter changes (``filter_bench``)."""
     from desktop.store.database import open_store
     from desktop.store.search import search as run_search
+    from desktop.store.search_count import count_matches
 
     store = open_store(path, readonly=True)
     events = int(store.query("SELECT count(*) AS n FROM events")[0]["n"])
@@ -231,6 +233,14 @@ def search(path: Path) -> None:
             times.append((time.perf_counter() - t) * 1000)
     emit(Result("search", "search_p50", statistics.median(times), "ms", events))
     emit(Result("search", "search_p95", percentile(times, 95), "ms", events, 50.0))
+    # what the window adds to each query: the number of every match (estimated past a cap)
+    counts = []
+    for _ in range(5):
+        for q in SEARCH_QUERIES:
+            t = time.perf_counter()
+            count_matches(store, q)
+            counts.append((time.perf_counter() - t) * 1000)
+    emit(Result("search", "count_p95", percentile(counts, 95), "ms", events))
     store.close()
     from desktop.bench.filter_bench import TARGET_MS, bench_filter_redraw
 
