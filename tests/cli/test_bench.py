@@ -41,6 +41,7 @@ def test_bench_json_schema(tmp_path):
         ("timeline", "pan_sweep_p95"),
         ("timeline", "peak_rss"),
         ("search", "search_p95"),
+        ("search", "count_p95"),
         ("search", "filter_redraw_p95"),
         ("import", "import_csv_rate"),
         ("import", "peak_rss"),
