@@ -6,10 +6,14 @@ writes the events into staging files instead and sends where they are
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+from desktop.store.io import arrowcsv, arrowstage
+from desktop.store.io.arrowstage import ArrowStageWriter
 from desktop.store.io.fastcsv import FastCsv
 from desktop.store.io.formats import open_source
 from desktop.store.io.parallel import BATCH_ROWS, END
@@ -24,8 +28,18 @@ def main() -> None:
     out = sys.stdout.buffer
     try:
         source = open_source(Path(args["path"]), args["fmt"], args["requested"])
-        stage = StageWriter(args["stage"]) if args.get("stage") else None
         size = int(args.get("size", BATCH_ROWS))
+        if args.get("stage") and _arrow(source):
+            assert isinstance(source, CsvSource)
+            start, stop, first_row = args.get("range") or (0, None, 2)
+            for item in arrow_items(
+                source, ArrowStageWriter(args["stage"]), size, start, stop, first_row
+            ):
+                pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(END, out)
+            out.flush()
+            return
+        stage = StageWriter(args["stage"]) if args.get("stage") else None
         if args.get("range"):  # one part of a CSV file read by two processes
             if not isinstance(source, CsvSource) or source.timesketch:
                 raise TypeError("only a CSV file is read in parts")
@@ -53,6 +67,43 @@ def main() -> None:
     except Exception as exc:
         pickle.dump(exc, out)
     out.flush()
+
+
+def _arrow(source: object) -> bool:
+    """Whether to read with Arrow and stage through ADBC (off with DOSSIER_NO_ARROW=1)."""
+    if os.environ.get("DOSSIER_NO_ARROW") or not arrowstage.available():
+        return False
+    return isinstance(source, CsvSource) and arrowcsv.usable(source)
+
+
+def arrow_items(
+    source: CsvSource,
+    stage: ArrowStageWriter,
+    size: int,
+    start: int,
+    stop: int | None,
+    first_row: int,
+) -> Iterator[Batch]:
+    """What the child sends for a range read with Arrow: for each block a batch of its skipped
+    rows and count, and each staging file when complete; from where pyarrow stops, the fast
+    path's batches the same way."""
+    reader = arrowcsv.ArrowCsv(source)
+    try:
+        for block in reader.blocks(start, stop, first_row):
+            done = stage.add_block(block)
+            yield Batch(skipped=block.skipped, read=block.read)
+            yield from (Batch(stage=chunk) for chunk in done)
+    except arrowcsv.Fallback as stopped:
+        fast = FastCsv(source)
+        fast.first_row = first_row
+        for batch in fast.batches(size, start, stop, skip=stopped.rows):
+            full = stage.add(batch)
+            yield Batch(skipped=batch.skipped, read=batch.read)
+            if full is not None:
+                yield Batch(stage=full)
+    last = stage.close()
+    if last is not None:
+        yield Batch(stage=last)
 
 
 if __name__ == "__main__":

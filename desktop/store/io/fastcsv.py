@@ -100,10 +100,13 @@ class FastCsv:
             self.clean[1] = ok
             yield io.StringIO(block, newline="")
 
-    def batches(self, size: int, start: int = 0, stop: int | None = None) -> Iterator[Batch]:
+    def batches(
+        self, size: int, start: int = 0, stop: int | None = None, skip: int = 0
+    ) -> Iterator[Batch]:
         """The rows in batches; with ``start`` and ``stop``, only those between these byte
         offsets (row boundaries: :func:`desktop.store.io.parallel.split_point`), the header
-        read only from the start."""
+        read only from the start; the first ``skip`` rows passed over (read by
+        :mod:`desktop.store.io.arrowcsv`)."""
         source = self.source
         slow = source.row
         event = self._event
@@ -123,6 +126,7 @@ class FastCsv:
             try:
                 if start == 0:
                     next(reader, None)
+                number += sum(1 for _ in itertools.islice(reader, skip))
                 for row in reader:
                     number += 1
                     made = event(row)

@@ -125,6 +125,10 @@ class StageWriter:
         self.conn.execute("COMMIT")
         self.conn.close()
         self.conn = None
+        return self._complete()
+
+    def _complete(self) -> StageChunk:
+        """The chunk whose file was just closed, its keys compared with those before."""
         chunk, self.chunk = self.chunk, None
         assert chunk is not None
         hashes = np.array(self.hashes, dtype=np.int64)

@@ -1,0 +1,526 @@
+"""A big CSV file read a block at a time with Apache Arrow (pyarrow), its checks done per column.
+
+The fast path (:mod:`desktop.store.io.fastcsv`) still spends about 6 µs of Python on each row.
+A staged import (:mod:`desktop.store.io.stage`) reads with this module instead when it can
+(:func:`usable`): pyarrow's C++ reader parses the file into string columns, and each block's
+checks and conversions are column operations or run once per distinct value:
+
+- lengths, blanks and stripping (``utf8_trim_whitespace`` trims what ``str.strip`` strips:
+  checked on every code point) are column operations;
+- dates, organization cells and era flags are read once per distinct text in the block
+  (``dictionary_encode``), through the fast path's own readers and caches;
+- only keys are made row by row (a hash of the title and the canonical start, as always).
+
+A row this path is not sure of (a value over :data:`~desktop.store.io.fastcsv.LONG`
+characters, a date or organization cell the fast readers refuse, an empty title, a bad key or
+era) is read by :meth:`CsvSource.row` as before, in its place. pyarrow is asked to parse exactly
+as Python's ``csv`` module does (quotes doubled, line breaks inside quotes, blank lines kept as
+rows): on any text the two could read differently it stops with an error (a row of another
+width, bytes that are not UTF-8, a row longer than a block), and the rest of the range is read
+by the fast path from that row on (:class:`Fallback`). A range holding NUL or the control
+characters ``\\x1c``-``\\x1f`` is read by the fast path whole (``csv`` refuses NUL; the others
+end lines for ``str.splitlines``). A test compares the two readers on generated files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from desktop.store.io.fastcsv import LONG, FastCsv, _Range
+from desktop.store.io.records import MAX_KEY_CHARS, ImportedEvent, RowError, Skipped, read_era
+from desktop.store.io.rows import COLUMNS, DEFAULT_KIND, event_tuple
+
+if TYPE_CHECKING:
+    from desktop.store.io.readers import CsvSource
+
+try:  # an optional speed-up: without it the fast path reads every file
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+except ImportError:  # pragma: no cover - pyarrow is a dependency; a trimmed build may lack it
+    pa = pc = pcsv = None
+
+BLOCK_BYTES = 4 * 1024 * 1024  # pyarrow's block: about 20,000 rows of an analyst's CSV
+SCAN_BYTES = 16 * 1024 * 1024
+_UNSURE = (b"\x00", b"\x1c", b"\x1d", b"\x1e", b"\x1f")
+_FIELDS = ("title", "start", "end", "summary", "kind", "orgs", "place", "era", "key")
+Ints = np.ndarray[Any, np.dtype[np.int64]]
+Flags = np.ndarray[Any, np.dtype[np.bool_]]
+
+
+def usable(source: CsvSource) -> bool:
+    """Whether this module can read the source: pyarrow is there, the file is a plain CSV in
+    UTF-8 with no extra columns (they go into each summary row by row) and no row that the fast
+    path measures whole."""
+    if pa is None or source.timesketch or source.extras or not source.utf8:
+        return False
+    if FastCsv(source).wide:
+        return False
+    with source.path.open("rb") as fh:  # the header ends with its first line (no quoted break)
+        return fh.readline().count(b'"') % 2 == 0
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive rows' events as columns (:data:`~desktop.store.io.rows.COLUMNS`, in file
+    order), their organizations as links (the event's position in the block, a name), the keys
+    (for the stage's repeated-key check), the rows skipped and how many rows were read."""
+
+    columns: dict[str, Any]
+    keys: list[str]
+    link_at: Ints
+    link_names: list[str]
+    skipped: list[Skipped] = field(default_factory=list)
+    read: int = 0
+
+    @property
+    def events(self) -> int:
+        return len(self.keys)
+
+    def split(self, n: int) -> tuple[Block, Block]:
+        """The first ``n`` events and the rest (the rest with no skipped rows or count)."""
+        if n >= self.events:
+            return self, Block(
+                {k: v[:0] for k, v in self.columns.items()}, [], self.link_at[:0], []
+            )
+        cut = int(np.searchsorted(self.link_at, n))
+        cols = self.columns.items()
+        head = Block({k: v[:n] for k, v in cols}, self.keys[:n], self.link_at[:cut],
+                     self.link_names[:cut], self.skipped, self.read)  # fmt: skip
+        tail = Block({k: v[n:] for k, v in cols}, self.keys[n:], self.link_at[cut:] - n,
+                     self.link_names[cut:])  # fmt: skip
+        return head, tail
+
+    @classmethod
+    def from_rows(cls, rows: list[Any], orgs: list[tuple[str, ...]]) -> Block:
+        """A block of :data:`~desktop.store.io.rows.EventRow` tuples (the fast path's)."""
+        assert pa is not None
+        values = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
+        columns = {
+            name: pa.array(list(v), type=pa.int64() if name in _INTS else pa.string())
+            for name, v in zip(COLUMNS, values, strict=True)
+        }
+        counts = np.fromiter(map(len, orgs), dtype=np.int64, count=len(orgs))
+        at = np.repeat(np.arange(len(orgs), dtype=np.int64), counts)
+        names = list(itertools.chain.from_iterable(orgs))
+        return cls(columns, [r[0] for r in rows], at, names)
+
+
+_INTS = frozenset({"start_lo", "start_hi", "end_lo", "end_hi", "era"})
+
+
+@dataclass(slots=True)
+class Dates:
+    """Distinct date cells read (aligned arrays): whether each could be, whether it was blank,
+    its canonical text and [lo, hi), and the last range it gives an event."""
+
+    ok: Flags
+    blank: Flags
+    text: Any
+    lo: Ints
+    hi: Ints
+    has_last: Flags
+    last_text: Any
+    last_lo: Ints
+    last_hi: Ints
+
+
+class Fallback(Exception):
+    """pyarrow stopped at a block: the fast path reads the range from its row ``rows`` on."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(rows)
+        self.rows = rows
+
+
+class ArrowCsv:
+    """Blocks of a :class:`CsvSource`'s rows between two byte offsets (see the module doc)."""
+
+    def __init__(self, source: CsvSource) -> None:
+        self.source = source
+        self.fast = FastCsv(source)  # its date and organization readers (and their caches)
+        self.width = len(source.columns)
+        index = {f: i for i, f in source.fields}
+        self.at = {f: index.get(f) for f in _FIELDS}
+
+    def blocks(
+        self, start: int = 0, stop: int | None = None, first_row: int = 2
+    ) -> Iterator[Block]:
+        """The rows from ``start`` (0: the header's start) to ``stop``; raises :class:`Fallback`
+        where pyarrow cannot go on (nothing of that block was yielded)."""
+        assert pa is not None and pcsv is not None
+        source = self.source
+        end = source.path.stat().st_size if stop is None else stop
+        if start == 0:
+            start = _data_start(source.path)
+        if _has_unsure_bytes(source.path, start, end):
+            raise Fallback(0)
+        names = [f"c{i}" for i in range(self.width)]
+        options = (
+            pcsv.ReadOptions(column_names=names, block_size=BLOCK_BYTES, use_threads=False),
+            pcsv.ParseOptions(
+                delimiter=source.delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            pcsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        done = 0
+        with io.BufferedReader(_Range(source.path, start, end), 1024 * 1024) as fh:
+            try:
+                reader = pcsv.open_csv(fh, *options)
+            except pa.ArrowException:
+                raise Fallback(0) from None
+            while True:
+                try:
+                    batch = reader.read_next_batch()
+                except StopIteration:
+                    return
+                except pa.ArrowException:
+                    raise Fallback(done) from None
+                if batch.num_rows:
+                    yield self._block(batch.columns, first_row + done)
+                    done += batch.num_rows
+
+    def _block(self, cols: list[Any], first: int) -> Block:
+        """One parsed block's events (see the module doc); ``first`` is its first row's number."""
+        assert pa is not None and pc is not None
+        n = len(cols[0])
+        unsure = np.zeros(n, dtype=bool)
+        blank = np.ones(n, dtype=bool)
+        for col in cols:
+            lengths = _numpy(pc.utf8_length(col))
+            unsure |= lengths > LONG
+            blank &= lengths == 0
+        pick = {f: (None if i is None else cols[i]) for f, i in self.at.items()}
+        titles = pc.utf8_trim_whitespace(pick["title"])
+        unsure |= blank | (_numpy(pc.utf8_length(titles)) == 0)
+        starts, dates = self._dates(pick["start"], pick["end"], unsure)
+        org_at, org_names = self._orgs(pick["orgs"], unsure)
+        era = self._era(pick["era"], unsure)
+        keys = self._keys(pick["key"], titles, starts, unsure)
+        columns = {
+            "key": keys,
+            "title": titles,
+            "summary": _stripped(pick["summary"], None, n),
+            "kind": _stripped(pick["kind"], DEFAULT_KIND, n),
+            **dates,
+            "place": _stripped(pick["place"], None, n),
+            "era": era,
+        }
+        return self._events(cols, first, unsure, columns, org_at, org_names)
+
+    def _dates(self, start: Any, end: Any, unsure: Flags) -> tuple[Any, dict[str, Any]]:
+        """The canonical starts (for keys) and the six date columns; rows whose dates the fast
+        path cannot read are marked unsure."""
+        assert pa is not None and pc is not None
+        encoded = pc.dictionary_encode(start)
+        at = _numpy(encoded.indices).astype(np.int64)
+        starts = self._distinct(encoded.dictionary, own_end=True)
+        unsure |= ~starts.ok[at]
+        # the event's last range: the start's own (a range like "4-6 Jul 2024") unless the end
+        # column gives one: an index into the starts' lasts, then the ends', then "none"
+        which = np.where(starts.has_last[at], at, -1)
+        lasts = [starts]
+        if end is not None:
+            e_encoded = pc.dictionary_encode(end)
+            e_at = _numpy(e_encoded.indices).astype(np.int64)
+            ends = self._distinct(e_encoded.dictionary, own_end=False)
+            unsure |= (~ends.ok & ~ends.blank)[e_at]
+            which = np.where(ends.ok[e_at], len(starts.ok) + e_at, which)
+            lasts.append(ends)
+        has_last = which >= 0
+        last_lo = np.concatenate([d.last_lo for d in lasts] + [_ints([0])])[which]
+        last_hi = np.concatenate([d.last_hi for d in lasts] + [_ints([0])])[which]
+        lo = starts.lo[at]
+        unsure |= has_last & (last_hi <= lo)
+        last_text = pa.concat_arrays([d.last_text for d in lasts] + [pa.nulls(1, pa.string())])
+        index = pa.array(np.where(has_last, which, len(last_text) - 1))
+        texts = starts.text.take(pa.array(at))
+        columns = {
+            "start": texts,
+            "start_lo": lo,
+            "start_hi": starts.hi[at],
+            "end": last_text.take(index),
+            "end_lo": pa.array(last_lo, mask=~has_last),
+            "end_hi": pa.array(last_hi, mask=~has_last),
+        }
+        return texts, columns
+
+    def _distinct(self, cells: Any, own_end: bool) -> Dates:
+        """Distinct date cells read: ISO dates as columns (:func:`iso_columns`), the rest as the
+        fast path reads them. A start's last range is its own (a range's end); an end's is
+        the end's range end, or the end itself."""
+        assert pa is not None
+        iso, text, lo, hi = iso_columns(cells)
+        n = len(iso)
+        ok = iso.copy()
+        has_last = np.zeros(n, dtype=bool) if own_end else iso.copy()
+        last_lo, last_hi = (
+            (np.zeros(n, np.int64), np.zeros(n, np.int64)) if own_end else (lo.copy(), hi.copy())
+        )
+        texts = text.to_pylist()
+        last_texts: list[str | None] = [None] * n if own_end else list(texts)
+        blank = np.zeros(n, dtype=bool)
+        values = cells.to_pylist()
+        for i in np.flatnonzero(~iso).tolist():
+            dates = self._read(values[i])
+            if dates is None:
+                blank[i] = not values[i].strip()
+                last_texts[i] = None
+                continue
+            first, last = dates
+            if not own_end:
+                first, last = last or first, None
+                has_last[i] = True
+                last_texts[i], last_lo[i], last_hi[i] = first
+            elif last is not None:
+                has_last[i] = True
+                last_texts[i], last_lo[i], last_hi[i] = last
+            ok[i] = True
+            texts[i], lo[i], hi[i] = first
+        return Dates(ok, blank, pa.array(texts, pa.string()), lo, hi, has_last,
+                     pa.array(last_texts, pa.string()), last_lo, last_hi)  # fmt: skip
+
+    def _read(self, text: str) -> Any:
+        """A date cell read as the fast path reads it (its cache shared), None where it cannot
+        or the seconds would not fit a 64-bit column (then read in full)."""
+        dates = self.fast.dates.get(text)
+        if dates is None:
+            dates = self.fast._date(text)
+            if dates is not None and not all(_int64(b) for d in dates if d for b in d[1:]):
+                dates = self.fast.dates[text] = None
+        return dates
+
+    def _orgs(self, cells: Any, unsure: Flags) -> tuple[Ints, list[tuple[str, ...]]]:
+        """Each row's organizations (as the position of its distinct cell, and the names of each
+        distinct cell); rows whose cell the fast path refuses are marked unsure."""
+        assert pc is not None
+        n = len(unsure)
+        if cells is None:
+            return np.zeros(n, dtype=np.int64), [()]
+        encoded = pc.dictionary_encode(cells)
+        at = _numpy(encoded.indices).astype(np.int64)
+        names = []
+        ok = []
+        for cell in encoded.dictionary.to_pylist():
+            got = self.fast.orgs.get(cell) if cell else ()
+            if got is None:
+                got = self.fast._orgs(cell)
+            ok.append(got is not None)
+            names.append(got or ())
+        unsure |= ~np.array(ok, dtype=bool)[at]
+        return at, names
+
+    def _era(self, cells: Any, unsure: Flags) -> Ints:
+        assert pc is not None
+        n = len(unsure)
+        if cells is None:
+            return np.zeros(n, dtype=np.int64)
+        encoded = pc.dictionary_encode(cells)
+        at = _numpy(encoded.indices)
+        flags, ok = [], []
+        for cell in encoded.dictionary.to_pylist():
+            try:
+                flags.append(int(read_era(cell)) if cell else 0)
+                ok.append(True)
+            except RowError:
+                flags.append(0)
+                ok.append(False)
+        unsure |= ~np.array(ok, dtype=bool)[at]
+        era: Ints = _ints(flags)[at]
+        return era
+
+    def _keys(self, given: Any, titles: Any, starts: Any, unsure: Flags) -> list[str]:
+        """The file's keys where it has them (a bad one marks the row unsure), else the hash of
+        the title and the canonical start (as :class:`FastCsv` makes them)."""
+        assert pa is not None and pc is not None
+        blake = hashlib.blake2b
+        joined = pc.binary_join_element_wise(titles, starts, "\x1f").cast(pa.binary())
+        hashed = ["imp-" + blake(b, digest_size=8).hexdigest() for b in joined.to_pylist()]
+        if given is None:
+            return hashed
+        keys: list[str] = _numpy_str(pc.utf8_trim_whitespace(given))
+        for i, key in enumerate(keys):
+            if not key:
+                keys[i] = hashed[i]
+            elif len(key) > MAX_KEY_CHARS or not key.isprintable():
+                unsure[i] = True
+        return keys
+
+    def _events(
+        self,
+        cols: list[Any],
+        first: int,
+        unsure: Flags,
+        columns: dict[str, Any],
+        org_at: Ints,
+        org_names: list[tuple[str, ...]],
+    ) -> Block:
+        """The block's events: its sure rows as columns, each unsure row read in full in its
+        place (an event, a skipped row, or a blank row, which is not counted)."""
+        assert pa is not None
+        n = len(unsure)
+        skipped: list[Skipped] = []
+        extra: dict[int, ImportedEvent] = {}
+        blank = 0
+        for i in np.flatnonzero(unsure).tolist():
+            item = self.source.row([c[i].as_py() for c in cols], first + i)
+            if item is None:
+                blank += 1
+            elif isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                extra[i] = item
+        sure = ~unsure
+        if extra:  # events read in full among the others: assembled row by row (rare)
+            rows, orgs = [], []
+            tuples = _tuples(columns, n)
+            for i in range(n):
+                if i in extra:
+                    rows.append(event_tuple(extra[i]))
+                    orgs.append(extra[i].orgs)
+                elif sure[i]:
+                    rows.append(tuples[i])
+                    orgs.append(org_names[org_at[i]])
+            block = Block.from_rows(rows, orgs)
+        else:
+            keep = np.flatnonzero(sure)
+            taken = pa.array(keep)
+            out = {}
+            for name in COLUMNS:
+                value = columns[name]
+                if len(keep) == n:
+                    out[name] = pa.array(value, pa.string()) if isinstance(value, list) else value
+                elif isinstance(value, list):
+                    out[name] = pa.array([value[i] for i in keep.tolist()], pa.string())
+                elif isinstance(value, np.ndarray):
+                    out[name] = pa.array(value[keep])
+                else:
+                    out[name] = value.take(taken)
+            cells = org_at[keep]
+            counts = np.array([len(x) for x in org_names], dtype=np.int64)[cells]
+            at = np.repeat(np.arange(len(keep), dtype=np.int64), counts)
+            names = list(itertools.chain.from_iterable(org_names[c] for c in cells.tolist()))
+            keys = columns["key"]
+            block = Block(out, [keys[i] for i in keep.tolist()], at, names)
+        block.skipped = skipped
+        block.read = n - blank
+        return block
+
+
+def _tuples(columns: dict[str, Any], n: int) -> list[tuple[Any, ...]]:
+    """Every row of ``columns`` as an :data:`~desktop.store.io.rows.EventRow`."""
+    lists = []
+    for name in COLUMNS:
+        value = columns[name]
+        lists.append(value if isinstance(value, list) else list(_pylist(value)))
+    return list(zip(*lists, strict=True)) if n else []
+
+
+def _pylist(value: Any) -> list[Any]:
+    if isinstance(value, np.ndarray):
+        return value.tolist()  # type: ignore[no-any-return]
+    return value.to_pylist()  # type: ignore[no-any-return]
+
+
+def _numpy(array: Any) -> Any:
+    return array.to_numpy(zero_copy_only=False)
+
+
+def _numpy_str(array: Any) -> list[str]:
+    return array.to_pylist()  # type: ignore[no-any-return]
+
+
+def _int64(value: object) -> bool:
+    return isinstance(value, int) and -(2**63) <= value < 2**63
+
+
+def _ints(values: list[int]) -> Ints:
+    return np.array(values, dtype=np.int64)
+
+
+def _stripped(col: Any, default: str | None, n: int) -> Any:
+    """``value.strip() or default`` for a column (all ``default`` when the file lacks it)."""
+    assert pa is not None and pc is not None
+    if col is None:
+        return pa.nulls(n, pa.string()) if default is None else pa.array([default] * n)
+    trimmed = pc.utf8_trim_whitespace(col)
+    empty = pc.equal(pc.utf8_length(trimmed), 0)
+    return pc.if_else(empty, pa.scalar(default, pa.string()), trimmed)
+
+
+def _data_start(path: Path) -> int:
+    """The offset of the line after the header (one line: :func:`usable`)."""
+    with path.open("rb") as fh:
+        fh.readline()
+        return fh.tell()
+
+
+def _has_unsure_bytes(path: Path, start: int, stop: int) -> bool:
+    """Whether the bytes between two offsets hold NUL or ``\\x1c``-``\\x1f``."""
+    with path.open("rb") as fh:
+        fh.seek(start)
+        left = stop - start
+        while left > 0:
+            block = fh.read(min(left, SCAN_BYTES))
+            if not block:
+                return False
+            if any(block.find(b) >= 0 for b in _UNSURE):
+                return True
+            left -= len(block)
+    return False
+
+
+_ISO_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_ISO_MINUTE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}$"
+_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+
+
+def iso_columns(cells: Any) -> tuple[Flags, Any, Ints, Ints]:
+    """:func:`~desktop.store.io.rows.iso_bits` of each (stripped) cell, as columns: whether it
+    is an ISO day or minute, its canonical text, lo and hi (zero where it is not)."""
+    assert pa is not None and pc is not None
+    text = pc.utf8_trim_whitespace(cells)
+    day = _numpy(pc.match_substring_regex(text, _ISO_DAY))
+    minute = _numpy(pc.match_substring_regex(text, _ISO_MINUTE))
+    n = len(day)
+    if not (day.any() or minute.any()):
+        return np.zeros(n, dtype=bool), text, np.zeros(n, np.int64), np.zeros(n, np.int64)
+    padded = pc.utf8_rpad(pc.if_else(pa.array(day | minute), text, "0000-00-00T00:00"), 16, "0")
+
+    def number(a: int, b: int) -> Ints:
+        return _numpy(pc.utf8_slice_codeunits(padded, a, b).cast(pa.int64()))  # type: ignore[no-any-return]
+
+    y, m, d, h, mi = number(0, 4), number(5, 7), number(8, 10), number(11, 13), number(14, 16)
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    month = np.clip(m, 0, 12)
+    last = _MONTH_DAYS[month] + ((month == 2) & leap)
+    valid = (y >= 1) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= last)
+    valid &= day | ((h <= 23) & (mi <= 59))
+    yy = y - (m <= 2)
+    era = yy // 400
+    yoe = yy - era * 400
+    doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
+    days = era * 146_097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719_468
+    lo = np.where(minute, days * 86_400 + h * 3600 + mi * 60, days * 86_400)
+    hi = lo + np.where(minute, 60, 86_400)
+    canonical = pc.if_else(
+        pa.array(minute),
+        pc.binary_join_element_wise(
+            pc.utf8_slice_codeunits(text, 0, 10), pc.utf8_slice_codeunits(text, 11, 16), "T"
+        ),
+        text,
+    )
+    iso = valid & (day | minute)
+    return iso, canonical, np.where(iso, lo, 0), np.where(iso, hi, 0)
