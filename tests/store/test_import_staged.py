@@ -40,9 +40,13 @@ def csv_file(path: Path, lines: list[str], *, keys: bool = True, crlf: bool = Fa
     return write(path, end.join([header, *lines]) + end)
 
 
-@pytest.fixture
-def staged(monkeypatch, tmp_path):
-    """Imports take the staged path at a few hundred rows; records the copies it makes."""
+@pytest.fixture(params=["arrow", "fast path"])
+def staged(monkeypatch, tmp_path, request):
+    """Imports take the staged path at a few hundred rows, the reading process reading with
+    Arrow (store/io/arrowcsv.py) or, as without pyarrow, with the fast path; records the copies
+    it makes."""
+    if request.param == "fast path":
+        monkeypatch.setenv("DOSSIER_NO_ARROW", "1")  # (the reading processes inherit it)
     monkeypatch.setattr(parallel, "PARALLEL_ROWS", 10)
     monkeypatch.setattr(parallel, "BATCH_ROWS", 100)
     monkeypatch.setattr(parallel, "SPLIT_BYTES", 10**9)  # one reader unless a test says so
