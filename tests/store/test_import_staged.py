@@ -4,6 +4,7 @@ as an import written row by row, whatever the file repeats; nothing left behind 
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -232,7 +233,8 @@ def test_stopping_early_ends_both_readers(tmp_path, monkeypatch, staged):
         plan = plan_import(csv_file(tmp_path / "a.csv", rows(30_000)))
         with pytest.raises(ImportCancelled):
             apply_import(store, plan, cancel=lambda: True)
-        assert len(parallel.PEAKS) == 2  # both readers were waited for
+        # both readers were waited for (one reads the whole file when it reads with Arrow)
+        assert len(parallel.PEAKS) == (2 if os.environ.get("DOSSIER_NO_ARROW") else 1)
         assert events_of(store) == {} and list(scratch.iterdir()) == []
         assert apply_import(store, plan).created == 30_000
     finally:

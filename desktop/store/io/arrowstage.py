@@ -6,7 +6,8 @@ rows). So when the reading process reads with :mod:`desktop.store.io.arrowcsv`, 
 staging files (:mod:`desktop.store.io.stage`, same tables, same ids, same key check) with
 :class:`ArrowStageWriter`; rows the fast path read (after :class:`~desktop.store.io.arrowcsv
 .Fallback`) are turned into columns first. The files are scratch (journal off) and are read by
-this process's own SQLite when attached: only the file format is shared.
+this process's own SQLite when attached: only the file format is shared. The driver writes
+without holding the GIL, so a thread writes each block while the next one is read.
 
 Without ``pyarrow`` or ``adbc_driver_sqlite`` (:func:`available`), the plain
 :class:`~desktop.store.io.stage.StageWriter` writes them.
@@ -14,6 +15,7 @@ Without ``pyarrow`` or ``adbc_driver_sqlite`` (:func:`available`), the plain
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,10 @@ class ArrowStageWriter(StageWriter):
         self.now = str(request["now"])
         self.adbc: Any = None
         self.cursor: Any = None
+        # ADBC binds and writes without the GIL: a thread writes one block while the next is
+        # read (at most one block waiting, so memory stays at a block or two)
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="stage")
+        self.pending: Future[None] | None = None
 
     def _open_adbc(self) -> None:
         assert adbc is not None
@@ -79,9 +85,25 @@ class ArrowStageWriter(StageWriter):
         return [c for c in done if c is not None]
 
     def _write(self, block: Block) -> None:
-        assert pa is not None and self.chunk is not None
-        n = block.events
+        """Hand the block to the writing thread (after the one before it is written)."""
+        assert self.chunk is not None
         first = self.next_id
+        self.hashes += map(hash, block.keys)
+        self.next_id += block.events
+        self.chunk.events += block.events
+        self._wait()
+        self.pending = self.pool.submit(self._ingest, block, first)
+
+    def _wait(self) -> None:
+        """Wait for the block being written (its exception raised here)."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+
+    def _ingest(self, block: Block, first: int) -> None:
+        """(The writing thread) the block's events and links into the file."""
+        assert pa is not None
+        n = block.events
         stamp = pa.repeat(pa.scalar(self.now, pa.string()), n)
         events = pa.table(
             {
@@ -100,22 +122,13 @@ class ArrowStageWriter(StageWriter):
                 }
             )
             self.cursor.adbc_ingest("links", links, mode="append")
-        self.hashes += map(hash, block.keys)
-        self.next_id += n
-        self.chunk.events += n
 
     def close(self) -> StageChunk | None:
         if self.cursor is None:
             return None
+        self._wait()
         self.cursor.execute("COMMIT")
         self.cursor.close()
         self.adbc.close()
         self.cursor = self.adbc = None
         return self._complete()
-
-    def abandon(self) -> None:
-        """Close the file being written without completing it (the process is failing)."""
-        if self.cursor is not None:
-            self.cursor.close()
-            self.adbc.close()
-            self.cursor = self.adbc = None

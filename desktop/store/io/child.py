@@ -6,7 +6,6 @@ writes the events into staging files instead and sends where they are
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import sys
 from collections.abc import Iterator
@@ -71,9 +70,7 @@ def main() -> None:
 
 def _arrow(source: object) -> bool:
     """Whether to read with Arrow and stage through ADBC (off with DOSSIER_NO_ARROW=1)."""
-    if os.environ.get("DOSSIER_NO_ARROW") or not arrowstage.available():
-        return False
-    return isinstance(source, CsvSource) and arrowcsv.usable(source)
+    return isinstance(source, CsvSource) and arrowstage.available() and arrowcsv.usable(source)
 
 
 def arrow_items(

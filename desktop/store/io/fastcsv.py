@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import io
 import itertools
 import operator
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -239,6 +241,22 @@ class FastCsv:
             self.orgs.clear()
         self.orgs[cell] = names
         return names
+
+
+def arrow_reads(source: CsvSource) -> bool:
+    """Whether a staged import's reading process reads the source with Arrow
+    (:mod:`desktop.store.io.arrowcsv`) if it can: a plain CSV in UTF-8 with no extra columns
+    (they go into each summary row by row), no row that this path measures whole, a header of
+    one line, and pyarrow and ADBC's driver installed (found, not imported: the writing process
+    does not load them) unless ``DOSSIER_NO_ARROW`` is set."""
+    if source.timesketch or source.extras or not source.utf8 or FastCsv(source).wide:
+        return False
+    if os.environ.get("DOSSIER_NO_ARROW"):
+        return False
+    if not all(importlib.util.find_spec(m) for m in ("pyarrow", "adbc_driver_sqlite")):
+        return False
+    with source.path.open("rb") as fh:  # the header ends with its first line (no quoted break)
+        return fh.readline().count(b'"') % 2 == 0
 
 
 class _Range(io.RawIOBase):
