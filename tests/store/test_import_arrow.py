@@ -163,3 +163,17 @@ def test_iso_dates_as_columns_are_iso_bits(cells):
         assert bool(iso[i]) == (bits is not None), cell
         if bits is not None:
             assert (texts[i], int(lo[i]), int(hi[i])) == bits
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self):
+        raise TypeError("no")
+
+
+def test_a_reader_exception_that_cannot_be_pickled_reaches_the_writer_as_one_line():
+    import pickle
+
+    assert isinstance(pickle.loads(child.picklable(ValueError("bad"))), ValueError)
+    got = pickle.loads(child.picklable(_Unpicklable("disk I/O error\nwhile writing")))
+    assert isinstance(got, OSError)
+    assert str(got) == "the import's reader process failed: disk I/O error while writing"

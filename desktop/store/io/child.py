@@ -64,8 +64,20 @@ def main() -> None:
     except BrokenPipeError:  # the parent stopped reading: nothing to say
         return
     except Exception as exc:
-        pickle.dump(exc, out)
+        out.write(picklable(exc))
     out.flush()
+
+
+def picklable(exc: Exception) -> bytes:
+    """The exception pickled for the writing process, or an OSError saying it in one line when
+    it cannot be (a library's own exception type may not survive pickling)."""
+    try:
+        data = pickle.dumps(exc, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.loads(data)
+    except Exception:
+        text = " ".join(str(exc).split())
+        data = pickle.dumps(OSError(f"the import's reader process failed: {text}"))
+    return data
 
 
 def _arrow(source: object) -> bool:
