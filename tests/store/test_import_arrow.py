@@ -177,3 +177,36 @@ def test_a_reader_exception_that_cannot_be_pickled_reaches_the_writer_as_one_lin
     got = pickle.loads(child.picklable(_Unpicklable("disk I/O error\nwhile writing")))
     assert isinstance(got, OSError)
     assert str(got) == "the import's reader process failed: disk I/O error while writing"
+
+
+@pytest.mark.parametrize("midway", ["", "short,row\n"])
+def test_a_plan_counted_by_a_reading_process_is_the_plan_read_here(tmp_path, monkeypatch, midway):
+    """A big plain CSV's plan is counted by another process reading with Arrow (the preview
+    read here): the same counts, skipped rows, organizations and preview as reading it here."""
+    from desktop.store.io import importers, plan_import
+
+    lines = []
+    for i in range(400):
+        date = "not a date" if i % 37 == 5 else f"2024-{i % 12 + 1:02d}-0{i % 9 + 1}"
+        orgs = f"Org {i % 7}; Org {i % 5}" if i % 3 else f'"Org {i}, Ltd"'
+        lines.append(f"k{i},title {i},{date},,,{orgs},text {i},,,")
+        if i == 200:
+            lines.append(midway.rstrip("\n") if midway else "")
+    path = write(tmp_path / "rows.csv", ",".join(HEADER) + "\n" + "\n".join(lines) + "\n")
+    monkeypatch.setattr(importers, "PLAN_CHILD_BYTES", 0)
+    counted = []
+    real = importers.parallel.plan_in_child
+
+    def spy(*args):
+        counted.append(args[0])
+        return real(*args)
+
+    monkeypatch.setattr(importers.parallel, "plan_in_child", spy)
+    got = plan_import(path, "csv", IGNORE_NOTE)
+    assert counted == [path]
+    monkeypatch.setenv("DOSSIER_NO_ARROW", "1")
+    expected = plan_import(path, "csv", IGNORE_NOTE)
+    assert len(counted) == 1  # (read here this time)
+    for name in ("total", "valid", "skipped_count", "skipped", "orgs", "preview"):
+        assert getattr(got, name) == getattr(expected, name), name
+    assert got.skipped_count == 11 + bool(midway) and got.valid == 389

@@ -139,8 +139,9 @@ class Fallback(Exception):
 class ArrowCsv:
     """Blocks of a :class:`CsvSource`'s rows between two byte offsets (see the module doc)."""
 
-    def __init__(self, source: CsvSource) -> None:
+    def __init__(self, source: CsvSource, *, hash_keys: bool = True) -> None:
         self.source = source
+        self.hash_keys = hash_keys  # False: keys made by hashing left empty (a plan needs none)
         self.fast = FastCsv(source)  # its date and organization readers (and their caches)
         self.width = len(source.columns)
         index = {f: i for i, f in source.fields}
@@ -340,9 +341,12 @@ class ArrowCsv:
         """The file's keys where it has them (a bad one marks the row unsure), else the hash of
         the title and the canonical start (as :class:`FastCsv` makes them)."""
         assert pa is not None and pc is not None
-        blake = hashlib.blake2b
-        joined = pc.binary_join_element_wise(titles, starts, "\x1f").cast(pa.binary())
-        hashed = ["imp-" + blake(b, digest_size=8).hexdigest() for b in joined.to_pylist()]
+        if self.hash_keys:
+            blake = hashlib.blake2b
+            joined = pc.binary_join_element_wise(titles, starts, "\x1f").cast(pa.binary())
+            hashed = ["imp-" + blake(b, digest_size=8).hexdigest() for b in joined.to_pylist()]
+        else:
+            hashed = [""] * len(titles)
         if given is None:
             return hashed
         keys: list[str] = _numpy_str(pc.utf8_trim_whitespace(given))

@@ -5,10 +5,11 @@ writes the events into staging files instead and sends where they are
 
 from __future__ import annotations
 
+import itertools
 import json
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from desktop.store.io import arrowcsv, arrowstage
@@ -17,6 +18,7 @@ from desktop.store.io.fastcsv import FastCsv
 from desktop.store.io.formats import open_source
 from desktop.store.io.parallel import BATCH_ROWS, END
 from desktop.store.io.readers import CsvSource
+from desktop.store.io.records import MAX_ORG_NAMES, Skipped
 from desktop.store.io.rows import Batch
 from desktop.store.io.stage import StageWriter
 
@@ -28,6 +30,13 @@ def main() -> None:
     try:
         source = open_source(Path(args["path"]), args["fmt"], args["requested"])
         size = int(args.get("size", BATCH_ROWS))
+        if args.get("plan"):  # (parallel.plan_in_child: only for sources _arrow reads)
+            assert isinstance(source, CsvSource) and _arrow(source)
+            for item in plan_items(source, size):
+                pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(END, out)
+            out.flush()
+            return
         if args.get("stage") and _arrow(source):
             assert isinstance(source, CsvSource)
             start, stop, first_row = args.get("range") or (0, None, 2)
@@ -83,6 +92,30 @@ def picklable(exc: Exception) -> bytes:
 def _arrow(source: object) -> bool:
     """Whether to read with Arrow and stage through ADBC (off with DOSSIER_NO_ARROW=1)."""
     return isinstance(source, CsvSource) and arrowstage.available() and arrowcsv.usable(source)
+
+
+def plan_items(source: CsvSource, size: int) -> Iterator[Batch]:
+    """What a plan's reading process sends for each block: its skipped rows, how many rows it
+    read and how many events it holds, and the organization names not named before (the first
+    :data:`MAX_ORG_NAMES`); read with Arrow, and from where pyarrow stops with the fast path."""
+    seen: dict[str, None] = {}
+
+    def tally(skipped: list[Skipped], read: int, events: int, names: Iterable[str]) -> Batch:
+        new = []
+        if len(seen) < MAX_ORG_NAMES:
+            for name in dict.fromkeys(names):
+                if name not in seen and len(seen) < MAX_ORG_NAMES:
+                    seen[name] = None
+                    new.append(name)
+        return Batch(skipped=skipped, read=read, counted=events, names=new)
+
+    try:
+        for block in arrowcsv.ArrowCsv(source, hash_keys=False).blocks():
+            yield tally(block.skipped, block.read, block.events, block.link_names)
+    except arrowcsv.Fallback as stopped:
+        for batch in FastCsv(source).batches(size, skip=stopped.rows):
+            names = itertools.chain.from_iterable(batch.orgs)
+            yield tally(batch.skipped, batch.read, len(batch.rows), names)
 
 
 def arrow_items(

@@ -21,12 +21,15 @@ from pathlib import Path
 
 from desktop.store.database import Store
 from desktop.store.io import parallel
+from desktop.store.io.fastcsv import arrow_reads
 from desktop.store.io.formats import open_source
+from desktop.store.io.readers import CsvSource, RowSource
 from desktop.store.io.records import (
     KEEP_SKIPPED,
     MAX_ORG_NAMES,
     PREVIEW_ROWS,
     ImportCancelled,
+    ImportedEvent,
     ImportPlan,
     ImportRefused,
     ImportReport,
@@ -39,6 +42,7 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 PROGRESS_EVERY = 1000  # rows between two calls of progress() while planning
+PLAN_CHILD_BYTES = 16 * 1024 * 1024  # (about 90,000 rows of an analyst's CSV)
 BATCH_ROWS = 1000  # rows between two calls of progress() and cancel() while importing
 
 
@@ -67,11 +71,16 @@ def plan_import(
         requested=dict(mapping or {}),
     )
     orgs: dict[str, None] = {}
-    for batch in source.batches(PROGRESS_EVERY):
+    if _plan_in_child(source):  # counted by another process; the preview read here
+        plan.preview = _preview(source)
+        batches = parallel.plan_in_child(Path(path), fmt, dict(mapping or {}))
+    else:
+        batches = source.batches(PROGRESS_EVERY)
+    for batch in batches:
         plan.total += batch.read
         for skipped in batch.skipped:
             plan.add_skipped(skipped)
-        plan.valid += len(batch.rows)
+        plan.valid += len(batch.rows) + batch.counted
         room = PREVIEW_ROWS - len(plan.preview)
         if room > 0:
             plan.preview += map(to_event, batch.rows[:room], batch.orgs, batch.where)
@@ -79,10 +88,29 @@ def plan_import(
             for names in batch.orgs:
                 for name in names:
                     orgs.setdefault(name, None)
+            orgs.update(dict.fromkeys(batch.names))
         if progress is not None:
             progress(plan.total, 0)
     plan.orgs = list(orgs)
     return plan
+
+
+def _plan_in_child(source: RowSource) -> bool:
+    """Whether a plan is counted by a reading process: a file of :data:`PLAN_CHILD_BYTES` or
+    more that it reads with Arrow (about four times faster than the fast path here)."""
+    if not parallel.available() or not isinstance(source, CsvSource):
+        return False
+    return source.path.stat().st_size >= PLAN_CHILD_BYTES and arrow_reads(source)
+
+
+def _preview(source: RowSource) -> list[ImportedEvent]:
+    """The first :data:`PREVIEW_ROWS` events of the file."""
+    events: list[ImportedEvent] = []
+    for batch in source.batches(PREVIEW_ROWS):
+        events += map(to_event, batch.rows, batch.orgs, batch.where)
+        if len(events) >= PREVIEW_ROWS:
+            break
+    return events[:PREVIEW_ROWS]
 
 
 class _DryRun(Exception):

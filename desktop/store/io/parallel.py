@@ -140,6 +140,15 @@ def batches_in_child(
         drain.join()
 
 
+def plan_in_child(path: Path, fmt: str | None, requested: Mapping[str, str]) -> Iterator[Batch]:
+    """A plan's batches, counted by a reading process that reads with Arrow (only for a file
+    :func:`desktop.store.io.fastcsv.arrow_reads` says it does): skipped rows, counts and new
+    organization names, no events."""
+    PEAKS.clear()
+    args = {"path": str(path), "fmt": fmt, "requested": dict(requested), "size": BATCH_ROWS}
+    yield from _batches(_start({**args, "plan": True}, str(secrets.randbelow(2**32))), None)
+
+
 def _arrow(path: Path, fmt: str | None, requested: Mapping[str, str]) -> bool:
     """Whether the reading process reads with Arrow: then one process reads the whole file
     (it reads a row in about a third of the fast path's time; a second, with pyarrow loaded,

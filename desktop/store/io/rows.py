@@ -48,6 +48,10 @@ class Batch:
     skipped: list[Skipped] = field(default_factory=list)
     read: int = 0
     stage: StageChunk | None = None  # events in a staging file instead of ``rows``
+    # a plan's reading process sends counts, not events: how many (not in ``rows``), and the
+    # organization names not sent before
+    counted: int = 0
+    names: list[str] = field(default_factory=list)
 
     def add(self, event: ImportedEvent) -> None:
         self.rows.append(event_tuple(event))
