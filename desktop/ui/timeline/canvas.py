@@ -84,6 +84,7 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.layout_lanes()
         self.fit_all(animate=False)
+        self.had_events = self.model.index.extent() is not None
 
     # -- geometry ------------------------------------------------------------------------------
     @property
@@ -112,8 +113,13 @@ class TimelineCanvas(InputMixin, multi.SelectionMixin, QWidget):
 
     # -- public actions ------------------------------------------------------------------------
     def reload(self) -> None:
-        """The model was reloaded: keep the range, re-layout lanes, repaint."""
+        """The model was reloaded: keep the range (a timeline that had no events shows all it
+        holds now, as after the first import into an empty file), re-layout lanes, repaint."""
         self.layout_lanes()
+        has_events = self.model.index.extent() is not None
+        if has_events and not self.had_events:
+            self.fit_all(animate=False)
+        self.had_events = has_events
         self.update()
 
     def limited(self, scale: TimeScale, anchor_x: float | None = None) -> TimeScale:
