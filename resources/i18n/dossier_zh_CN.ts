@@ -1752,6 +1752,10 @@
         <translation>正在取消…</translation>
     </message>
     <message>
+        <source>Every row read; saving the database…</source>
+        <translation>所有行已读完；正在保存数据库…</translation>
+    </message>
+    <message>
         <source>{done} rows</source>
         <translation>{done} 行</translation>
     </message>

@@ -258,3 +258,22 @@ def test_columns_shown_as_kept_stay_open_to_guesses(make_dialog, qtbot):
     assert dialog.plan.requested == {"Was": "title"}  # "date" was not pinned as extra
     assert dialog.plan.mapping == {"Was": "title", "date": "start"}
     assert dialog.plan.valid == 1
+
+
+def test_when_every_row_is_read_the_bar_is_busy_while_the_file_is_saved(window, make_dialog, qtbot):
+    """The index rebuild and the commit of a big import take seconds with no rows to count:
+    the dialog says so on a busy bar instead of sitting on a full one."""
+    dialog = make_dialog(GOOD)
+    seen = []
+    handle = dialog._on_progress
+
+    def look(job, done, total):
+        handle(job, done, total)
+        seen.append((done, total, dialog.progress.maximum(), dialog.status.text()))
+
+    dialog._on_progress = look  # (looked up on each signal)
+    dialog.import_button.click()
+    _settle(qtbot, dialog)
+    done, total, maximum, text = seen[-1]
+    assert done == total > 0 and maximum == 0 and text == "Every row read; saving the database…"
+    assert dialog.report.created == 3

@@ -384,6 +384,10 @@ class ImportDialog(QDialog):
     def _on_progress(self, job: Job, done: int, total: int) -> None:
         if job is not self.job:
             return
+        if 0 < total <= done:  # every row read: the indexes are built and the file written
+            self.progress.setRange(0, 0)  # (no steps to count: a busy bar, not a full one)
+            self._set_status(translate("Import", "Every row read; saving the database…"))
+            return
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
