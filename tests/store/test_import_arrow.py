@@ -33,7 +33,7 @@ class Recorder:
         self.blocks += 1
         cols = [_values(block.columns[name]) for name in COLUMNS]
         orgs = [[] for _ in range(block.events)]
-        for at, name in zip(block.link_at.tolist(), block.link_names, strict=True):
+        for at, name in zip(block.link_at.tolist(), _values(block.link_names), strict=True):
             orgs[at].append(name)
         rows = zip(*cols, strict=True)
         self.events += list(zip(rows, map(tuple, orgs), strict=True)) if block.events else []
@@ -47,6 +47,8 @@ class Recorder:
 
 
 def _values(column):
+    if isinstance(column, list):
+        return column
     return column.tolist() if isinstance(column, np.ndarray) else list(column.to_pylist())
 
 

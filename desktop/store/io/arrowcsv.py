@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from desktop.store.io.fastcsv import LONG, FastCsv, _Range, arrow_reads
-from desktop.store.io.records import MAX_KEY_CHARS, ImportedEvent, RowError, Skipped, read_era
+from desktop.store.io.records import (
+    MAX_KEY_CHARS,
+    ORG_SEPARATOR,
+    ImportedEvent,
+    RowError,
+    Skipped,
+    read_era,
+)
 from desktop.store.io.rows import COLUMNS, DEFAULT_KIND, event_tuple
 
 if TYPE_CHECKING:
@@ -72,7 +79,7 @@ class Block:
     columns: dict[str, Any]
     keys: list[str]
     link_at: Ints
-    link_names: list[str]
+    link_names: Any  # a list or a pyarrow string array, aligned with link_at
     skipped: list[Skipped] = field(default_factory=list)
     read: int = 0
 
@@ -93,6 +100,11 @@ class Block:
         tail = Block({k: v[n:] for k, v in cols}, self.keys[n:], self.link_at[cut:] - n,
                      self.link_names[cut:])  # fmt: skip
         return head, tail
+
+    def names(self) -> list[str]:
+        """The organization names of the block's events, distinct, in order of first use."""
+        names = self.link_names
+        return list(dict.fromkeys(names if isinstance(names, list) else names.to_pylist()))
 
     @classmethod
     def from_rows(cls, rows: list[Any], orgs: list[tuple[str, ...]]) -> Block:
@@ -126,6 +138,14 @@ class Dates:
     last_text: Any
     last_lo: Ints
     last_hi: Ints
+
+
+@dataclass(slots=True)
+class Orgs:
+    """A block's organization names, one entry per (row, name), in row order."""
+
+    row: Ints
+    names: Any  # pyarrow string array
 
 
 class Fallback(Exception):
@@ -202,7 +222,7 @@ class ArrowCsv:
         titles = pc.utf8_trim_whitespace(pick["title"])
         unsure |= blank | (_numpy(pc.utf8_length(titles)) == 0)
         starts, dates = self._dates(pick["start"], pick["end"], unsure)
-        org_at, org_names = self._orgs(pick["orgs"], unsure)
+        orgs = self._orgs(pick["orgs"], n)
         era = self._era(pick["era"], unsure)
         keys = self._keys(pick["key"], titles, starts, unsure)
         columns = {
@@ -214,7 +234,7 @@ class ArrowCsv:
             "place": _stripped(pick["place"], None, n),
             "era": era,
         }
-        return self._events(cols, first, unsure, columns, org_at, org_names)
+        return self._events(cols, first, unsure, columns, orgs)
 
     def _dates(self, start: Any, end: Any, unsure: Flags) -> tuple[Any, dict[str, Any]]:
         """The canonical starts (for keys) and the six date columns; rows whose dates the fast
@@ -298,25 +318,25 @@ class ArrowCsv:
                 dates = self.fast.dates[text] = None
         return dates
 
-    def _orgs(self, cells: Any, unsure: Flags) -> tuple[Ints, list[tuple[str, ...]]]:
-        """Each row's organizations (as the position of its distinct cell, and the names of each
-        distinct cell); rows whose cell the fast path refuses are marked unsure."""
-        assert pc is not None
-        n = len(unsure)
+    def _orgs(self, cells: Any, n: int) -> Orgs:
+        """Each row's organizations as column operations: the cell split at ';', each name
+        stripped, empty ones dropped, a name repeated in a cell kept once (first place), as
+        :func:`~desktop.store.io.records.split_orgs` reads it; its checks cannot fail here (no
+        NUL or bytes that are not UTF-8 in the range, no value over LONG characters)."""
+        assert pa is not None and pc is not None
         if cells is None:
-            return np.zeros(n, dtype=np.int64), [()]
-        encoded = pc.dictionary_encode(cells)
-        at = _numpy(encoded.indices).astype(np.int64)
-        names = []
-        ok = []
-        for cell in encoded.dictionary.to_pylist():
-            got = self.fast.orgs.get(cell) if cell else ()
-            if got is None:
-                got = self.fast._orgs(cell)
-            ok.append(got is not None)
-            names.append(got or ())
-        unsure |= ~np.array(ok, dtype=bool)[at]
-        return at, names
+            return Orgs(np.zeros(0, dtype=np.int64), pa.array([], pa.string()))
+        parts = pc.split_pattern(cells, ORG_SEPARATOR)
+        row = _numpy(pc.list_parent_indices(parts)).astype(np.int64)
+        names = pc.utf8_trim_whitespace(pc.list_flatten(parts))
+        named = _numpy(pc.utf8_length(names)) > 0
+        row, names = row[named], names.filter(pa.array(named))
+        ids = _numpy(pc.dictionary_encode(names).indices).astype(np.int64)
+        pair = row * (int(ids.max(initial=0)) + 1) + ids
+        if len(np.unique(pair)) < len(pair):  # a name twice in a cell: its first place kept
+            first = np.sort(np.unique(pair, return_index=True)[1])
+            row, names = row[first], names.take(pa.array(first))
+        return Orgs(row, names)
 
     def _era(self, cells: Any, unsure: Flags) -> Ints:
         assert pc is not None
@@ -363,8 +383,7 @@ class ArrowCsv:
         first: int,
         unsure: Flags,
         columns: dict[str, Any],
-        org_at: Ints,
-        org_names: list[tuple[str, ...]],
+        orgs: Orgs,
     ) -> Block:
         """The block's events: its sure rows as columns, each unsure row read in full in its
         place (an event, a skipped row, or a blank row, which is not counted)."""
@@ -383,16 +402,19 @@ class ArrowCsv:
                 extra[i] = item
         sure = ~unsure
         if extra:  # events read in full among the others: assembled row by row (rare)
-            rows, orgs = [], []
+            rows, names = [], []
             tuples = _tuples(columns, n)
+            of_row: list[list[str]] = [[] for _ in range(n)]
+            for i, name in zip(orgs.row.tolist(), orgs.names.to_pylist(), strict=True):
+                of_row[i].append(name)
             for i in range(n):
                 if i in extra:
                     rows.append(event_tuple(extra[i]))
-                    orgs.append(extra[i].orgs)
+                    names.append(extra[i].orgs)
                 elif sure[i]:
                     rows.append(tuples[i])
-                    orgs.append(org_names[org_at[i]])
-            block = Block.from_rows(rows, orgs)
+                    names.append(tuple(of_row[i]))
+            block = Block.from_rows(rows, names)
         else:
             keep = np.flatnonzero(sure)
             taken = pa.array(keep)
@@ -407,10 +429,11 @@ class ArrowCsv:
                     out[name] = pa.array(value[keep])
                 else:
                     out[name] = value.take(taken)
-            cells = org_at[keep]
-            counts = np.array([len(x) for x in org_names], dtype=np.int64)[cells]
-            at = np.repeat(np.arange(len(keep), dtype=np.int64), counts)
-            names = list(itertools.chain.from_iterable(org_names[c] for c in cells.tolist()))
+            position = np.full(n, -1, dtype=np.int64)
+            position[keep] = np.arange(len(keep), dtype=np.int64)
+            linked = position[orgs.row] >= 0
+            at = position[orgs.row][linked]
+            names = orgs.names if linked.all() else orgs.names.filter(pa.array(linked))
             keys = columns["key"]
             block = Block(out, [keys[i] for i in keep.tolist()], at, names)
         block.skipped = skipped

@@ -114,11 +114,12 @@ class ArrowStageWriter(StageWriter):
             }
         )
         self.cursor.adbc_ingest("events", events, mode="append")
-        if block.link_names:
+        if len(block.link_names):
+            names = block.link_names
             links = pa.table(
                 {
                     "event_id": pa.array(block.link_at + first),
-                    "name": pa.array(block.link_names, pa.string()),
+                    "name": names if isinstance(names, pa.Array) else pa.array(names, pa.string()),
                 }
             )
             self.cursor.adbc_ingest("links", links, mode="append")

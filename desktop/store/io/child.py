@@ -111,7 +111,7 @@ def plan_items(source: CsvSource, size: int) -> Iterator[Batch]:
 
     try:
         for block in arrowcsv.ArrowCsv(source, hash_keys=False).blocks():
-            yield tally(block.skipped, block.read, block.events, block.link_names)
+            yield tally(block.skipped, block.read, block.events, block.names())
     except arrowcsv.Fallback as stopped:
         for batch in FastCsv(source).batches(size, skip=stopped.rows):
             names = itertools.chain.from_iterable(batch.orgs)
