@@ -104,7 +104,10 @@ class Block:
     def names(self) -> list[str]:
         """The organization names of the block's events, distinct, in order of first use."""
         names = self.link_names
-        return list(dict.fromkeys(names if isinstance(names, list) else names.to_pylist()))
+        if isinstance(names, list):
+            return list(dict.fromkeys(names))
+        assert pc is not None
+        return pc.unique(names).to_pylist()  # type: ignore[no-any-return]  # (first-seen order)
 
     @classmethod
     def from_rows(cls, rows: list[Any], orgs: list[tuple[str, ...]]) -> Block:

@@ -23,7 +23,7 @@ import numpy as np
 
 from desktop.store.io.arrowcsv import Block
 from desktop.store.io.rows import Batch, StageChunk
-from desktop.store.io.stage import StageWriter
+from desktop.store.io.stage import LINKS_TABLE, NAMES_TABLE, StageWriter
 
 try:
     import adbc_driver_sqlite.dbapi as _adbc
@@ -60,7 +60,8 @@ class ArrowStageWriter(StageWriter):
         cursor.execute("PRAGMA journal_mode = OFF")
         cursor.execute("PRAGMA synchronous = OFF")
         cursor.execute(self.table)
-        cursor.execute("CREATE TABLE links (event_id INTEGER NOT NULL, name TEXT NOT NULL)")
+        cursor.execute(LINKS_TABLE)
+        cursor.execute(NAMES_TABLE)
         cursor.execute("BEGIN")
         self.chunk = StageChunk(str(path), self.next_id, 0, False)
 
@@ -89,6 +90,7 @@ class ArrowStageWriter(StageWriter):
         assert self.chunk is not None
         first = self.next_id
         self.hashes += map(hash, block.keys)
+        self.names.update(dict.fromkeys(block.names()))
         self.next_id += block.events
         self.chunk.events += block.events
         self._wait()
@@ -128,6 +130,10 @@ class ArrowStageWriter(StageWriter):
         if self.cursor is None:
             return None
         self._wait()
+        if self.names:
+            names = pa.table({"name": pa.array(list(self.names), pa.string())})
+            self.cursor.adbc_ingest("names", names, mode="append")
+        self.names = {}
         self.cursor.execute("COMMIT")
         self.cursor.close()
         self.adbc.close()

@@ -6,7 +6,8 @@ process (:mod:`desktop.store.io.parallel`), that process also writes the events,
 final ids (the next ones, in file order) and ``created_at``/``updated_at``, into SQLite files of
 the ``events`` table's own shape (journal off: they are scratch), a few of them (at most
 :data:`MAX_CHUNKS`), each with a ``links`` table of the organizations' names. This process
-attaches each file as it is complete and copies its events with one ``INSERT INTO events SELECT
+attaches each file as it is complete (and a ``names`` table of the distinct names)
+and copies its events with one ``INSERT INTO events SELECT
 * FROM ...``, which SQLite does by copying the stored records (about 0.5 µs a row; its
 "transfer optimization": the table has no index or trigger meanwhile), and links them with one
 ``INSERT ... SELECT`` joining the names to organization ids. All inside the import's one
@@ -80,6 +81,7 @@ class StageWriter:
         self.made = 0
         self.conn: sqlite3.Connection | None = None
         self.chunk: StageChunk | None = None
+        self.names: dict[str, None] = {}  # the organizations named in the file being written
 
     def _open(self) -> sqlite3.Connection:
         self.made += 1
@@ -88,7 +90,8 @@ class StageWriter:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute(self.table)
-        conn.execute("CREATE TABLE links (event_id INTEGER NOT NULL, name TEXT NOT NULL)")
+        conn.execute(LINKS_TABLE)
+        conn.execute(NAMES_TABLE)
         conn.execute("BEGIN")
         self.chunk = StageChunk(str(path), self.next_id, 0, False)
         return conn
@@ -113,6 +116,7 @@ class StageWriter:
             for value in (eid, name)
         ]
         _insert(conn, "INSERT INTO links VALUES (?, ?)", links, 2, flat=True)
+        self.names.update(dict.fromkeys(n for names in batch.orgs for n in names))
         self.next_id += len(batch.rows)
         chunk.events += len(batch.rows)
         full = chunk.events >= self.chunk_rows and self.made < self.chunks
@@ -122,6 +126,8 @@ class StageWriter:
         """The file being written, complete (None if there is none)."""
         if self.conn is None:
             return None
+        self.conn.executemany("INSERT INTO names VALUES (?)", [(n,) for n in self.names])
+        self.names = {}
         self.conn.execute("COMMIT")
         self.conn.close()
         self.conn = None
@@ -145,6 +151,9 @@ class StageWriter:
         return chunk
 
 
+LINKS_TABLE = "CREATE TABLE links (event_id INTEGER NOT NULL, name TEXT NOT NULL)"
+# the distinct names in links (so that this process need not read them all to find them)
+NAMES_TABLE = "CREATE TABLE names (name TEXT NOT NULL)"
 ROWS_PER_STATEMENT = 50  # values of this many rows bound to one INSERT (less per row)
 
 
@@ -233,7 +242,7 @@ class Staging:
         """Link the copied events to their organizations (found or created by ``id_for``);
         the number of links made."""
         conn = self.conn
-        names = [r[0] for r in conn.execute(f"SELECT DISTINCT name FROM {alias}.links")]
+        names = [r[0] for r in conn.execute(f"SELECT name FROM {alias}.names")]
         new = [(n, id_for(n)) for n in names if n not in self.org_names]
         if new:
             conn.executemany("INSERT INTO temp.import_org_ids VALUES (?, ?)", new)
