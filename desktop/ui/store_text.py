@@ -251,6 +251,14 @@ _TEMPLATES = (  # QT_TRANSLATE_NOOP returns its text, typed object
     QT_TRANSLATE_NOOP("Store", "a column mapping does not apply to TimelineJS files"),
     QT_TRANSLATE_NOOP("Store", "unknown format {name}; choose from {choices}"),
     QT_TRANSLATE_NOOP("Store", "import of {name} cancelled; nothing was written"),
+    # (io/child.py, io/parallel.py: a big import's reading process)
+    QT_TRANSLATE_NOOP(
+        "Store",
+        "the import's scratch files in {path} could not be written ({reason}); is the temporary "
+        "folder full? Nothing was written",
+    ),
+    QT_TRANSLATE_NOOP("Store", "the import's reader process failed: {reason}"),
+    QT_TRANSLATE_NOOP("Store", "the import's reader process stopped ({reason})"),
     QT_TRANSLATE_NOOP(
         "Store",
         "{name}: {n} of {total} rows cannot be imported (first: {first}); nothing was written "

@@ -3082,6 +3082,18 @@ Import a CSV, TimelineJS or Timesketch file, or start from the seed dossier with
         <translation>{name} 的导入已取消；什么也没有写入</translation>
     </message>
     <message>
+        <source>the import&apos;s scratch files in {path} could not be written ({reason}); is the temporary folder full? Nothing was written</source>
+        <translation>无法写入导入的临时文件（位于 {path}）：{reason}；临时文件夹是否已满？未写入任何内容</translation>
+    </message>
+    <message>
+        <source>the import&apos;s reader process failed: {reason}</source>
+        <translation>导入的读取进程出错：{reason}</translation>
+    </message>
+    <message>
+        <source>the import&apos;s reader process stopped ({reason})</source>
+        <translation>导入的读取进程已停止（{reason}）</translation>
+    </message>
+    <message>
         <source>{name}: {n} of {total} rows cannot be imported (first: {first}); nothing was written (fix them, or import the rest with --partial)</source>
         <translation>{name}：{total} 行中有 {n} 行无法导入（第一处：{first}）；什么也没有写入（请修正这些行，或只导入其余的行）</translation>
     </message>

@@ -239,3 +239,43 @@ def test_stopping_early_ends_both_readers(tmp_path, monkeypatch, staged):
         assert apply_import(store, plan).created == 30_000
     finally:
         store.close()
+
+
+def test_a_reading_process_that_cannot_write_its_files_leaves_the_file_as_it_was(
+    tmp_path, monkeypatch, staged
+):
+    """The temporary folder full while the reading process writes its staging files (here a
+    file-size limit on that process: its writes fail as on a full disk): the import fails with
+    one line, the database is as it was, the scratch files are gone, and it imports after."""
+    import resource
+    import signal
+    import subprocess
+
+    _, scratch = staged
+    store = open_store(tmp_path / "a.db", create=True)
+    try:
+        apply_import(store, plan_import(csv_file(tmp_path / "old.csv", rows(40))))
+        before, schema = events_of(store), schema_of(store)
+        plan = plan_import(csv_file(tmp_path / "a.csv", rows(3000, start=100)))
+        real = subprocess.Popen
+
+        def limited():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
+            resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+        def popen(*args, **kwargs):
+            return real(*args, **kwargs, preexec_fn=limited)
+
+        with monkeypatch.context() as m:
+            m.setattr(parallel.subprocess, "Popen", popen)
+            with pytest.raises(OSError) as failed:
+                apply_import(store, plan)
+        message = str(failed.value)
+        assert message.startswith("the import's scratch files in ") and "\n" not in message
+        assert message.endswith("is the temporary folder full? Nothing was written"), message
+        assert events_of(store) == before and schema_of(store) == schema
+        assert store.conn.execute("PRAGMA database_list").fetchall()[2:] == []
+        assert list(scratch.iterdir()) == []
+        assert apply_import(store, plan).created == 3000
+    finally:
+        store.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import json
 import pickle
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -73,8 +74,21 @@ def main() -> None:
     except BrokenPipeError:  # the parent stopped reading: nothing to say
         return
     except Exception as exc:
-        out.write(picklable(exc))
+        folder = (args.get("stage") or {}).get("folder")
+        out.write(picklable(scratch_error(exc, folder) if folder else exc))
     out.flush()
+
+
+def scratch_error(exc: Exception, folder: str) -> Exception:
+    """An error writing the staging files (this process holds no other database: any SQLite or
+    ADBC error is one) said as such: where, why, and that the database is untouched."""
+    if not isinstance(exc, sqlite3.Error) and not type(exc).__module__.startswith("adbc_"):
+        return exc
+    reason = " ".join(str(exc).split()).rsplit(": ", 1)[-1] or type(exc).__name__
+    return OSError(
+        f"the import's scratch files in {folder} could not be written ({reason}); is the "
+        "temporary folder full? Nothing was written"
+    )
 
 
 def picklable(exc: Exception) -> bytes:
