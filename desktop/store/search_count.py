@@ -8,14 +8,15 @@ matches, exactly up to :data:`EXACT_SCAN_ROWS` rows, estimated beyond (``Count.e
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.store.batches import id_batches
 from desktop.store.database import Store
 from desktop.store.errors import raises_store_errors
-from desktop.store.schema import SEARCH_TABLES
+from desktop.store.schema import SEARCH_KINDS, SEARCH_TABLES
 from desktop.store.search import (
     _KIND_BY_CODE,
     SearchHit,
@@ -30,7 +31,8 @@ from desktop.store.search_backlog import indexed_share
 SHORT_OR_MAX = 24  # a short term with more trigrams than this is counted by reading rows
 EXACT_SCAN_ROWS = 120_000  # rows read at most to count common short terms exactly
 COUNT_SAMPLE = 4000  # newest candidate rows read to estimate a count beyond that
-COUNT_CAP = EXACT_SCAN_ROWS  # matches counted exactly; beyond, estimated (see _capped)
+COUNT_CAP = 120_000  # matches counted exactly; beyond, estimated (see _capped)
+_SPREAD = 2_654_435_761  # Knuth's multiplier: rowid * it mod 2**32 spreads rowids evenly
 
 
 @dataclass(frozen=True)
@@ -108,14 +110,12 @@ def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = No
     if kinds:
         where.append("1" + _kind_filter(store, kinds))
     if checks:
-        if exprs:
-            n = store.conn.execute(
-                "SELECT count(*) FROM search WHERE " + " AND ".join(where), params
-            ).fetchone()[0]
+        if exprs:  # the rows the rest matches, counted up to COUNT_CAP (estimated beyond)
+            n = _capped(store, where, params).total
         else:
             n = sum(_max_id(store, k) for k in kinds or SEARCH_TABLES)  # about every row
         if n > EXACT_SCAN_ROWS:
-            return _estimate(store, where, params, checks, n)
+            return _estimate(store, where, params, checks, n, kinds)
         for term in checks:  # LIKE folds ASCII case (as the index does) and reads in place
             where.append("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')")
             pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
@@ -143,20 +143,52 @@ def _capped(store: Store, where: list[str], params: Sequence[object]) -> Count:
 
 
 def _estimate(
-    store: Store, where: list[str], params: Sequence[object], checks: list[str], n: int
+    store: Store,
+    where: list[str],
+    params: Sequence[object],
+    checks: list[str],
+    n: int,
+    kinds: tuple[str, ...] | None,
 ) -> Count:
-    """The share of the newest :data:`COUNT_SAMPLE` candidates holding every term, times the
-    ``n`` candidates, by kind."""
-    sql = "SELECT rowid % 16, title, body FROM search"
-    sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY rowid DESC LIMIT ?"
+    """The share of :data:`COUNT_SAMPLE` candidates, drawn evenly at random (the same draw
+    each time: a count does not change between keystrokes), holding every short term, times the
+    ``n`` candidates, by kind. The candidates are the rows the rest of the query matches (the
+    first :data:`COUNT_CAP` of them in the index's order when there are more), or, for a query
+    of short terms only, every row (rowids drawn in each kind's id range, gaps skipped). The
+    newest rows alone would not do: a digit's share, for one, changes with the ids."""
     seen: dict[str, int] = {}
     read = 0
-    for code, title, body in store.conn.execute(sql, [*params, COUNT_SAMPLE]):
-        read += 1
-        text = (title + "\x00" + body).lower()
-        if all(t in text for t in checks):
-            kind = _KIND_BY_CODE[code]
-            seen[kind] = seen.get(kind, 0) + 1
+
+    def check(rows: Iterable[tuple[int, str, str]]) -> None:
+        nonlocal read
+        for code, title, body in rows:
+            read += 1
+            text = (title + "\x00" + body).lower()
+            if all(t in text for t in checks):
+                kind = _KIND_BY_CODE[code]
+                seen[kind] = seen.get(kind, 0) + 1
+
+    if where:  # rows whose rowid hashes below a bound: spread evenly, about COUNT_SAMPLE of them
+        bound = min(2**32, 2**32 * COUNT_SAMPLE // max(min(n, COUNT_CAP), 1))
+        sql = "SELECT r % 16, title, body FROM (SELECT rowid AS r FROM search WHERE "
+        sql += " AND ".join(where) + " LIMIT ?) JOIN search ON search.rowid = r"
+        sql += f" WHERE (r * {_SPREAD}) % 4294967296 < ?"
+        check(store.conn.execute(sql, [*params, COUNT_CAP, bound]))
+        return Count({k: round(v * n / max(read, 1)) for k, v in seen.items()}, exact=False)
+    draw = random.Random(7)  # short terms only: rowids drawn in each kind's id range
+    tops = {k: _max_id(store, k) for k in kinds or SEARCH_TABLES}
+    total = sum(tops.values())
+    sample = []
+    for kind, top in tops.items():
+        share = round(COUNT_SAMPLE * top / max(total, 1))
+        ids = draw.sample(range(1, top + 1), min(share, top)) if top else []
+        sample += [i * 16 + SEARCH_KINDS[kind] for i in ids]
+    for chunk, marks in id_batches(sorted(sample)):
+        check(
+            store.conn.execute(
+                f"SELECT rowid % 16, title, body FROM search WHERE rowid IN ({marks})", chunk
+            )
+        )
     scale = n / max(read, 1)
     return Count({k: round(v * scale) for k, v in seen.items()}, exact=False)
 
