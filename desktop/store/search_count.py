@@ -116,11 +116,25 @@ def count_matches(store: Store, text: str, *, kinds: tuple[str, ...] | None = No
             n = sum(_max_id(store, k) for k in kinds or SEARCH_TABLES)  # about every row
         if n > EXACT_SCAN_ROWS:
             return _estimate(store, where, params, checks, n, kinds)
-        for term in checks:  # LIKE folds ASCII case (as the index does) and reads in place
-            where.append("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')")
-            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
-            params += [pattern, pattern]
+        return _checked(store, where, params, checks)
     return _capped(store, where, params)
+
+
+def _checked(store: Store, where: list[str], params: Sequence[object], checks: list[str]) -> Count:
+    """The rows of ``where`` holding every short term, by kind, counted exactly. LIKE folds
+    ASCII case (as the index does); the title and body are read from the index's own content
+    table (FTS5's ``search_content``: ``c1`` the title, ``c2`` the body), joined by rowid, which
+    takes about 60 % of the time reading them through the index does (107,000 rows: 219 ms
+    against 357)."""
+    inner = "SELECT rowid AS r FROM search" + (" WHERE " + " AND ".join(where) if where else "")
+    likes, args = [], list(params)
+    for term in checks:
+        likes.append("(s.c1 LIKE ? ESCAPE '\\' OR s.c2 LIKE ? ESCAPE '\\')")
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+        args += [pattern, pattern]
+    sql = f"SELECT r % 16, count(*) FROM ({inner}) JOIN search_content s ON s.id = r"
+    sql += " WHERE " + " AND ".join(likes) + " GROUP BY 1"
+    return Count({_KIND_BY_CODE[code]: n for code, n in store.conn.execute(sql, args)})
 
 
 def _capped(store: Store, where: list[str], params: Sequence[object]) -> Count:
@@ -170,8 +184,8 @@ def _estimate(
 
     if where:  # rows whose rowid hashes below a bound: spread evenly, about COUNT_SAMPLE of them
         bound = min(2**32, 2**32 * COUNT_SAMPLE // max(min(n, COUNT_CAP), 1))
-        sql = "SELECT r % 16, title, body FROM (SELECT rowid AS r FROM search WHERE "
-        sql += " AND ".join(where) + " LIMIT ?) JOIN search ON search.rowid = r"
+        sql = "SELECT r % 16, s.c1, s.c2 FROM (SELECT rowid AS r FROM search WHERE "
+        sql += " AND ".join(where) + " LIMIT ?) JOIN search_content s ON s.id = r"
         sql += f" WHERE (r * {_SPREAD}) % 4294967296 < ?"
         check(store.conn.execute(sql, [*params, COUNT_CAP, bound]))
         return Count({k: round(v * n / max(read, 1)) for k, v in seen.items()}, exact=False)
@@ -186,7 +200,7 @@ def _estimate(
     for chunk, marks in id_batches(sorted(sample)):
         check(
             store.conn.execute(
-                f"SELECT rowid % 16, title, body FROM search WHERE rowid IN ({marks})", chunk
+                f"SELECT id % 16, c1, c2 FROM search_content WHERE id IN ({marks})", chunk
             )
         )
     scale = n / max(read, 1)
