@@ -279,3 +279,32 @@ def test_a_reading_process_that_cannot_write_its_files_leaves_the_file_as_it_was
         assert apply_import(store, plan).created == 3000
     finally:
         store.close()
+
+
+def test_a_timesketch_file_is_read_by_two_readers_and_keeps_every_row(
+    tmp_path, monkeypatch, staged
+):
+    """A Timesketch CSV (forensic timelines run to millions of rows) is read in two halves
+    like a plain CSV, every row through the full reader (its date to the microsecond, its key
+    a hash of every column): rows differing in one extra column are all kept, identical rows,
+    in one half or across the two, are dropped and counted, as a row-by-row import does."""
+    _, scratch = staged
+    monkeypatch.setattr(parallel, "SPLIT_BYTES", 1000)
+    lines = ["datetime,timestamp_desc,message,timestamp,hostname"]
+    for i in range(600):
+        second, micro = divmod(i * 1_234_567, 1_000_000)
+        stamp = f"2023-03-{1 + second // 86_400 % 28:02d}T{second % 86_400 // 3600:02d}:"
+        stamp += f"{second % 3600 // 60:02d}:{second % 60:02d}.{micro:06d}+00:00"
+        lines.append(f"{stamp},Creation Time,opened file {i % 40},{i},host{i % 3}")
+    lines.append(lines[5])  # the same row again: in the first half
+    lines.append(lines[9].replace("host2", "host9"))  # differs in one column: kept
+    lines += lines[1:4]  # rows of the first half again, in the second
+    path = write(tmp_path / "timesketch.csv", "\n".join(lines) + "\n")
+    assert plan_import(path).fmt == "timesketch"
+    middle, _ = parallel.split_point(path, "timesketch")
+    assert 0 < middle < path.stat().st_size
+    staged_db, plain_db, reports = both(tmp_path, monkeypatch, [path])
+    assert len(parallel.PEAKS) == 2  # (the last import's readers: the staged one's)
+    assert reports[0][0].created == 601 and reports[0][0].duplicates == 4
+    assert_same(staged_db, plain_db, reports)
+    assert list(scratch.iterdir()) == []

@@ -50,7 +50,7 @@ def main() -> None:
             return
         stage = StageWriter(args["stage"]) if args.get("stage") else None
         if args.get("range"):  # one part of a CSV file read by two processes
-            if not isinstance(source, CsvSource) or source.timesketch:
+            if not isinstance(source, CsvSource):
                 raise TypeError("only a CSV file is read in parts")
             start, stop, first_row = args["range"]
             reader = FastCsv(source)

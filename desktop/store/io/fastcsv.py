@@ -72,6 +72,7 @@ class FastCsv:
 
     def __init__(self, source: CsvSource) -> None:
         self.source = source
+        self.timesketch = source.timesketch
         self.width = len(source.columns)
         index = {f: i for i, f in source.fields}
         # a missing field reads the empty value appended to every row (same as absent)
@@ -157,8 +158,9 @@ class FastCsv:
                 yield batch
 
     def _event(self, row: list[str]) -> tuple[Any, tuple[str, ...]] | None:
-        """(the event's columns, its organizations) for a plain row; None to read it in full."""
-        if len(row) != self.width or not self.clean[0]:
+        """(the event's columns, its organizations) for a plain row; None to read it in full
+        (every Timesketch row: its date, key and attributes are its own)."""
+        if len(row) != self.width or not self.clean[0] or self.timesketch:
             return None
         if max(map(len, row)) > LONG:
             return None

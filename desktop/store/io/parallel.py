@@ -61,7 +61,7 @@ def split_point(path: Path, fmt: str | None) -> tuple[int, int] | None:
     start of the line after its middle; None when that may not be a row's start. It is when
     no quote and no carriage return outside a CRLF comes before it: then every line break
     ends a row, and the second half's rows are numbered from the lines before."""
-    if fmt != "csv":
+    if fmt not in ("csv", "timesketch"):
         return None
     size = path.stat().st_size
     if size < SPLIT_BYTES:
