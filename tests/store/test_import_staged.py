@@ -308,3 +308,29 @@ def test_a_timesketch_file_is_read_by_two_readers_and_keeps_every_row(
     assert reports[0][0].created == 601 and reports[0][0].duplicates == 4
     assert_same(staged_db, plain_db, reports)
     assert list(scratch.iterdir()) == []
+
+
+def test_a_big_timesketch_plan_is_counted_by_two_readers(tmp_path, monkeypatch):
+    """The preview of a big Timesketch CSV is counted by two reading processes, each half of
+    the file (the first 200 events read here): the same counts, skipped rows in file order,
+    organizations and preview as reading it all here."""
+    from desktop.store.io import importers
+
+    monkeypatch.setattr(parallel, "SPLIT_BYTES", 1000)
+    monkeypatch.setattr(importers, "PLAN_CHILD_BYTES", 0)
+    lines = ["datetime,timestamp_desc,message,timestamp,hostname"]
+    for i in range(500):
+        when = "not a time" if i % 97 == 3 else f"2023-03-01T10:{i // 60 % 60:02d}:{i % 60:02d}Z"
+        lines.append(f"{when},Creation Time,opened file {i},{i},host{i % 3}")
+    path = write(tmp_path / "timesketch.csv", "\n".join(lines) + "\n")
+    counted = []
+    real = parallel.plan_in_child
+    monkeypatch.setattr(parallel, "plan_in_child", lambda *a: counted.append(a) or real(*a))
+    got = plan_import(path)
+    assert len(counted) == 1 and len(parallel.PEAKS) == 2  # two readers
+    monkeypatch.setattr(parallel, "available", lambda: False)
+    expected = plan_import(path)
+    assert len(counted) == 1
+    for name in ("fmt", "total", "valid", "skipped_count", "skipped", "orgs", "preview"):
+        assert getattr(got, name) == getattr(expected, name), name
+    assert got.skipped_count == 6 and [s.where for s in got.skipped][:2] == ["row 5", "row 102"]

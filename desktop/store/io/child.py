@@ -31,9 +31,10 @@ def main() -> None:
     try:
         source = open_source(Path(args["path"]), args["fmt"], args["requested"])
         size = int(args.get("size", BATCH_ROWS))
-        if args.get("plan"):  # (parallel.plan_in_child: only for sources _arrow reads)
-            assert isinstance(source, CsvSource) and _arrow(source)
-            for item in plan_items(source, size):
+        if args.get("plan"):  # (parallel.plan_in_child: CSV files only)
+            assert isinstance(source, CsvSource)
+            start, stop, first_row = args.get("range") or (0, None, 2)
+            for item in plan_items(source, size, start, stop, first_row):
                 pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(END, out)
             out.flush()
@@ -108,10 +109,13 @@ def _arrow(source: object) -> bool:
     return isinstance(source, CsvSource) and arrowstage.available() and arrowcsv.usable(source)
 
 
-def plan_items(source: CsvSource, size: int) -> Iterator[Batch]:
+def plan_items(
+    source: CsvSource, size: int, start: int = 0, stop: int | None = None, first_row: int = 2
+) -> Iterator[Batch]:
     """What a plan's reading process sends for each block: its skipped rows, how many rows it
     read and how many events it holds, and the organization names not named before (the first
-    :data:`MAX_ORG_NAMES`); read with Arrow, and from where pyarrow stops with the fast path."""
+    :data:`MAX_ORG_NAMES`); read with Arrow where it can, else (and from where pyarrow stops)
+    with the fast path, between two offsets when the file is read in halves."""
     seen: dict[str, None] = {}
 
     def tally(skipped: list[Skipped], read: int, events: int, names: Iterable[str]) -> Batch:
@@ -123,13 +127,19 @@ def plan_items(source: CsvSource, size: int) -> Iterator[Batch]:
                     new.append(name)
         return Batch(skipped=skipped, read=read, counted=events, names=new)
 
-    try:
-        for block in arrowcsv.ArrowCsv(source, hash_keys=False).blocks():
-            yield tally(block.skipped, block.read, block.events, block.names())
-    except arrowcsv.Fallback as stopped:
-        for batch in FastCsv(source).batches(size, skip=stopped.rows):
-            names = itertools.chain.from_iterable(batch.orgs)
-            yield tally(batch.skipped, batch.read, len(batch.rows), names)
+    done = 0
+    if _arrow(source):
+        try:
+            for block in arrowcsv.ArrowCsv(source, hash_keys=False).blocks(start, stop, first_row):
+                yield tally(block.skipped, block.read, block.events, block.names())
+            return
+        except arrowcsv.Fallback as stopped:
+            done = stopped.rows
+    fast = FastCsv(source)
+    fast.first_row = first_row
+    for batch in fast.batches(size, start, stop, skip=done):
+        names = itertools.chain.from_iterable(batch.orgs)
+        yield tally(batch.skipped, batch.read, len(batch.rows), names)
 
 
 def arrow_items(

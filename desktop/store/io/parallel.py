@@ -119,34 +119,64 @@ def batches_in_child(
     except BaseException:
         _end(a)
         raise
+    seen: list[np.ndarray[Any, Any]] = []
+    keys = np.zeros(0, dtype=np.int64)
+    for later, batch in _halves(a, b):
+        chunk = batch.stage
+        if chunk is not None and chunk.hashes is not None:
+            if not later:
+                seen.append(chunk.hashes)
+            else:
+                if seen:  # (the first half is all read by now)
+                    keys, seen = np.sort(np.concatenate(seen)), []
+                if len(keys):
+                    at = np.minimum(np.searchsorted(keys, chunk.hashes), len(keys) - 1)
+                    chunk.suspect = chunk.suspect or bool((keys[at] == chunk.hashes).any())
+        yield batch
+
+
+def _halves(a: subprocess.Popen[bytes], b: subprocess.Popen[bytes]) -> Iterator[tuple[bool, Batch]]:
+    """The batches of two readers of a file's halves, the first's as they come and then the
+    second's (read meanwhile by a thread), each with whether it is the second's; both ended."""
     later: queue.SimpleQueue[object] = queue.SimpleQueue()
     drain = threading.Thread(target=_drain, args=(b, later), daemon=True)
     drain.start()
     try:
-        seen: list[np.ndarray[Any, Any]] = []
         for batch in _batches(a, None):
-            if batch.stage is not None and batch.stage.hashes is not None:
-                seen.append(batch.stage.hashes)
-            yield batch
-        keys = np.sort(np.concatenate(seen)) if seen else np.zeros(0, dtype=np.int64)
+            yield False, batch
         for batch in _batches(b, later):
-            chunk = batch.stage
-            if chunk is not None and chunk.hashes is not None and len(keys):
-                at = np.minimum(np.searchsorted(keys, chunk.hashes), len(keys) - 1)
-                chunk.suspect = chunk.suspect or bool((keys[at] == chunk.hashes).any())
-            yield batch
+            yield True, batch
     finally:
         _end(b)
         drain.join()
 
 
 def plan_in_child(path: Path, fmt: str | None, requested: Mapping[str, str]) -> Iterator[Batch]:
-    """A plan's batches, counted by a reading process that reads with Arrow (only for a file
-    :func:`desktop.store.io.fastcsv.arrow_reads` says it does): skipped rows, counts and new
-    organization names, no events."""
+    """A plan's batches, counted by a reading process (skipped rows, counts and new
+    organization names, no events): one that reads with Arrow (a file
+    :func:`desktop.store.io.fastcsv.arrow_reads` says it does), else two, each half of the
+    file, when :func:`split_point` finds its middle."""
     PEAKS.clear()
+    seed = str(secrets.randbelow(2**32))
     args = {"path": str(path), "fmt": fmt, "requested": dict(requested), "size": BATCH_ROWS}
-    yield from _batches(_start({**args, "plan": True}, str(secrets.randbelow(2**32))), None)
+    split = None if _arrow(path, fmt, requested) else split_point(path, fmt)
+    if split is None:
+        yield from _batches(_start({**args, "plan": True}, seed), None)
+        return
+    middle, lines = split
+    a = _start({**args, "plan": True, "range": [0, middle, 2]}, seed)
+    try:
+        b = _start({**args, "plan": True, "range": [middle, None, lines + 1]}, seed)
+    except BaseException:
+        _end(a)
+        raise
+    yield from (batch for _, batch in _halves(a, b))
+
+
+def plan_splits(path: Path, fmt: str | None, requested: Mapping[str, str]) -> bool:
+    """Whether a plan read by other processes is faster than one read here: they read with
+    Arrow, or two of them each read half."""
+    return _arrow(path, fmt, requested) or split_point(path, fmt) is not None
 
 
 def _arrow(path: Path, fmt: str | None, requested: Mapping[str, str]) -> bool:
