@@ -212,3 +212,25 @@ def test_a_plan_counted_by_a_reading_process_is_the_plan_read_here(tmp_path, mon
     for name in ("total", "valid", "skipped_count", "skipped", "orgs", "preview"):
         assert getattr(got, name) == getattr(expected, name), name
     assert got.skipped_count == 11 + bool(midway) and got.valid == 389
+
+
+@pytest.mark.parametrize(
+    ("prefix", "delimiter", "end"),
+    [("\ufeff", ",", "\n"), ("", ",", "\r\n"), ("", ";", "\n"), ("", "\t", "\r\n")],
+    ids=["bom", "crlf", "semicolon", "tab-crlf"],
+)
+def test_files_as_spreadsheets_save_them_read_alike(tmp_path, small_blocks, prefix, delimiter, end):
+    """A byte order mark, CRLF line ends, ';' or tab between values (as spreadsheets and other
+    tools write CSV): the same events, row numbers and skipped rows either way."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=end)
+    writer.writerow(HEADER)
+    for i in range(60):
+        date = "Mai 2024" if i % 17 == 4 else f"2024-0{i % 9 + 1}-1{i % 9}"
+        text = f'line one{end}line "two" {i}' if i % 11 == 0 else f"text; {i}"
+        writer.writerow([f"k{i}", f" title {i} ", date, "", "", f"A{i % 3}; B", text, "", "", ""])
+    path = tmp_path / "rows.csv"
+    path.write_text(prefix + out.getvalue(), encoding="utf-8", newline="")
+    stage, skipped, read = through_arrow(path, IGNORE_NOTE)
+    assert stage.blocks > 1 and read == 60 and len(skipped) == 4
+    assert (stage.events, skipped, read) == through_fast_path(path, IGNORE_NOTE)
