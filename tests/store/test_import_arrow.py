@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.store.io import arrowcsv, child
+from desktop.store.io import arrowcsv, arrowdates, child
 from desktop.store.io.fastcsv import FastCsv
 from desktop.store.io.formats import open_source
 from desktop.store.io.rows import COLUMNS, iso_bits
@@ -158,7 +158,7 @@ def test_files_arrow_leaves_to_the_fast_path(tmp_path):
 def test_iso_dates_as_columns_are_iso_bits(cells):
     import pyarrow as pa
 
-    iso, text, lo, hi = arrowcsv.iso_columns(pa.array(cells, pa.string()))
+    iso, text, lo, hi = arrowdates.iso_columns(pa.array(cells, pa.string()))
     texts = text.to_pylist()
     for i, cell in enumerate(cells):
         bits = iso_bits(cell.strip())

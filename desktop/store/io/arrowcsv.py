@@ -6,8 +6,9 @@ A staged import (:mod:`desktop.store.io.stage`) reads with this module instead w
 checks and conversions are column operations or run once per distinct value:
 
 - lengths, blanks and stripping (``utf8_trim_whitespace`` trims what ``str.strip`` strips:
-  checked on every code point) are column operations;
-- dates, organization cells and era flags are read once per distinct text in the block
+  checked on every code point), organization cells (split at ';', stripped, a repeated name
+  kept once) and ISO dates (:mod:`desktop.store.io.arrowdates`) are column operations;
+- other dates and era flags are read once per distinct text in the block
   (``dictionary_encode``), through the fast path's own readers and caches;
 - only keys are made row by row (a hash of the title and the canonical start, as always).
 
@@ -17,9 +18,10 @@ era) is read by :meth:`CsvSource.row` as before, in its place. pyarrow is asked 
 as Python's ``csv`` module does (quotes doubled, line breaks inside quotes, blank lines kept as
 rows): on any text the two could read differently it stops with an error (a row of another
 width, bytes that are not UTF-8, a row longer than a block), and the rest of the range is read
-by the fast path from that row on (:class:`Fallback`). A range holding NUL or the control
-characters ``\\x1c``-``\\x1f`` is read by the fast path whole (``csv`` refuses NUL; the others
-end lines for ``str.splitlines``). A test compares the two readers on generated files.
+by the fast path from that row on (:class:`Fallback`). A range holding NUL (which ``csv``
+refuses) or the separators ``\\x1c``-``\\x1f`` (left out of the fuzzing that compared
+pyarrow's parsing with ``csv``'s) is read by the fast path whole. A test compares the two
+readers on generated files.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from desktop.store.io.arrowdates import Flags, Ints, date_columns, fits_int64, ints, to_numpy
 from desktop.store.io.fastcsv import LONG, FastCsv, _Range, arrow_reads
 from desktop.store.io.records import (
     MAX_KEY_CHARS,
@@ -61,8 +64,6 @@ BLOCK_BYTES = (
 SCAN_BYTES = 16 * 1024 * 1024
 _UNSURE = (b"\x00", b"\x1c", b"\x1d", b"\x1e", b"\x1f")
 _FIELDS = ("title", "start", "end", "summary", "kind", "orgs", "place", "era", "key")
-Ints = np.ndarray[Any, np.dtype[np.int64]]
-Flags = np.ndarray[Any, np.dtype[np.bool_]]
 
 
 def usable(source: CsvSource) -> bool:
@@ -125,22 +126,6 @@ class Block:
 
 
 _INTS = frozenset({"start_lo", "start_hi", "end_lo", "end_hi", "era"})
-
-
-@dataclass(slots=True)
-class Dates:
-    """Distinct date cells read (aligned arrays): whether each could be, whether it was blank,
-    its canonical text and [lo, hi), and the last range it gives an event."""
-
-    ok: Flags
-    blank: Flags
-    text: Any
-    lo: Ints
-    hi: Ints
-    has_last: Flags
-    last_text: Any
-    last_lo: Ints
-    last_hi: Ints
 
 
 @dataclass(slots=True)
@@ -218,13 +203,13 @@ class ArrowCsv:
         unsure = np.zeros(n, dtype=bool)
         blank = np.ones(n, dtype=bool)
         for col in cols:
-            lengths = _numpy(pc.utf8_length(col))
+            lengths = to_numpy(pc.utf8_length(col))
             unsure |= lengths > LONG
             blank &= lengths == 0
         pick = {f: (None if i is None else cols[i]) for f, i in self.at.items()}
         titles = pc.utf8_trim_whitespace(pick["title"])
-        unsure |= blank | (_numpy(pc.utf8_length(titles)) == 0)
-        starts, dates = self._dates(pick["start"], pick["end"], unsure)
+        unsure |= blank | (to_numpy(pc.utf8_length(titles)) == 0)
+        starts, dates = date_columns(pick["start"], pick["end"], unsure, self._read)
         orgs = self._orgs(pick["orgs"], n)
         era = self._era(pick["era"], unsure)
         keys = self._keys(pick["key"], titles, starts, unsure)
@@ -239,85 +224,13 @@ class ArrowCsv:
         }
         return self._events(cols, first, unsure, columns, orgs)
 
-    def _dates(self, start: Any, end: Any, unsure: Flags) -> tuple[Any, dict[str, Any]]:
-        """The canonical starts (for keys) and the six date columns; rows whose dates the fast
-        path cannot read are marked unsure."""
-        assert pa is not None and pc is not None
-        encoded = pc.dictionary_encode(start)
-        at = _numpy(encoded.indices).astype(np.int64)
-        starts = self._distinct(encoded.dictionary, own_end=True)
-        unsure |= ~starts.ok[at]
-        # the event's last range: the start's own (a range like "4-6 Jul 2024") unless the end
-        # column gives one: an index into the starts' lasts, then the ends', then "none"
-        which = np.where(starts.has_last[at], at, -1)
-        lasts = [starts]
-        if end is not None:
-            e_encoded = pc.dictionary_encode(end)
-            e_at = _numpy(e_encoded.indices).astype(np.int64)
-            ends = self._distinct(e_encoded.dictionary, own_end=False)
-            unsure |= (~ends.ok & ~ends.blank)[e_at]
-            which = np.where(ends.ok[e_at], len(starts.ok) + e_at, which)
-            lasts.append(ends)
-        has_last = which >= 0
-        last_lo = np.concatenate([d.last_lo for d in lasts] + [_ints([0])])[which]
-        last_hi = np.concatenate([d.last_hi for d in lasts] + [_ints([0])])[which]
-        lo = starts.lo[at]
-        unsure |= has_last & (last_hi <= lo)
-        last_text = pa.concat_arrays([d.last_text for d in lasts] + [pa.nulls(1, pa.string())])
-        index = pa.array(np.where(has_last, which, len(last_text) - 1))
-        texts = starts.text.take(pa.array(at))
-        columns = {
-            "start": texts,
-            "start_lo": lo,
-            "start_hi": starts.hi[at],
-            "end": last_text.take(index),
-            "end_lo": pa.array(last_lo, mask=~has_last),
-            "end_hi": pa.array(last_hi, mask=~has_last),
-        }
-        return texts, columns
-
-    def _distinct(self, cells: Any, own_end: bool) -> Dates:
-        """Distinct date cells read: ISO dates as columns (:func:`iso_columns`), the rest as the
-        fast path reads them. A start's last range is its own (a range's end); an end's is
-        the end's range end, or the end itself."""
-        assert pa is not None
-        iso, text, lo, hi = iso_columns(cells)
-        n = len(iso)
-        ok = iso.copy()
-        has_last = np.zeros(n, dtype=bool) if own_end else iso.copy()
-        last_lo, last_hi = (
-            (np.zeros(n, np.int64), np.zeros(n, np.int64)) if own_end else (lo.copy(), hi.copy())
-        )
-        texts = text.to_pylist()
-        last_texts: list[str | None] = [None] * n if own_end else list(texts)
-        blank = np.zeros(n, dtype=bool)
-        values = cells.to_pylist()
-        for i in np.flatnonzero(~iso).tolist():
-            dates = self._read(values[i])
-            if dates is None:
-                blank[i] = not values[i].strip()
-                last_texts[i] = None
-                continue
-            first, last = dates
-            if not own_end:
-                first, last = last or first, None
-                has_last[i] = True
-                last_texts[i], last_lo[i], last_hi[i] = first
-            elif last is not None:
-                has_last[i] = True
-                last_texts[i], last_lo[i], last_hi[i] = last
-            ok[i] = True
-            texts[i], lo[i], hi[i] = first
-        return Dates(ok, blank, pa.array(texts, pa.string()), lo, hi, has_last,
-                     pa.array(last_texts, pa.string()), last_lo, last_hi)  # fmt: skip
-
     def _read(self, text: str) -> Any:
         """A date cell read as the fast path reads it (its cache shared), None where it cannot
         or the seconds would not fit a 64-bit column (then read in full)."""
         dates = self.fast.dates.get(text)
         if dates is None:
             dates = self.fast._date(text)
-            if dates is not None and not all(_int64(b) for d in dates if d for b in d[1:]):
+            if dates is not None and not all(fits_int64(b) for d in dates if d for b in d[1:]):
                 dates = self.fast.dates[text] = None
         return dates
 
@@ -330,11 +243,11 @@ class ArrowCsv:
         if cells is None:
             return Orgs(np.zeros(0, dtype=np.int64), pa.array([], pa.string()))
         parts = pc.split_pattern(cells, ORG_SEPARATOR)
-        row = _numpy(pc.list_parent_indices(parts)).astype(np.int64)
+        row = to_numpy(pc.list_parent_indices(parts)).astype(np.int64)
         names = pc.utf8_trim_whitespace(pc.list_flatten(parts))
-        named = _numpy(pc.utf8_length(names)) > 0
+        named = to_numpy(pc.utf8_length(names)) > 0
         row, names = row[named], names.filter(pa.array(named))
-        ids = _numpy(pc.dictionary_encode(names).indices).astype(np.int64)
+        ids = to_numpy(pc.dictionary_encode(names).indices).astype(np.int64)
         pair = row * (int(ids.max(initial=0)) + 1) + ids
         if len(np.unique(pair)) < len(pair):  # a name twice in a cell: its first place kept
             first = np.sort(np.unique(pair, return_index=True)[1])
@@ -347,7 +260,7 @@ class ArrowCsv:
         if cells is None:
             return np.zeros(n, dtype=np.int64)
         encoded = pc.dictionary_encode(cells)
-        at = _numpy(encoded.indices)
+        at = to_numpy(encoded.indices)
         flags, ok = [], []
         for cell in encoded.dictionary.to_pylist():
             try:
@@ -357,7 +270,7 @@ class ArrowCsv:
                 flags.append(0)
                 ok.append(False)
         unsure |= ~np.array(ok, dtype=bool)[at]
-        era: Ints = _ints(flags)[at]
+        era: Ints = ints(flags)[at]
         return era
 
     def _keys(self, given: Any, titles: Any, starts: Any, unsure: Flags) -> list[str]:
@@ -459,20 +372,8 @@ def _pylist(value: Any) -> list[Any]:
     return value.to_pylist()  # type: ignore[no-any-return]
 
 
-def _numpy(array: Any) -> Any:
-    return array.to_numpy(zero_copy_only=False)
-
-
 def _numpy_str(array: Any) -> list[str]:
     return array.to_pylist()  # type: ignore[no-any-return]
-
-
-def _int64(value: object) -> bool:
-    return isinstance(value, int) and -(2**63) <= value < 2**63
-
-
-def _ints(values: list[int]) -> Ints:
-    return np.array(values, dtype=np.int64)
 
 
 def _stripped(col: Any, default: str | None, n: int) -> Any:
@@ -505,47 +406,3 @@ def _has_unsure_bytes(path: Path, start: int, stop: int) -> bool:
                 return True
             left -= len(block)
     return False
-
-
-_ISO_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_ISO_MINUTE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}$"
-_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
-
-
-def iso_columns(cells: Any) -> tuple[Flags, Any, Ints, Ints]:
-    """:func:`~desktop.store.io.rows.iso_bits` of each (stripped) cell, as columns: whether it
-    is an ISO day or minute, its canonical text, lo and hi (zero where it is not)."""
-    assert pa is not None and pc is not None
-    text = pc.utf8_trim_whitespace(cells)
-    day = _numpy(pc.match_substring_regex(text, _ISO_DAY))
-    minute = _numpy(pc.match_substring_regex(text, _ISO_MINUTE))
-    n = len(day)
-    if not (day.any() or minute.any()):
-        return np.zeros(n, dtype=bool), text, np.zeros(n, np.int64), np.zeros(n, np.int64)
-    padded = pc.utf8_rpad(pc.if_else(pa.array(day | minute), text, "0000-00-00T00:00"), 16, "0")
-
-    def number(a: int, b: int) -> Ints:
-        return _numpy(pc.utf8_slice_codeunits(padded, a, b).cast(pa.int64()))  # type: ignore[no-any-return]
-
-    y, m, d, h, mi = number(0, 4), number(5, 7), number(8, 10), number(11, 13), number(14, 16)
-    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
-    month = np.clip(m, 0, 12)
-    last = _MONTH_DAYS[month] + ((month == 2) & leap)
-    valid = (y >= 1) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= last)
-    valid &= day | ((h <= 23) & (mi <= 59))
-    yy = y - (m <= 2)
-    era = yy // 400
-    yoe = yy - era * 400
-    doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
-    days = era * 146_097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719_468
-    lo = np.where(minute, days * 86_400 + h * 3600 + mi * 60, days * 86_400)
-    hi = lo + np.where(minute, 60, 86_400)
-    canonical = pc.if_else(
-        pa.array(minute),
-        pc.binary_join_element_wise(
-            pc.utf8_slice_codeunits(text, 0, 10), pc.utf8_slice_codeunits(text, 11, 16), "T"
-        ),
-        text,
-    )
-    iso = valid & (day | minute)
-    return iso, canonical, np.where(iso, lo, 0), np.where(iso, hi, 0)
