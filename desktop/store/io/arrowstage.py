@@ -65,10 +65,8 @@ class ArrowStageWriter(StageWriter):
         cursor.execute("BEGIN")
         self.chunk = StageChunk(str(path), self.next_id, 0, False)
 
-    def add(self, batch: Batch) -> StageChunk | None:
-        done = self.add_block(Block.from_rows(batch.rows, batch.orgs)) if batch.rows else []
-        assert len(done) <= 1  # (a batch is smaller than a file)
-        return done[0] if done else None
+    def add(self, batch: Batch) -> list[StageChunk]:
+        return self.add_block(Block.from_rows(batch.rows, batch.orgs)) if batch.rows else []
 
     def add_block(self, block: Block) -> list[StageChunk]:
         """Write a block's events, split where a file is full; the files completed."""

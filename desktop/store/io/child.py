@@ -12,6 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from desktop.store.io import arrowcsv, arrowstage
 from desktop.store.io.arrowstage import ArrowStageWriter
@@ -29,48 +30,8 @@ def main() -> None:
     args = json.loads(sys.argv[1])
     out = sys.stdout.buffer
     try:
-        source = open_source(Path(args["path"]), args["fmt"], args["requested"])
-        size = int(args.get("size", BATCH_ROWS))
-        if args.get("plan"):  # (parallel.plan_in_child: CSV files only)
-            assert isinstance(source, CsvSource)
-            start, stop, first_row = args.get("range") or (0, None, 2)
-            for item in plan_items(source, size, start, stop, first_row):
-                pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(END, out)
-            out.flush()
-            return
-        if args.get("stage") and _arrow(source):
-            assert isinstance(source, CsvSource)
-            start, stop, first_row = args.get("range") or (0, None, 2)
-            for item in arrow_items(
-                source, ArrowStageWriter(args["stage"]), size, start, stop, first_row
-            ):
-                pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(END, out)
-            out.flush()
-            return
-        stage = StageWriter(args["stage"]) if args.get("stage") else None
-        if args.get("range"):  # one part of a CSV file read by two processes
-            if not isinstance(source, CsvSource):
-                raise TypeError("only a CSV file is read in parts")
-            start, stop, first_row = args["range"]
-            reader = FastCsv(source)
-            reader.first_row = first_row
-            batches = reader.batches(size, start, stop)
-        else:
-            batches = source.batches(size)
-        for batch in batches:
-            if stage is not None:  # the events go to a staging file; the rest is sent
-                done = stage.add(batch)
-                batch.rows, batch.orgs, batch.where = [], [], []
-                pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
-                if done is not None:
-                    pickle.dump(Batch(stage=done), out, protocol=pickle.HIGHEST_PROTOCOL)
-            else:
-                pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
-        last = stage.close() if stage is not None else None
-        if last is not None:
-            pickle.dump(Batch(stage=last), out, protocol=pickle.HIGHEST_PROTOCOL)
+        for item in _items(args):
+            pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(END, out)
     except BrokenPipeError:  # the parent stopped reading: nothing to say
         return
@@ -78,6 +39,41 @@ def main() -> None:
         folder = (args.get("stage") or {}).get("folder")
         out.write(picklable(scratch_error(exc, folder) if folder else exc))
     out.flush()
+
+
+def _items(args: dict[str, Any]) -> Iterator[Batch]:
+    """What this process sends, by its arguments: a plan's counts, a staged import's skipped
+    rows, counts and staging files (read with Arrow where it can), or every batch."""
+    source = open_source(Path(args["path"]), args["fmt"], args["requested"])
+    size = int(args.get("size", BATCH_ROWS))
+    start, stop, first_row = args.get("range") or (0, None, 2)
+    if args.get("range") and not isinstance(source, CsvSource):
+        raise TypeError("only a CSV file is read in parts")
+    if args.get("plan"):  # (parallel.plan_in_child: CSV files only)
+        assert isinstance(source, CsvSource)
+        return plan_items(source, size, start, stop, first_row)
+    if args.get("stage") and _arrow(source):
+        assert isinstance(source, CsvSource)
+        stage = ArrowStageWriter(args["stage"])
+        return arrow_items(source, stage, size, start, stop, first_row)
+    if isinstance(source, CsvSource) and args.get("range"):
+        reader = FastCsv(source)
+        reader.first_row = first_row
+        batches = reader.batches(size, start, stop)
+    else:
+        batches = source.batches(size)
+    return staged(batches, StageWriter(args["stage"])) if args.get("stage") else batches
+
+
+def staged(batches: Iterable[Batch], stage: StageWriter) -> Iterator[Batch]:
+    """The batches with their events written into staging files: each sent without them, and
+    each staging file when it is complete."""
+    for batch in batches:
+        done = stage.add(batch)
+        batch.rows, batch.orgs, batch.where = [], [], []
+        yield batch
+        yield from (Batch(stage=chunk) for chunk in done)
+    yield from (Batch(stage=chunk) for chunk in stage.finish())
 
 
 def scratch_error(exc: Exception, folder: str) -> Exception:
@@ -152,24 +148,18 @@ def arrow_items(
 ) -> Iterator[Batch]:
     """What the child sends for a range read with Arrow: for each block a batch of its skipped
     rows and count, and each staging file when complete; from where pyarrow stops, the fast
-    path's batches the same way."""
-    reader = arrowcsv.ArrowCsv(source)
+    path's batches the same way (:func:`staged`)."""
     try:
-        for block in reader.blocks(start, stop, first_row):
+        for block in arrowcsv.ArrowCsv(source).blocks(start, stop, first_row):
             done = stage.add_block(block)
             yield Batch(skipped=block.skipped, read=block.read)
             yield from (Batch(stage=chunk) for chunk in done)
     except arrowcsv.Fallback as stopped:
         fast = FastCsv(source)
         fast.first_row = first_row
-        for batch in fast.batches(size, start, stop, skip=stopped.rows):
-            full = stage.add(batch)
-            yield Batch(skipped=batch.skipped, read=batch.read)
-            if full is not None:
-                yield Batch(stage=full)
-    last = stage.close()
-    if last is not None:
-        yield Batch(stage=last)
+        yield from staged(fast.batches(size, start, stop, skip=stopped.rows), stage)
+        return
+    yield from (Batch(stage=chunk) for chunk in stage.finish())
 
 
 if __name__ == "__main__":

@@ -96,10 +96,11 @@ class StageWriter:
         self.chunk = StageChunk(str(path), self.next_id, 0, False)
         return conn
 
-    def add(self, batch: Batch) -> StageChunk | None:
+    def add(self, batch: Batch) -> list[StageChunk]:
+        """Write a batch's events; the files it completed (at most one)."""
         rows = batch.rows
         if not rows:
-            return None
+            return []
         conn = self.conn = self.conn or self._open()
         chunk = self.chunk
         assert chunk is not None
@@ -120,7 +121,13 @@ class StageWriter:
         self.next_id += len(batch.rows)
         chunk.events += len(batch.rows)
         full = chunk.events >= self.chunk_rows and self.made < self.chunks
-        return self.close() if full else None
+        done = self.close() if full else None
+        return [] if done is None else [done]
+
+    def finish(self) -> list[StageChunk]:
+        """The last file, complete (none if there is none)."""
+        done = self.close()
+        return [] if done is None else [done]
 
     def close(self) -> StageChunk | None:
         """The file being written, complete (None if there is none)."""
