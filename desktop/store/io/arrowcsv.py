@@ -150,7 +150,7 @@ class ArrowCsv:
     def __init__(self, source: CsvSource, *, hash_keys: bool = True) -> None:
         self.source = source
         self.hash_keys = hash_keys  # False: keys made by hashing left empty (a plan needs none)
-        self.fast = FastCsv(source)  # its date reader and cache, and the full reader of a row
+        self.fast = FastCsv(source)  # its date reader and its cache of dates
         self.width = len(source.columns)
         index = {f: i for i, f in source.fields}
         self.at = {f: index.get(f) for f in _FIELDS}
