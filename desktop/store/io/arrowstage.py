@@ -16,14 +16,13 @@ Without ``pyarrow`` or ``adbc_driver_sqlite`` (:func:`available`), the plain
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from desktop.store.io.arrowcsv import Block
 from desktop.store.io.rows import Batch, StageChunk
-from desktop.store.io.stage import LINKS_TABLE, NAMES_TABLE, StageWriter
+from desktop.store.io.stage import StageWriter
 
 try:
     import adbc_driver_sqlite.dbapi as _adbc
@@ -53,17 +52,11 @@ class ArrowStageWriter(StageWriter):
 
     def _open_adbc(self) -> None:
         assert adbc is not None
-        self.made += 1
-        path = self.folder / f"{self.name}-{self.made}.db"
-        self.adbc = adbc.connect(str(Path(path)), autocommit=True)
-        cursor = self.cursor = self.adbc.cursor()
-        cursor.execute("PRAGMA journal_mode = OFF")
-        cursor.execute("PRAGMA synchronous = OFF")
-        cursor.execute(self.table)
-        cursor.execute(LINKS_TABLE)
-        cursor.execute(NAMES_TABLE)
-        cursor.execute("BEGIN")
-        self.chunk = StageChunk(str(path), self.next_id, 0, False)
+        path, statements = self._new_file()
+        self.adbc = adbc.connect(str(path), autocommit=True)
+        self.cursor = self.adbc.cursor()
+        for sql in statements:
+            self.cursor.execute(sql)
 
     def add(self, batch: Batch) -> list[StageChunk]:
         return self.add_block(Block.from_rows(batch.rows, batch.orgs)) if batch.rows else []

@@ -83,17 +83,26 @@ class StageWriter:
         self.chunk: StageChunk | None = None
         self.names: dict[str, None] = {}  # the organizations named in the file being written
 
-    def _open(self) -> sqlite3.Connection:
+    def _new_file(self) -> tuple[Path, list[str]]:
+        """The next staging file (its chunk begun) and the statements that make it: scratch
+        (journal off), its tables, its transaction begun."""
         self.made += 1
         path = self.folder / f"{self.name}-{self.made}.db"
-        conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute(self.table)
-        conn.execute(LINKS_TABLE)
-        conn.execute(NAMES_TABLE)
-        conn.execute("BEGIN")
         self.chunk = StageChunk(str(path), self.next_id, 0, False)
+        return path, [
+            "PRAGMA journal_mode = OFF",
+            "PRAGMA synchronous = OFF",
+            self.table,
+            LINKS_TABLE,
+            NAMES_TABLE,
+            "BEGIN",
+        ]
+
+    def _open(self) -> sqlite3.Connection:
+        path, statements = self._new_file()
+        conn = sqlite3.connect(path, isolation_level=None)
+        for sql in statements:
+            conn.execute(sql)
         return conn
 
     def add(self, batch: Batch) -> list[StageChunk]:
