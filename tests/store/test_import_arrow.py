@@ -201,8 +201,10 @@ def test_a_plan_counted_by_a_reading_process_is_the_plan_read_here(tmp_path, mon
     real = importers.parallel.plan_in_child
 
     def spy(*args):
-        counted.append(args[0])
-        return real(*args)
+        batches = real(*args)
+        if batches is not None:  # (None: read here)
+            counted.append(args[0])
+        return batches
 
     monkeypatch.setattr(importers.parallel, "plan_in_child", spy)
     got = plan_import(path, "csv", IGNORE_NOTE)

@@ -15,7 +15,7 @@ How rows are written fast is in :mod:`desktop.store.io.writer`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from os import PathLike
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from desktop.store.io.records import (
     ImportReport,
     Skipped,
 )
-from desktop.store.io.rows import to_event
+from desktop.store.io.rows import Batch, to_event
 from desktop.store.io.writer import Writer, foreign_keys_off
 
 Progress = Callable[[int, int], None]
@@ -70,9 +70,9 @@ def plan_import(
         requested=dict(mapping or {}),
     )
     orgs: dict[str, None] = {}
-    if _plan_in_child(source, plan.requested):  # counted elsewhere; the preview read here
+    batches = _counted_elsewhere(source, plan.requested)
+    if batches is not None:  # the preview read here
         plan.preview = _preview(source)
-        batches = parallel.plan_in_child(Path(path), source.fmt, plan.requested)
     else:
         batches = source.batches(PROGRESS_EVERY)
     for batch in batches:
@@ -94,15 +94,16 @@ def plan_import(
     return plan
 
 
-def _plan_in_child(source: RowSource, requested: Mapping[str, str]) -> bool:
-    """Whether a plan is counted by reading processes: a CSV file of :data:`PLAN_CHILD_BYTES`
-    or more that one reads with Arrow (about four times faster than the fast path here) or
-    two read in halves (a Timesketch CSV, a plain one with columns kept in the summary)."""
+def _counted_elsewhere(source: RowSource, requested: Mapping[str, str]) -> Iterator[Batch] | None:
+    """A plan's batches counted by reading processes, for a CSV file of
+    :data:`PLAN_CHILD_BYTES` or more that one reads with Arrow (about four times faster than the
+    fast path here) or two read in halves (a Timesketch CSV, a plain one with columns kept in
+    the summary); None to read it here."""
     if not parallel.available() or not isinstance(source, CsvSource):
-        return False
+        return None
     if source.path.stat().st_size < PLAN_CHILD_BYTES:
-        return False
-    return parallel.plan_splits(source.path, source.fmt, requested)
+        return None
+    return parallel.plan_in_child(source.path, source.fmt, requested)
 
 
 def _preview(source: RowSource) -> list[ImportedEvent]:

@@ -107,21 +107,16 @@ def batches_in_child(
         stage = None if request is None else asdict(request)
         yield from _batches(_start({**common, "stage": stage}, seed), None)
         return
-    middle, lines = split
+    lines = split[1]
     half = request.chunks // 2
     first = asdict(replace(request, chunks=half, name="a"))
     # the second half's ids follow the first half's rows (a blank or bad row there leaves its
     # ids elsewhere: its files are then written the usual way, see stage.Staging.copyable)
     second = asdict(replace(request, chunks=half, name="b", first_id=request.first_id + lines - 1))
-    a = _start({**common, "stage": first, "range": [0, middle, 2]}, seed)
-    try:
-        b = _start({**common, "stage": second, "range": [middle, None, lines + 1]}, seed)
-    except BaseException:
-        _end(a)
-        raise
+    halves = ({**common, "stage": first}, {**common, "stage": second})
     seen: list[np.ndarray[Any, Any]] = []
     keys = np.zeros(0, dtype=np.int64)
-    for later, batch in _halves(a, b):
+    for later, batch in _halves(*halves, split, seed):
         chunk = batch.stage
         if chunk is not None and chunk.hashes is not None:
             if not later:
@@ -135,9 +130,19 @@ def batches_in_child(
         yield batch
 
 
-def _halves(a: subprocess.Popen[bytes], b: subprocess.Popen[bytes]) -> Iterator[tuple[bool, Batch]]:
-    """The batches of two readers of a file's halves, the first's as they come and then the
-    second's (read meanwhile by a thread), each with whether it is the second's; both ended."""
+def _halves(
+    first: dict[str, Any], second: dict[str, Any], split: tuple[int, int], seed: str
+) -> Iterator[tuple[bool, Batch]]:
+    """The batches of two readers (started with these arguments) of a file's halves, split at
+    ``split`` (:func:`split_point`): the first's as they come and then the second's (read
+    meanwhile by a thread), each with whether it is the second's; both ended."""
+    middle, lines = split
+    a = _start({**first, "range": [0, middle, 2]}, seed)
+    try:
+        b = _start({**second, "range": [middle, None, lines + 1]}, seed)
+    except BaseException:
+        _end(a)
+        raise
     later: queue.SimpleQueue[object] = queue.SimpleQueue()
     drain = threading.Thread(target=_drain, args=(b, later), daemon=True)
     drain.start()
@@ -151,32 +156,32 @@ def _halves(a: subprocess.Popen[bytes], b: subprocess.Popen[bytes]) -> Iterator[
         drain.join()
 
 
-def plan_in_child(path: Path, fmt: str | None, requested: Mapping[str, str]) -> Iterator[Batch]:
-    """A plan's batches, counted by a reading process (skipped rows, counts and new
+def plan_in_child(
+    path: Path, fmt: str | None, requested: Mapping[str, str]
+) -> Iterator[Batch] | None:
+    """A plan's batches, counted by reading processes (skipped rows, counts and new
     organization names, no events): one that reads with Arrow (a file
     :func:`desktop.store.io.fastcsv.arrow_reads` says it does), else two, each half of the
-    file, when :func:`split_point` finds its middle."""
+    file, when :func:`split_point` finds its middle; None when neither can (then a plan read
+    here is as fast). The processes start when the batches are first asked for."""
+    arrow = _arrow(path, fmt, requested)
+    split = None if arrow else split_point(path, fmt)
+    if split is None and not arrow:
+        return None
+    return _plan_batches(path, fmt, requested, split)
+
+
+def _plan_batches(
+    path: Path, fmt: str | None, requested: Mapping[str, str], split: tuple[int, int] | None
+) -> Iterator[Batch]:
     PEAKS.clear()
     seed = str(secrets.randbelow(2**32))
     args = {"path": str(path), "fmt": fmt, "requested": dict(requested), "size": BATCH_ROWS}
-    split = None if _arrow(path, fmt, requested) else split_point(path, fmt)
+    args["plan"] = True
     if split is None:
-        yield from _batches(_start({**args, "plan": True}, seed), None)
-        return
-    middle, lines = split
-    a = _start({**args, "plan": True, "range": [0, middle, 2]}, seed)
-    try:
-        b = _start({**args, "plan": True, "range": [middle, None, lines + 1]}, seed)
-    except BaseException:
-        _end(a)
-        raise
-    yield from (batch for _, batch in _halves(a, b))
-
-
-def plan_splits(path: Path, fmt: str | None, requested: Mapping[str, str]) -> bool:
-    """Whether a plan read by other processes is faster than one read here: they read with
-    Arrow, or two of them each read half."""
-    return _arrow(path, fmt, requested) or split_point(path, fmt) is not None
+        yield from _batches(_start(args, seed), None)
+    else:
+        yield from (batch for _, batch in _halves(args, args, split, seed))
 
 
 def _arrow(path: Path, fmt: str | None, requested: Mapping[str, str]) -> bool:
