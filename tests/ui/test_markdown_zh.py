@@ -20,6 +20,16 @@ def _org(store, key: str) -> int:
     return store.conn.execute("SELECT id FROM organizations WHERE key = ?", (key,)).fetchone()[0]
 
 
+def _both(store, org_id: int) -> tuple[str, str]:
+    """The dossier's Markdown exported from an English window and from a Chinese one."""
+    english = dossier_markdown(store, org_id)
+    i18n.install("zh_CN")
+    try:
+        return english, dossier_markdown_shown(store, org_id)
+    finally:
+        i18n.install("en")
+
+
 def test_english_markdown_is_the_stores_own(qapp, seeded_store) -> None:
     assert i18n.active_language() == "en"
     for key in ("sensetime", "alibaba-cloud"):
@@ -34,12 +44,7 @@ def test_chinese_markdown_keeps_everything_and_says_its_own_words_in_chinese(
     qapp, seeded_store, key: str
 ) -> None:
     org_id = _org(seeded_store, key)
-    english = dossier_markdown(seeded_store, org_id)
-    i18n.install("zh_CN")
-    try:
-        chinese = dossier_markdown_shown(seeded_store, org_id)
-    finally:
-        i18n.install("en")
+    english, chinese = _both(seeded_store, org_id)
     assert chinese != english
     headings = [line for line in chinese.splitlines() if line.startswith("## ")]
     assert len(headings) == english.count("\n## ") and headings
@@ -82,11 +87,6 @@ def test_chinese_markdown_lists_every_event_as_the_english_one_does(qapp, seeded
             seeded_store.conn.execute(
                 "INSERT INTO event_orgs (event_id, org_id) VALUES (?, ?)", (cur.lastrowid, org_id)
             )
-    english = dossier_markdown(seeded_store, org_id)
-    i18n.install("zh_CN")
-    try:
-        chinese = dossier_markdown_shown(seeded_store, org_id)
-    finally:
-        i18n.install("en")
+    english, chinese = _both(seeded_store, org_id)
     assert english.count("Many event ") == MAX_EVENTS + 5
     assert chinese.count("Many event ") == MAX_EVENTS + 5
